@@ -1,0 +1,15 @@
+/** What a tracker supports; calling a missing one is an `UnsupportedError` raised by core. */
+export interface Capabilities {
+  episodes: boolean;
+  casting: boolean;
+  events: boolean;
+  /** Replay of past events (`eventsSince`). */
+  eventHistory: boolean;
+  timeTracking: boolean;
+  playlists: boolean;
+  previews: boolean;
+  attachments: boolean;
+  search: boolean;
+}
+
+export type Capability = keyof Capabilities;

@@ -1,0 +1,187 @@
+import type { CastIn, CastingLink } from "../schema/casting.js";
+import type { Id, IsoDate } from "../schema/common.js";
+import type { CreatableKind, CreateData, Kind, RecordOf, UpdatableKind, UpdateData, Where } from "../schema/kinds.js";
+import type { ProjectRecord } from "../schema/production.js";
+import type {
+  AttachmentRecord,
+  CommentRecord,
+  PlaylistEntry,
+  PlaylistRecord,
+  PreviewRecord,
+} from "../schema/reviews.js";
+import type { TaskRecord, TimeSpentRecord } from "../schema/tasks.js";
+import type { Capabilities } from "./capabilities.js";
+import type { EventRecord } from "./event-record.js";
+import type { Download, TransferOptions, UploadFile } from "./files.js";
+
+/*
+ * The adapter contract: what a tracker implements for core. Adapters speak plain records (the
+ * zod schemas of ../schema), never entity classes, and ids, never names: core resolves names,
+ * validates inputs and files before it calls an adapter. Adapters throw the errors of
+ * ../errors.ts (NotFoundError, ConflictError, ValidationError, ...) for the same situations,
+ * which the compliance suite (@gadget/core/testing) checks.
+ */
+
+export interface PageRequest {
+  /**
+   * Records per page.
+   *
+   * @default 100
+   */
+  limit?: number;
+  /** Opaque cursor from the previous page's `next`; absent for the first page. */
+  cursor?: string;
+}
+
+export interface Page<R> {
+  items: R[];
+  /** Cursor of the next page, or null on the last page. */
+  next: string | null;
+}
+
+export interface RemoveOptions {
+  /**
+   * Delete even when the record has dependents. Without it, a shot or asset that has tasks is
+   * canceled instead of deleted, as Kitsu does.
+   *
+   * @default false
+   */
+  force?: boolean;
+}
+
+export interface RemoveResult {
+  /** `deleted`: gone; `canceled`: kept with `canceled: true` (a shot or asset with tasks, without `force`). */
+  outcome: "deleted" | "canceled";
+}
+
+export interface ChecklistInput {
+  text: string;
+  checked?: boolean;
+  frame?: number | null;
+  revision?: number | null;
+}
+
+export interface CommentData {
+  /** Every comment carries a status; pass the task's current one to comment without a change. */
+  statusId: Id;
+  text: string;
+  checklist?: ChecklistInput[];
+  /** Files to attach (checked by core). */
+  attachments?: UploadFile[];
+  /** Author, when the session may comment on someone's behalf. */
+  authorId?: Id;
+}
+
+export interface PublishData extends CommentData {
+  previews: UploadFile[];
+  /** Make the first preview the entity's main preview. */
+  setMainPreview: boolean;
+}
+
+export interface PublishResult {
+  comment: CommentRecord;
+  previews: PreviewRecord[];
+  task: TaskRecord;
+}
+
+export interface SearchOptions {
+  projectId?: Id;
+  kinds?: readonly ("shot" | "asset" | "sequence" | "episode" | "person")[];
+  /** @default 20 */
+  limit?: number;
+}
+
+export interface SearchHit {
+  kind: "shot" | "asset" | "sequence" | "episode" | "person";
+  id: Id;
+  name: string;
+  projectId: Id | null;
+}
+
+export interface EventsSinceOptions {
+  /** @default 100 */
+  limit?: number;
+  projectId?: Id;
+}
+
+export interface EventsPage {
+  events: EventRecord[];
+  /** Pass back as `since` to continue after the last event returned. */
+  cursor: string | null;
+}
+
+/** The adapter's own client, for what the model lacks (gazu users know it as `gazu.client`). */
+export interface RawClient {
+  get<T = unknown>(path: string, options?: { searchParams?: Record<string, string | number | boolean> }): Promise<T>;
+  post<T = unknown>(path: string, body?: unknown): Promise<T>;
+  put<T = unknown>(path: string, body?: unknown): Promise<T>;
+  delete<T = unknown>(path: string): Promise<T>;
+}
+
+export interface TrackerAdapter {
+  /** Short name used in messages: "mock", "kitsu". */
+  readonly name: string;
+  readonly capabilities: Readonly<Capabilities>;
+  /** The adapter's own client, when it has one. */
+  readonly raw?: RawClient;
+
+  query<K extends Kind>(kind: K, where: Where<K>, page?: PageRequest): Promise<Page<RecordOf<K>>>;
+  /** Throws NotFoundError when there is no such record. */
+  get<K extends Kind>(kind: K, id: Id): Promise<RecordOf<K>>;
+  /** Several ids in one call where the tracker allows it; missing ids are left out. */
+  getMany<K extends Kind>(kind: K, ids: readonly Id[]): Promise<RecordOf<K>[]>;
+  /** Throws ConflictError on a duplicate name in the same parent, ValidationError on a broken rule. */
+  create<K extends CreatableKind>(kind: K, data: CreateData<K>): Promise<RecordOf<K>>;
+  /** Sends only the keys given; `customData` is merged key by key. */
+  update<K extends UpdatableKind>(kind: K, id: Id, patch: UpdateData<K>): Promise<RecordOf<K>>;
+  remove(kind: Kind, id: Id, options?: RemoveOptions): Promise<RemoveResult>;
+
+  /** Posts a comment, which sets the task's status. */
+  comment(taskId: Id, data: CommentData, options?: TransferOptions): Promise<CommentRecord>;
+  /** Adds a preview revision to a comment and uploads its file. */
+  addPreview(taskId: Id, commentId: Id, file: UploadFile, options?: TransferOptions): Promise<PreviewRecord>;
+  /** Makes the preview the main preview (thumbnail) of its task's entity. */
+  setMainPreview(previewId: Id): Promise<void>;
+  addAttachments(commentId: Id, files: readonly UploadFile[], options?: TransferOptions): Promise<AttachmentRecord[]>;
+  /**
+   * Comment + previews + main preview in as few round trips as the tracker allows. Optional: core
+   * falls back to comment/addPreview/setMainPreview. Must throw PartialWriteError (with what was
+   * written) when it fails after the first write.
+   */
+  publish?(taskId: Id, data: PublishData, options?: TransferOptions): Promise<PublishResult>;
+  downloadPreview(previewId: Id, options?: TransferOptions): Promise<Download>;
+  downloadAttachment(attachmentId: Id, options?: TransferOptions): Promise<Download>;
+
+  /** The assets cast in a shot (or asset, episode). */
+  getCasting(entityId: Id): Promise<CastingLink[]>;
+  /** Replaces the whole casting of the entity. */
+  setCasting(entityId: Id, links: readonly CastingLink[]): Promise<CastingLink[]>;
+  /** Where an asset is cast. */
+  castIn(assetId: Id): Promise<CastIn[]>;
+
+  assign(taskId: Id, personIds: readonly Id[]): Promise<TaskRecord>;
+  unassign(taskId: Id, personIds: readonly Id[]): Promise<TaskRecord>;
+
+  /** Sets the time a person spent on a task on a day, replacing what was there. `seconds` > 0. */
+  setTimeSpent(taskId: Id, personId: Id, date: IsoDate, seconds: number): Promise<TimeSpentRecord>;
+  /** Adds to the time a person spent on a task on a day. */
+  addTimeSpent(taskId: Id, personId: Id, date: IsoDate, seconds: number): Promise<TimeSpentRecord>;
+
+  addPlaylistEntries(playlistId: Id, entries: readonly PlaylistEntry[]): Promise<PlaylistRecord>;
+  removePlaylistEntries(playlistId: Id, entityIds: readonly Id[]): Promise<PlaylistRecord>;
+
+  addTeamMember(projectId: Id, personId: Id): Promise<ProjectRecord>;
+  removeTeamMember(projectId: Id, personId: Id): Promise<ProjectRecord>;
+  /** Enables a task type, task status or asset type on a project. */
+  addToProject(projectId: Id, kind: "taskType" | "taskStatus" | "assetType", id: Id): Promise<ProjectRecord>;
+
+  search(text: string, options?: SearchOptions): Promise<SearchHit[]>;
+
+  /** Live events; returns the unsubscribe function. */
+  subscribe(handler: (event: EventRecord) => void): () => void;
+  /** Past events after `since` (a Date or a cursor from a previous page or event), oldest first. */
+  eventsSince(since: Date | string, options?: EventsSinceOptions): Promise<EventsPage>;
+
+  /** Ends the session: sockets closed, timers cleared, so a script can exit. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,4 @@
+export * from "./capabilities.js";
+export * from "./contract.js";
+export * from "./event-record.js";
+export * from "./files.js";

@@ -1,0 +1,380 @@
+import type { z } from "zod";
+
+/*
+ * Every error Gadget throws. Messages are built here and only here, in static factories, so that
+ * they read alike (what was asked, what went wrong, what to do) and never carry a secret.
+ */
+
+export type ErrorCode =
+  | "CONFIG"
+  | "AUTH"
+  | "PERMISSION"
+  | "NOT_FOUND"
+  | "AMBIGUOUS"
+  | "CONFLICT"
+  | "VALIDATION"
+  | "UNSUPPORTED"
+  | "NETWORK"
+  | "TIMEOUT"
+  | "RATE_LIMIT"
+  | "SERVER"
+  | "PARTIAL_WRITE";
+
+/** The HTTP exchange an error came from, when it came from one. Never holds headers or bodies with secrets. */
+export interface RequestInfo {
+  method: string;
+  /** Path relative to the API base, without the query's secrets. */
+  path: string;
+  status?: number;
+}
+
+export interface TrackerErrorOptions {
+  cause?: unknown;
+  request?: RequestInfo;
+}
+
+/** Marks Gadget errors across copies of the package (two versions installed side by side). */
+const BRAND = Symbol.for("@gadget/core/TrackerError");
+
+/** Strips anything shaped like a credential from text that may echo a request. */
+export function redact(text: string): string {
+  return text
+    .replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/g, "Bearer <redacted>")
+    .replace(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, "<redacted-token>")
+    .replace(/("?(?:password|access_token|refresh_token|token)"?\s*[:=]\s*)("[^"]*"|[^\s,&}]+)/gi, "$1<redacted>");
+}
+
+const show = (value: unknown): string => {
+  try {
+    return JSON.stringify(value, (_k, v: unknown) =>
+      typeof v === "object" && v !== null && "id" in v ? (v as { id: unknown }).id : v,
+    );
+  } catch {
+    return String(value);
+  }
+};
+
+const where = (r?: RequestInfo): string =>
+  r ? ` (${r.method} ${r.path}${r.status === undefined ? "" : ` → ${r.status}`})` : "";
+
+export class TrackerError extends Error {
+  readonly code: ErrorCode = "SERVER";
+  readonly request?: RequestInfo;
+  readonly [BRAND] = true;
+
+  constructor(message: string, options: TrackerErrorOptions = {}) {
+    super(redact(message), options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    if (options.request) this.request = options.request;
+  }
+}
+
+/** True for any Gadget error, even one thrown by another copy of `@gadget/core`. */
+export function isTrackerError(value: unknown): value is TrackerError {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+export class ConfigError extends TrackerError {
+  override readonly code = "CONFIG";
+  readonly variable?: string;
+
+  constructor(message: string, variable?: string, options?: TrackerErrorOptions) {
+    super(message, options);
+    if (variable) this.variable = variable;
+  }
+
+  static missingVariable(variable: string, fix: string): ConfigError {
+    return new ConfigError(`${variable} is not set. ${fix}`, variable);
+  }
+
+  static invalidVariable(variable: string, problem: string, fix: string): ConfigError {
+    return new ConfigError(`${variable} is invalid: ${problem}. ${fix}`, variable);
+  }
+
+  static unknownTrackerType(value: string, known: readonly string[]): ConfigError {
+    return new ConfigError(
+      `TRACKER_TYPE is "${value}", which is not a known tracker. Set it to one of: ${known.join(", ")}.`,
+      "TRACKER_TYPE",
+    );
+  }
+
+  static missingAdapterPackage(type: string, pkg: string, cause: unknown): ConfigError {
+    return new ConfigError(
+      `TRACKER_TYPE=${type} needs the package ${pkg}, which could not be loaded. Install it: pnpm add ${pkg}`,
+      "TRACKER_TYPE",
+      { cause },
+    );
+  }
+
+  static snapshot(file: string, problem: string, cause?: unknown): ConfigError {
+    return new ConfigError(
+      `The studio snapshot ${file} cannot be used: ${problem}. Point TRACKER_MOCK_SEED at a JSON file written by tracker.snapshot(), or set it to "demo".`,
+      "TRACKER_MOCK_SEED",
+      { cause },
+    );
+  }
+}
+
+export class AuthError extends TrackerError {
+  override readonly code = "AUTH";
+
+  static badCredentials(login: string, request?: RequestInfo): AuthError {
+    return new AuthError(
+      `Login refused for "${login}": wrong login or password${where(request)}. Check TRACKER_LOGIN and TRACKER_PASSWORD.`,
+      { request },
+    );
+  }
+
+  static botTokenExpired(request?: RequestInfo): AuthError {
+    return new AuthError(
+      `The bot token (TRACKER_TOKEN) was refused: it has expired or was revoked${where(request)}. Bot tokens cannot be refreshed; generate a new one in Kitsu and set TRACKER_TOKEN.`,
+      { request },
+    );
+  }
+
+  static refreshFailed(request?: RequestInfo, cause?: unknown): AuthError {
+    return new AuthError(
+      `The session expired and could not be refreshed${where(request)}. Log in again (check TRACKER_LOGIN and TRACKER_PASSWORD).`,
+      { request, cause },
+    );
+  }
+
+  static rejected(detail: string, request?: RequestInfo): AuthError {
+    return new AuthError(`The tracker rejected the credentials: ${detail}${where(request)}.`, { request });
+  }
+}
+
+export class PermissionError extends TrackerError {
+  override readonly code = "PERMISSION";
+
+  static denied(request: RequestInfo, detail?: string): PermissionError {
+    return new PermissionError(
+      `Permission denied${where(request)}${detail ? `: ${detail}` : ""}. Ask a studio manager for access, or use an account with a higher role.`,
+      { request },
+    );
+  }
+}
+
+export class NotFoundError extends TrackerError {
+  override readonly code = "NOT_FOUND";
+
+  static entity(kind: string, id: string, request?: RequestInfo): NotFoundError {
+    return new NotFoundError(`No ${kind} with id ${id}${where(request)}. It may have been deleted.`, { request });
+  }
+
+  static query(kind: string, query: unknown, scope: string): NotFoundError {
+    return new NotFoundError(
+      `No ${kind} matches ${show(query)} in ${scope}. Names are matched exactly (case-sensitive); use find() to get undefined instead of an error.`,
+    );
+  }
+
+  static http(request: RequestInfo, detail?: string): NotFoundError {
+    return new NotFoundError(`Not found${where(request)}${detail ? `: ${detail}` : ""}.`, { request });
+  }
+}
+
+export class AmbiguousError extends TrackerError {
+  override readonly code = "AMBIGUOUS";
+  readonly matches: readonly string[];
+
+  constructor(message: string, matches: readonly string[], options?: TrackerErrorOptions) {
+    super(message, options);
+    this.matches = matches;
+  }
+
+  static query(kind: string, query: unknown, scope: string, matchIds: readonly string[]): AmbiguousError {
+    return new AmbiguousError(
+      `${matchIds.length} ${kind} records match ${show(query)} in ${scope} (ids ${matchIds.join(", ")}). Add a key that tells them apart, or use filter() to get them all.`,
+      matchIds,
+    );
+  }
+}
+
+export class ConflictError extends TrackerError {
+  override readonly code = "CONFLICT";
+
+  static duplicateName(kind: string, name: string, scope: string, request?: RequestInfo): ConflictError {
+    return new ConflictError(
+      `A ${kind} named "${name}" already exists in ${scope}${where(request)}. Pick another name, or get() the existing one.`,
+      { request },
+    );
+  }
+
+  static duplicate(what: string, request?: RequestInfo): ConflictError {
+    return new ConflictError(`${what} already exists${where(request)}.`, { request });
+  }
+
+  static http(request: RequestInfo, detail: string): ConflictError {
+    return new ConflictError(`Conflict${where(request)}: ${detail}.`, { request });
+  }
+}
+
+/** One problem with an input, in zod's shape. */
+export interface ValidationIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+export class ValidationError extends TrackerError {
+  override readonly code = "VALIDATION";
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(message: string, issues: readonly ValidationIssue[] = [], options?: TrackerErrorOptions) {
+    super(message, options);
+    this.issues = issues;
+  }
+
+  static fromZod(what: string, error: z.ZodError): ValidationError {
+    const issues = error.issues.map((i) => ({ path: i.path, message: i.message }));
+    const lines = issues.map((i) => `${i.path.length ? i.path.join(".") : "(input)"}: ${i.message}`);
+    return new ValidationError(`Invalid ${what}: ${lines.join("; ")}.`, issues);
+  }
+
+  static unknownKeys(kind: string, keys: readonly string[], allowed: readonly string[]): ValidationError {
+    return new ValidationError(
+      `A ${kind} query cannot use ${keys.map((k) => `"${k}"`).join(", ")}: ${kind} has no such field. Use one of: ${allowed.join(", ")}.`,
+      keys.map((k) => ({ path: [k], message: "unknown key" })),
+    );
+  }
+
+  static wrongKind(expected: string, got: string, where: string): ValidationError {
+    return new ValidationError(
+      `${where} expects a ${expected}, but was given a ${got}. Pass a ${expected} (or its id).`,
+      [{ path: [], message: `expected ${expected}` }],
+    );
+  }
+
+  static invalidId(value: string, what: string): ValidationError {
+    return new ValidationError(
+      `"${value}" is not a valid ${what} id (ids are UUIDs). Pass the id, or look the record up by name.`,
+      [{ path: ["id"], message: "not a UUID" }],
+    );
+  }
+
+  static file(path: string, problem: string): ValidationError {
+    return new ValidationError(`The file ${path} cannot be sent: ${problem}. Nothing was written to the tracker.`, [
+      { path: ["file"], message: problem },
+    ]);
+  }
+
+  static unknownStatus(value: string, scope: string, valid: readonly string[]): ValidationError {
+    return new ValidationError(
+      `"${value}" is not a task status of ${scope}. Use one of the short names: ${valid.join(", ")}.`,
+      [{ path: ["status"], message: "unknown status" }],
+    );
+  }
+
+  static rule(message: string, request?: RequestInfo): ValidationError {
+    return new ValidationError(`${message}${where(request)}.`, [], { request });
+  }
+
+  static http(request: RequestInfo, message: string, issues: readonly ValidationIssue[] = []): ValidationError {
+    return new ValidationError(`The tracker refused the request${where(request)}: ${message}.`, issues, { request });
+  }
+
+  static tooLarge(request: RequestInfo, limit?: string): ValidationError {
+    return new ValidationError(
+      `The upload is larger than the server accepts${limit ? ` (${limit})` : ""}${where(request)}. Send a smaller file or raise the server's upload limit (nginx client_max_body_size, Zou MAX_CONTENT_LENGTH).`,
+      [{ path: ["file"], message: "too large" }],
+      { request },
+    );
+  }
+}
+
+export class UnsupportedError extends TrackerError {
+  override readonly code = "UNSUPPORTED";
+
+  static capability(adapter: string, capability: string): UnsupportedError {
+    return new UnsupportedError(`The ${adapter} tracker does not support ${capability}.`);
+  }
+
+  static operation(adapter: string, operation: string, alternative: string): UnsupportedError {
+    return new UnsupportedError(`The ${adapter} tracker cannot ${operation}. ${alternative}`);
+  }
+}
+
+export class NetworkError extends TrackerError {
+  override readonly code = "NETWORK";
+
+  static unreachable(url: string, cause: unknown, request?: RequestInfo): NetworkError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new NetworkError(
+      `Cannot reach the tracker at ${url}${where(request)}: ${reason}. Check TRACKER_URL and that the server is up.`,
+      { cause, request },
+    );
+  }
+}
+
+export class TimeoutError extends TrackerError {
+  override readonly code = "TIMEOUT";
+
+  static request(request: RequestInfo, ms: number, total: boolean): TimeoutError {
+    return new TimeoutError(
+      `${total ? "The request and its retries" : "The request"} took longer than ${ms} ms${where(request)}. Raise the ${total ? "totalTimeout" : "timeout"} option if the server is just slow.`,
+      { request },
+    );
+  }
+}
+
+export class RateLimitError extends TrackerError {
+  override readonly code = "RATE_LIMIT";
+  readonly retryAfterMs?: number;
+
+  constructor(message: string, retryAfterMs?: number, options?: TrackerErrorOptions) {
+    super(message, options);
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
+  }
+
+  static http(request: RequestInfo, retryAfterMs?: number): RateLimitError {
+    return new RateLimitError(
+      `The tracker is rate limiting this client${where(request)}${retryAfterMs === undefined ? "" : `; it asks to wait ${retryAfterMs} ms`}. Slow down or retry later.`,
+      retryAfterMs,
+      { request },
+    );
+  }
+}
+
+export class ServerError extends TrackerError {
+  override readonly code = "SERVER";
+
+  static http(request: RequestInfo, detail?: string): ServerError {
+    return new ServerError(
+      `The tracker failed${where(request)}${detail ? `: ${detail}` : ""}. Retry later; if it persists, check the server's logs.`,
+      { request },
+    );
+  }
+
+  static injected(operation: string): ServerError {
+    return new ServerError(`Injected server failure on ${operation} (mock tracker fault injection).`);
+  }
+}
+
+/** What a multi-step write had written when a later step failed. */
+export interface WrittenSoFar {
+  /** Human-readable list of what exists now on the tracker. */
+  steps: readonly string[];
+  /** Ids of created records, by role (`comment`, `previews`, `attachments`, ...). */
+  ids: Readonly<Record<string, string | readonly string[]>>;
+}
+
+export class PartialWriteError extends TrackerError {
+  override readonly code = "PARTIAL_WRITE";
+  readonly written: WrittenSoFar;
+  readonly failedStep: string;
+
+  constructor(message: string, failedStep: string, written: WrittenSoFar, options?: TrackerErrorOptions) {
+    super(message, options);
+    this.failedStep = failedStep;
+    this.written = written;
+  }
+
+  static publish(failedStep: string, written: WrittenSoFar, cause: unknown): PartialWriteError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new PartialWriteError(
+      `Publishing stopped at "${failedStep}": ${reason}. Already on the tracker: ${written.steps.join("; ") || "nothing"}. Resume with the ids in error.written (see the publishing guide in the README) instead of publishing again.`,
+      failedStep,
+      written,
+      { cause },
+    );
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { baseRecordSchema, idSchema } from "./common.js";
+
+export const checklistItemSchema = z.object({
+  /** Index-based, stable while the list is not reordered (Kitsu items carry no id). */
+  id: z.string(),
+  text: z.string(),
+  checked: z.boolean(),
+  /** Frame the item refers to, or null. */
+  frame: z.number().int().nullable(),
+  /** Preview revision the item refers to, or null. */
+  revision: z.number().int().nullable(),
+});
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+export const attachmentSummarySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  extension: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type AttachmentSummary = z.infer<typeof attachmentSummarySchema>;
+
+export const commentRecordSchema = baseRecordSchema.extend({
+  taskId: idSchema,
+  /** The comment's text (a comment's `name` is its text too, so that every record has one). */
+  text: z.string(),
+  statusId: idSchema,
+  authorId: idSchema.nullable(),
+  checklist: z.array(checklistItemSchema),
+  previewIds: z.array(idSchema),
+  attachments: z.array(attachmentSummarySchema),
+  mentionIds: z.array(idSchema),
+  pinned: z.boolean(),
+});
+export type CommentRecord = z.infer<typeof commentRecordSchema>;
+
+export const previewRecordSchema = baseRecordSchema.extend({
+  taskId: idSchema,
+  commentId: idSchema.nullable(),
+  personId: idSchema.nullable(),
+  revision: z.number().int().positive(),
+  position: z.number().int().positive(),
+  /** `name` is the uploaded file's name without extension (Kitsu's `original_name`). */
+  extension: z.string().nullable(),
+  size: z.number().int().nonnegative(),
+  status: z.enum(["processing", "ready", "broken", "missing"]),
+  validationStatus: z.enum(["validated", "rejected", "neutral"]),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  /** Seconds, for movies. */
+  duration: z.number().nonnegative().nullable(),
+});
+export type PreviewRecord = z.infer<typeof previewRecordSchema>;
+
+export const attachmentRecordSchema = baseRecordSchema.extend({
+  commentId: idSchema,
+  extension: z.string(),
+  size: z.number().int().nonnegative(),
+  mimetype: z.string().nullable(),
+});
+export type AttachmentRecord = z.infer<typeof attachmentRecordSchema>;
+
+export const playlistEntrySchema = z.object({
+  entityId: idSchema,
+  previewId: idSchema.nullable(),
+});
+export type PlaylistEntry = z.infer<typeof playlistEntrySchema>;
+
+export const playlistRecordSchema = baseRecordSchema.extend({
+  projectId: idSchema,
+  episodeId: idSchema.nullable(),
+  taskTypeId: idSchema.nullable(),
+  forClient: z.boolean(),
+  forEntity: z.enum(["shot", "asset"]),
+  entries: z.array(playlistEntrySchema),
+});
+export type PlaylistRecord = z.infer<typeof playlistRecordSchema>;

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { baseRecordSchema, idSchema, isoDateSchema, secondsSchema } from "./common.js";
+
+/** The kinds a task can hang on. */
+export const taskEntityKindSchema = z.enum(["shot", "asset", "sequence", "episode"]);
+export type TaskEntityKind = z.infer<typeof taskEntityKindSchema>;
+
+export const taskRecordSchema = baseRecordSchema.extend({
+  projectId: idSchema,
+  entityId: idSchema,
+  entityKind: taskEntityKindSchema,
+  taskTypeId: idSchema,
+  statusId: idSchema,
+  assigneeIds: z.array(idSchema),
+  description: z.string().nullable(),
+  priority: z.number().int(),
+  difficulty: z.number().int().min(1).max(5),
+  startDate: isoDateSchema.nullable(),
+  dueDate: isoDateSchema.nullable(),
+  /** Seconds. */
+  estimation: secondsSchema,
+  /** Seconds: the sum of the task's time spent. */
+  duration: secondsSchema,
+  /** How many times a comment moved the task into a retake status from another status. */
+  nbRetakes: z.number().int().nonnegative(),
+  lastCommentAt: z.date().nullable(),
+  lastPreviewId: idSchema.nullable(),
+});
+export type TaskRecord = z.infer<typeof taskRecordSchema>;
+
+export const taskTypeRecordSchema = baseRecordSchema.extend({
+  shortName: z.string().nullable(),
+  color: z.string(),
+  priority: z.number().int(),
+  /** True: the type applies to shots (and other temporal entities); false: to assets. */
+  forShots: z.boolean(),
+  departmentId: idSchema.nullable(),
+  allowTimelog: z.boolean(),
+});
+export type TaskTypeRecord = z.infer<typeof taskTypeRecordSchema>;
+
+export const taskStatusRecordSchema = baseRecordSchema.extend({
+  shortName: z.string(),
+  color: z.string(),
+  priority: z.number().int(),
+  isDefault: z.boolean(),
+  isDone: z.boolean(),
+  isRetake: z.boolean(),
+  isWip: z.boolean(),
+  isFeedbackRequest: z.boolean(),
+  isArtistAllowed: z.boolean(),
+  isClientAllowed: z.boolean(),
+});
+export type TaskStatusRecord = z.infer<typeof taskStatusRecordSchema>;
+
+export const timeSpentRecordSchema = baseRecordSchema.extend({
+  taskId: idSchema,
+  personId: idSchema,
+  date: isoDateSchema,
+  /** Seconds. */
+  duration: secondsSchema,
+});
+export type TimeSpentRecord = z.infer<typeof timeSpentRecordSchema>;
