@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/*
+ * A validated tracker configuration, what `TRACKER_*` variables (or code) describe. Adapters
+ * receive it from core's registry; core reads it from the environment in ./env.ts.
+ */
+
+export const mockConfigSchema = z.object({
+  type: z.literal("mock"),
+  /** `demo`, the path of a studio snapshot (JSON), or absent for an empty studio. */
+  seed: z.string().min(1).optional(),
+  project: z.string().min(1).optional(),
+});
+export type MockConfig = z.infer<typeof mockConfigSchema>;
+
+export const kitsuConfigSchema = z.object({
+  type: z.literal("kitsu"),
+  /** API base URL, ending in `/api` (appended when missing). */
+  url: z.string().url(),
+  login: z.string().min(1).optional(),
+  password: z.string().min(1).optional(),
+  token: z.string().min(1).optional(),
+  project: z.string().min(1).optional(),
+  /** Event stream origin when it is not the API's origin. */
+  eventsUrl: z.string().url().optional(),
+});
+export type KitsuConfig = z.infer<typeof kitsuConfigSchema>;
+
+export const trackerConfigSchema = z.discriminatedUnion("type", [mockConfigSchema, kitsuConfigSchema]);
+export type TrackerConfig = z.infer<typeof trackerConfigSchema>;
+export type TrackerType = TrackerConfig["type"];
