@@ -54,6 +54,9 @@ const show = (value: unknown): string => {
   }
 };
 
+/** "a shot", "an asset". */
+const article = (noun: string): string => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+
 const where = (r?: RequestInfo): string =>
   r ? ` (${r.method} ${r.path}${r.status === undefined ? "" : ` → ${r.status}`})` : "";
 
@@ -102,6 +105,29 @@ export class ConfigError extends TrackerError {
     return new ConfigError(
       `TRACKER_TYPE=${type} needs the package ${pkg}, which could not be loaded. Install it: pnpm add ${pkg}`,
       "TRACKER_TYPE",
+      { cause },
+    );
+  }
+
+  static notAnAdapterPackage(type: string, pkg: string): ConfigError {
+    return new ConfigError(
+      `TRACKER_TYPE=${type} loads the package ${pkg}, but it does not export createAdapter(config). Install a version of ${pkg} that matches @gadget/core.`,
+      "TRACKER_TYPE",
+    );
+  }
+
+  static envFile(file: string, problem: string, cause?: unknown): ConfigError {
+    return new ConfigError(
+      `The env file ${file} cannot be read: ${problem}. Fix the path given as envFile, or pass envFile: false to read only the environment.`,
+      undefined,
+      { cause },
+    );
+  }
+
+  static unknownProject(name: string, existing: readonly string[], cause?: unknown): ConfigError {
+    return new ConfigError(
+      `TRACKER_PROJECT is "${name}", but the tracker has no project of that name. Set it to one of: ${existing.map((n) => `"${n}"`).join(", ") || "(no projects yet)"}.`,
+      "TRACKER_PROJECT",
       { cause },
     );
   }
@@ -165,6 +191,12 @@ export class NotFoundError extends TrackerError {
   static query(kind: string, query: unknown, scope: string): NotFoundError {
     return new NotFoundError(
       `No ${kind} matches ${show(query)} in ${scope}. Names are matched exactly (case-sensitive); use find() to get undefined instead of an error.`,
+    );
+  }
+
+  static taskOfType(taskType: string, owner: string, available: readonly string[]): NotFoundError {
+    return new NotFoundError(
+      `${owner} has no task of type "${taskType}". Its tasks are of type: ${available.join(", ") || "(none)"}. Create one with tasks.new({ taskType }).`,
     );
   }
 
@@ -239,7 +271,7 @@ export class ValidationError extends TrackerError {
 
   static wrongKind(expected: string, got: string, where: string): ValidationError {
     return new ValidationError(
-      `${where} expects a ${expected}, but was given a ${got}. Pass a ${expected} (or its id).`,
+      `${where} expects ${article(expected)}, but was given ${article(got)}. Pass ${article(expected)} (or its id).`,
       [{ path: [], message: `expected ${expected}` }],
     );
   }
@@ -257,10 +289,30 @@ export class ValidationError extends TrackerError {
     ]);
   }
 
+  static notAnId(given: string, where: string): ValidationError {
+    return new ValidationError(
+      `${where} expects an id, an entity or { id }, but was given ${given}. Pass the entity or its id.`,
+      [{ path: ["id"], message: "expected an id" }],
+    );
+  }
+
+  static readOnly(kind: string, field: string, hint: string): ValidationError {
+    return new ValidationError(`${kind}.${field} cannot be changed through save(). ${hint}`, [
+      { path: [field], message: "read-only" },
+    ]);
+  }
+
   static unknownStatus(value: string, scope: string, valid: readonly string[]): ValidationError {
     return new ValidationError(
       `"${value}" is not a task status of ${scope}. Use one of the short names: ${valid.join(", ")}.`,
       [{ path: ["status"], message: "unknown status" }],
+    );
+  }
+
+  static eventCursor(value: string): ValidationError {
+    return new ValidationError(
+      `"${value}" is neither an event cursor nor a timestamp. Pass a Date, an ISO timestamp ("2026-11-29T16:04:11Z"), or the cursor of an event or page that since() returned.`,
+      [{ path: ["since"], message: "not an event cursor or timestamp" }],
     );
   }
 
@@ -288,6 +340,12 @@ export class UnsupportedError extends TrackerError {
     return new UnsupportedError(`The ${adapter} tracker does not support ${capability}.`);
   }
 
+  static eventLoad(eventName: string, eventKind: string): UnsupportedError {
+    return new UnsupportedError(
+      `The event "${eventName}" is about a ${eventKind}, which the entity model does not have, so load() cannot fetch it. Read event.id and event.data, or fetch it through tracker.raw.`,
+    );
+  }
+
   static operation(adapter: string, operation: string, alternative: string): UnsupportedError {
     return new UnsupportedError(`The ${adapter} tracker cannot ${operation}. ${alternative}`);
   }
@@ -303,6 +361,12 @@ export class NetworkError extends TrackerError {
       { cause, request },
     );
   }
+
+  static injected(operation: string): NetworkError {
+    return new NetworkError(
+      `Injected network failure on ${operation} (mock tracker fault injection). Clear it with tracker.faults.clear().`,
+    );
+  }
 }
 
 export class TimeoutError extends TrackerError {
@@ -312,6 +376,19 @@ export class TimeoutError extends TrackerError {
     return new TimeoutError(
       `${total ? "The request and its retries" : "The request"} took longer than ${ms} ms${where(request)}. Raise the ${total ? "totalTimeout" : "timeout"} option if the server is just slow.`,
       { request },
+    );
+  }
+
+  /** A bounded wait for something to happen (an event to arrive, a record to change) ran out. */
+  static waiting(what: string, ms: number): TimeoutError {
+    return new TimeoutError(
+      `Waited ${ms} ms for ${what}, and it did not happen. Check that the tracker delivers it, or wait longer (timeoutMs).`,
+    );
+  }
+
+  static injected(operation: string): TimeoutError {
+    return new TimeoutError(
+      `Injected timeout on ${operation} (mock tracker fault injection). Clear it with tracker.faults.clear().`,
     );
   }
 }
@@ -332,6 +409,13 @@ export class RateLimitError extends TrackerError {
       { request },
     );
   }
+
+  static injected(operation: string, retryAfterMs?: number): RateLimitError {
+    return new RateLimitError(
+      `Injected rate limit on ${operation} (mock tracker fault injection). Clear it with tracker.faults.clear().`,
+      retryAfterMs,
+    );
+  }
 }
 
 export class ServerError extends TrackerError {
@@ -346,6 +430,13 @@ export class ServerError extends TrackerError {
 
   static injected(operation: string): ServerError {
     return new ServerError(`Injected server failure on ${operation} (mock tracker fault injection).`);
+  }
+
+  static unexpectedResponse(what: string, problem: string, request?: RequestInfo): ServerError {
+    return new ServerError(
+      `The tracker answered with an unexpected ${what}${where(request)}: ${problem}. The server may be a version this client does not know; report it with the server version.`,
+      { request },
+    );
   }
 }
 
@@ -366,6 +457,21 @@ export class PartialWriteError extends TrackerError {
     super(message, options);
     this.failedStep = failedStep;
     this.written = written;
+  }
+
+  static bulk(
+    kind: string,
+    created: readonly { id: string; name: string }[],
+    failedName: string,
+    cause: unknown,
+  ): PartialWriteError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new PartialWriteError(
+      `Creating ${kind} records stopped at "${failedName}": ${reason}. ${created.length} were created before it (${created.map((c) => c.name).join(", ") || "none"}); their ids are in error.written. Create the rest again without them.`,
+      `create ${kind} "${failedName}"`,
+      { steps: created.map((c) => `${kind} ${c.id} (${c.name})`), ids: { [kind]: created.map((c) => c.id) } },
+      { cause },
+    );
   }
 
   static publish(failedStep: string, written: WrittenSoFar, cause: unknown): PartialWriteError {

@@ -81,7 +81,26 @@ export interface PublishData extends CommentData {
 export interface PublishResult {
   comment: CommentRecord;
   previews: PreviewRecord[];
-  task: TaskRecord;
+  /**
+   * The task after the comment, when the tracker's answer carried it. Absent: core sets the new
+   * status on its task object and marks it stale, rather than spending a request to read it back.
+   */
+  task?: TaskRecord;
+}
+
+export interface CreateManyOptions {
+  /**
+   * Creates in flight at once, for trackers that create one record per request.
+   *
+   * @default 8
+   */
+  concurrency?: number;
+}
+
+/** Shots or assets with their tasks, as one answer. */
+export interface WithTasks<R> {
+  records: R[];
+  tasks: TaskRecord[];
 }
 
 export interface SearchOptions {
@@ -132,8 +151,25 @@ export interface TrackerAdapter {
   getMany<K extends Kind>(kind: K, ids: readonly Id[]): Promise<RecordOf<K>[]>;
   /** Throws ConflictError on a duplicate name in the same parent, ValidationError on a broken rule. */
   create<K extends CreatableKind>(kind: K, data: CreateData<K>): Promise<RecordOf<K>>;
+  /**
+   * Creates several records of one kind in as few round trips as the tracker allows. Every input is
+   * checked (duplicate names included, against the tracker and within the batch) before the first
+   * write; a failure after some records were created is a PartialWriteError listing them.
+   * Optional: core falls back to `create` one record at a time.
+   */
+  createMany?<K extends CreatableKind>(
+    kind: K,
+    data: readonly CreateData<K>[],
+    options?: CreateManyOptions,
+  ): Promise<RecordOf<K>[]>;
+  /**
+   * Shots (or assets) with all their tasks in one round trip (Kitsu: `data/shots/with-tasks`).
+   * Optional: core falls back to a query of the records and one of their tasks.
+   */
+  queryWithTasks?<K extends "shot" | "asset">(kind: K, where: Where<K>): Promise<WithTasks<RecordOf<K>>>;
   /** Sends only the keys given; `customData` is merged key by key. */
   update<K extends UpdatableKind>(kind: K, id: Id, patch: UpdateData<K>): Promise<RecordOf<K>>;
+  /** A project must be closed (`status: "closed"`) before it can be removed, as on Kitsu. */
   remove(kind: Kind, id: Id, options?: RemoveOptions): Promise<RemoveResult>;
 
   /** Posts a comment, which sets the task's status. */
@@ -162,7 +198,10 @@ export interface TrackerAdapter {
   assign(taskId: Id, personIds: readonly Id[]): Promise<TaskRecord>;
   unassign(taskId: Id, personIds: readonly Id[]): Promise<TaskRecord>;
 
-  /** Sets the time a person spent on a task on a day, replacing what was there. `seconds` > 0. */
+  /**
+   * Sets the time a person spent on a task on a day, replacing what was there. `seconds` > 0. The person
+   * must be assigned to the task (Kitsu refuses time from others with 403).
+   */
   setTimeSpent(taskId: Id, personId: Id, date: IsoDate, seconds: number): Promise<TimeSpentRecord>;
   /** Adds to the time a person spent on a task on a day. */
   addTimeSpent(taskId: Id, personId: Id, date: IsoDate, seconds: number): Promise<TimeSpentRecord>;

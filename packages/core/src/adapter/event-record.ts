@@ -9,7 +9,11 @@ export interface EventRecord {
   /** Kitsu's kind (`shot`, `task`, `preview-file`, `time-spent`, ...). */
   kind: string;
   action: string;
-  /** Id of the record the event is about. */
+  /**
+   * Id of the record the event is about: the kind's own id (`preview-file:*` → the preview,
+   * `shot:casting-update` → the shot, `task:assign` and `task:status-changed` → the task,
+   * `time-spent:new` → the time-spent row).
+   */
   id: Id;
   projectId: Id | null;
   at: Date;

@@ -1,0 +1,41 @@
+import { TaskCollection } from "../collections/task-collection.js";
+import { type AssetRecord, assetRecordSchema } from "../schema/production.js";
+import type { AssetType } from "./asset-type.js";
+import { type CastInEntry, CastingAccessor, castInOf } from "./casting.js";
+import { labelOf } from "./children.js";
+import { Entity } from "./entity.js";
+import { contextOf } from "./entity-state.js";
+import type { Episode } from "./episode.js";
+import { field, type Related, relation } from "./metadata.js";
+import type { Preview } from "./preview.js";
+import type { Project } from "./project.js";
+
+const s = assetRecordSchema.shape;
+
+export class Asset extends Entity<"asset"> {
+  @field(s.projectId) declare readonly projectId: AssetRecord["projectId"];
+  @field(s.assetTypeId) declare assetTypeId: AssetRecord["assetTypeId"];
+  @field(s.episodeId) declare readonly episodeId: AssetRecord["episodeId"];
+  @field(s.description) declare description: AssetRecord["description"];
+  @field(s.canceled) declare canceled: AssetRecord["canceled"];
+  @field(s.previewId) declare readonly previewId: AssetRecord["previewId"];
+
+  @relation("project", "projectId") declare project: Related<Project>;
+  @relation("assetType", "assetTypeId") declare assetType: Related<AssetType>;
+  @relation("episode", "episodeId") declare episode: Related<Episode | null>;
+  @relation("preview", "previewId") declare preview: Related<Preview | null>;
+
+  readonly tasks: TaskCollection = new TaskCollection(contextOf(this), "task", {
+    scope: () => ({ entityId: this.id }),
+    defaults: () => ({ entityId: this.id }),
+    label: () => labelOf(this),
+    projectId: () => this.projectId,
+  });
+  /** The assets cast in this asset (a set's props). */
+  readonly casting: CastingAccessor = new CastingAccessor(this);
+
+  /** Where this asset is cast: the shots (and assets) using it. */
+  castIn(): Promise<CastInEntry[]> {
+    return castInOf(this);
+  }
+}

@@ -1,0 +1,92 @@
+import type { RefInput } from "../collections/query.js";
+import { resolveRef } from "../collections/resolve.js";
+import { ValidationError } from "../errors.js";
+import type { CastingLink } from "../schema/casting.js";
+import type { Asset } from "./asset.js";
+import { projectIdOf } from "./children.js";
+import type { AnyEntity } from "./entity.js";
+import { contextOf } from "./entity-state.js";
+import type { TaskEntity } from "./types.js";
+
+/** One asset cast in a shot (or an asset). */
+export interface CastingEntry {
+  asset: Asset;
+  occurrences: number;
+  label: string;
+}
+
+export interface CastingInput {
+  /** The asset: its name (in the project), id, or the Asset. */
+  asset: RefInput<Asset>;
+  /** @default 1 */
+  occurrences?: number;
+  /** @default "" */
+  label?: string;
+}
+
+/** Where an asset is cast. */
+export interface CastInEntry {
+  entity: TaskEntity;
+  occurrences: number;
+  label: string;
+}
+
+async function withAssets(owner: AnyEntity, links: readonly CastingLink[]): Promise<CastingEntry[]> {
+  const assets = await contextOf(owner).loadMany(
+    "asset",
+    links.map((l) => l.assetId),
+  );
+  return links.flatMap((link) => {
+    const asset = assets.find((a) => a.id === link.assetId);
+    return asset ? [{ asset, occurrences: link.occurrences, label: link.label }] : [];
+  });
+}
+
+/** The casting of a shot or asset: the assets it uses. */
+export class CastingAccessor {
+  /** @internal */
+  constructor(private readonly owner: AnyEntity) {}
+
+  /** The assets cast, with their occurrences. */
+  async get(): Promise<CastingEntry[]> {
+    const context = contextOf(this.owner);
+    context.require("casting");
+    return withAssets(this.owner, await context.adapter.getCasting(this.owner.id));
+  }
+
+  /**
+   * Replaces the whole casting with `entries` (an empty list clears it).
+   *
+   * @example
+   * await shot.casting.set([{ asset: hero, occurrences: 2 }, { asset: "Forest" }]);
+   */
+  async set(entries: readonly CastingInput[]): Promise<CastingEntry[]> {
+    const context = contextOf(this.owner);
+    context.require("casting");
+    const where = `${this.owner.kind}.casting.set`;
+    const links: CastingLink[] = await Promise.all(
+      entries.map(async (entry) => {
+        const occurrences = entry.occurrences ?? 1;
+        if (!Number.isInteger(occurrences) || occurrences < 1) {
+          throw ValidationError.rule(`${where}: occurrences must be a positive integer, got ${occurrences}`);
+        }
+        const assetId = await resolveRef(context, "asset", entry.asset, where, projectIdOf(this.owner));
+        return { assetId, occurrences, label: entry.label ?? "" };
+      }),
+    );
+    return withAssets(this.owner, await context.adapter.setCasting(this.owner.id, links));
+  }
+}
+
+/** Where an asset is cast: the shots (or assets, episodes) that use it. */
+export async function castInOf(asset: Asset): Promise<CastInEntry[]> {
+  const context = contextOf(asset);
+  context.require("casting");
+  const links = await context.adapter.castIn(asset.id);
+  const out: CastInEntry[] = [];
+  for (const link of links) {
+    const entity = await context.load(link.entityKind, link.entityId);
+    out.push({ entity, occurrences: link.occurrences, label: link.label });
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+import type { z } from "zod";
+import { ValidationError } from "../errors.js";
+import type { Id } from "../schema/common.js";
+import { type Kind, kinds } from "../schema/kinds.js";
+import type { SessionContext } from "../session/context.js";
+import type { Entity } from "./entity.js";
+import type { RelationMeta } from "./metadata.js";
+
+/*
+ * The per-entity state behind the decorated accessors: the current values, which fields the
+ * caller changed, and the customData the tracker last sent (to diff it key by key on save()).
+ * Kept in a WeakMap so that entities show only their fields.
+ */
+
+interface EntityState {
+  context: SessionContext;
+  values: Record<string, unknown>;
+  dirty: Set<string>;
+  /** customData as last received, serialized per key. */
+  customBase: Map<string, string>;
+  raw: Readonly<Record<string, unknown>>;
+}
+
+const states = new WeakMap<object, EntityState>();
+
+function stateOf(entity: Entity): EntityState {
+  const state = states.get(entity);
+  // Entities are only built by a session, which always attaches a state first.
+  if (!state) throw ValidationError.rule("This entity was not created by a Tracker session; get it from a collection");
+  return state;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function serializeKeys(data: Record<string, unknown>): Map<string, string> {
+  return new Map(Object.entries(data).map(([k, v]) => [k, JSON.stringify(v)]));
+}
+
+/** The customData keys changed since the tracker last sent it; removed keys become null (blanked). */
+function customDataChanges(state: EntityState): Record<string, unknown> {
+  const current = (state.values.customData ?? {}) as Record<string, unknown>;
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(current)) {
+    if (state.customBase.get(key) !== JSON.stringify(value)) changes[key] = value;
+  }
+  for (const key of state.customBase.keys()) if (!Object.hasOwn(current, key)) changes[key] = null;
+  return changes;
+}
+
+/** Attaches a record to a new entity. The record is cloned: adapters may hand out their own objects. */
+export function attachState(entity: Entity, context: SessionContext, record: Record<string, unknown>): void {
+  const values = structuredClone(record);
+  const customData = (values.customData ?? {}) as Record<string, unknown>;
+  values.customData = customData;
+  states.set(entity, {
+    context,
+    values,
+    dirty: new Set(),
+    customBase: serializeKeys(customData),
+    raw: deepFreeze(structuredClone((record.raw ?? {}) as Record<string, unknown>)),
+  });
+}
+
+/**
+ * Puts a fresher record into an existing entity (the identity map's "same object"). Fields the
+ * caller changed and has not saved are kept unless `discard` is set (refresh()).
+ */
+export function applyRecord(entity: Entity, record: Record<string, unknown>, discard = false): void {
+  const state = stateOf(entity);
+  const pendingCustom = discard ? {} : customDataChanges(state);
+  const incoming = structuredClone(record);
+  for (const [key, value] of Object.entries(incoming)) {
+    if (key === "customData" || key === "raw") continue;
+    if (discard || !state.dirty.has(key)) state.values[key] = value;
+  }
+  if (discard) state.dirty.clear();
+  const customData = (incoming.customData ?? {}) as Record<string, unknown>;
+  state.customBase = serializeKeys(customData);
+  for (const [key, value] of Object.entries(pendingCustom)) {
+    if (value === null) delete customData[key];
+    else customData[key] = value;
+  }
+  state.values.customData = customData;
+  state.raw = deepFreeze(structuredClone((incoming.raw ?? {}) as Record<string, unknown>));
+}
+
+/**
+ * Sets fields a write is known to have changed elsewhere (setting a main preview changes the
+ * shot's `previewId`), sparing a refetch. Unsaved changes to those fields are kept.
+ */
+export function patchFields(entity: Entity, fields: Record<string, unknown>): void {
+  const state = stateOf(entity);
+  for (const [key, value] of Object.entries(fields)) if (!state.dirty.has(key)) state.values[key] = value;
+}
+
+export function contextOf(entity: Entity): SessionContext {
+  return stateOf(entity).context;
+}
+
+export function readField(entity: Entity, key: string): unknown {
+  const state = stateOf(entity);
+  return key === "raw" ? state.raw : state.values[key];
+}
+
+/** A field write: checked against the field's schema now, sent by the next save(). */
+export function writeField(entity: Entity, key: string, schema: z.ZodType, value: unknown): void {
+  const state = stateOf(entity);
+  const update = kinds[entity.kind].update;
+  if (key === "raw" || update === null || !Object.hasOwn(update.shape, key)) {
+    const hint =
+      update === null
+        ? `A ${entity.kind} is written through its own operations, not save().`
+        : `Fields save() can change: ${Object.keys(update.shape).join(", ")}.`;
+    throw ValidationError.readOnly(entity.kind, key, hint);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw ValidationError.fromZod(`${entity.kind}.${key}`, parsed.error);
+  state.values[key] = parsed.data;
+  if (key !== "customData") state.dirty.add(key);
+}
+
+/** What save() sends: changed fields, and changed customData keys only (the adapter merges them). */
+export function pendingChanges(entity: Entity): Record<string, unknown> {
+  const state = stateOf(entity);
+  const patch: Record<string, unknown> = {};
+  for (const key of state.dirty) patch[key] = state.values[key];
+  const custom = customDataChanges(state);
+  if (Object.keys(custom).length > 0) patch.customData = custom;
+  return patch;
+}
+
+/** Loads the record a relation points to, through the session (identity map first). */
+export async function loadRelation(entity: Entity, meta: RelationMeta): Promise<unknown> {
+  const state = stateOf(entity);
+  const value = state.values[meta.idField];
+  const kind: Kind = typeof meta.target === "string" ? meta.target : (state.values[meta.target.kindField] as Kind);
+  if (meta.many) return state.context.loadMany(kind, (value ?? []) as Id[]);
+  if (value === null || value === undefined) return null;
+  return state.context.load(kind, value as Id);
+}

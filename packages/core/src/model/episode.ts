@@ -1,0 +1,29 @@
+import type { Collection } from "../collections/collection.js";
+import { TaskCollection } from "../collections/task-collection.js";
+import { type EpisodeRecord, episodeRecordSchema } from "../schema/production.js";
+import { children, labelOf } from "./children.js";
+import { Entity } from "./entity.js";
+import { contextOf } from "./entity-state.js";
+import { field, type Related, relation } from "./metadata.js";
+import type { Project } from "./project.js";
+
+const s = episodeRecordSchema.shape;
+
+/** An episode of a tvshow project. */
+export class Episode extends Entity<"episode"> {
+  @field(s.projectId) declare readonly projectId: EpisodeRecord["projectId"];
+  @field(s.description) declare description: EpisodeRecord["description"];
+  @field(s.canceled) declare readonly canceled: EpisodeRecord["canceled"];
+
+  @relation("project", "projectId") declare project: Related<Project>;
+
+  readonly sequences: Collection<"sequence"> = children(this, "sequence", () => ({ episodeId: this.id }), {
+    defaults: () => ({ episodeId: this.id, projectId: this.projectId }),
+  });
+  readonly tasks: TaskCollection = new TaskCollection(contextOf(this), "task", {
+    scope: () => ({ entityId: this.id }),
+    defaults: () => ({ entityId: this.id }),
+    label: () => labelOf(this),
+    projectId: () => this.projectId,
+  });
+}

@@ -1,0 +1,20 @@
+import { type PersonRecord, personRecordSchema } from "../schema/people.js";
+import type { Department } from "./department.js";
+import { Entity } from "./entity.js";
+import { field, type RelatedMany, relations } from "./metadata.js";
+
+const s = personRecordSchema.shape;
+
+/** A studio member; `name` is the full name. */
+export class Person extends Entity<"person"> {
+  @field(s.firstName) declare firstName: PersonRecord["firstName"];
+  @field(s.lastName) declare lastName: PersonRecord["lastName"];
+  @field(s.email) declare email: PersonRecord["email"];
+  @field(s.desktopLogin) declare desktopLogin: PersonRecord["desktopLogin"];
+  @field(s.role) declare role: PersonRecord["role"];
+  @field(s.active) declare active: PersonRecord["active"];
+  @field(s.isBot) declare readonly isBot: PersonRecord["isBot"];
+  @field(s.departmentIds) declare departmentIds: PersonRecord["departmentIds"];
+
+  @relations("department", "departmentIds") declare departments: RelatedMany<Department>;
+}

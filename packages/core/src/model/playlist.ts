@@ -1,0 +1,59 @@
+import type { RefInput } from "../collections/query.js";
+import { resolveRef } from "../collections/resolve.js";
+import { type PlaylistRecord, playlistRecordSchema } from "../schema/reviews.js";
+import { Entity } from "./entity.js";
+import { applyRecord, contextOf } from "./entity-state.js";
+import { field, type Related, relation } from "./metadata.js";
+import type { Preview } from "./preview.js";
+import type { Project } from "./project.js";
+import type { TaskType } from "./task-type.js";
+import type { TaskEntity } from "./types.js";
+
+const s = playlistRecordSchema.shape;
+
+export interface PlaylistEntryInput {
+  /** The shot or asset to review. */
+  entity: RefInput<TaskEntity>;
+  /** The revision to show; the entity's latest when absent. */
+  preview?: RefInput<Preview> | null;
+}
+
+export class Playlist extends Entity<"playlist"> {
+  @field(s.projectId) declare readonly projectId: PlaylistRecord["projectId"];
+  @field(s.episodeId) declare readonly episodeId: PlaylistRecord["episodeId"];
+  @field(s.taskTypeId) declare taskTypeId: PlaylistRecord["taskTypeId"];
+  @field(s.forClient) declare forClient: PlaylistRecord["forClient"];
+  @field(s.forEntity) declare forEntity: PlaylistRecord["forEntity"];
+  @field(s.entries) declare readonly entries: PlaylistRecord["entries"];
+
+  @relation("project", "projectId") declare project: Related<Project>;
+  @relation("taskType", "taskTypeId") declare taskType: Related<TaskType | null>;
+
+  /** Adds shots or assets (with a chosen revision, or their latest). */
+  async add(entries: readonly PlaylistEntryInput[]): Promise<this> {
+    const context = contextOf(this);
+    context.require("playlists");
+    const resolved = await Promise.all(
+      entries.map(async (entry) => ({
+        entityId: await resolveRef(context, ["shot", "asset"], entry.entity, "playlist.add (entity)"),
+        previewId:
+          entry.preview === undefined || entry.preview === null
+            ? null
+            : await resolveRef(context, "preview", entry.preview, "playlist.add (preview)"),
+      })),
+    );
+    applyRecord(this, await context.adapter.addPlaylistEntries(this.id, resolved));
+    return this;
+  }
+
+  /** Removes shots or assets from the playlist. */
+  async remove(entities: readonly RefInput<TaskEntity>[]): Promise<this> {
+    const context = contextOf(this);
+    context.require("playlists");
+    const ids = await Promise.all(
+      entities.map((e) => resolveRef(context, ["shot", "asset"], e, "playlist.remove (entity)")),
+    );
+    applyRecord(this, await context.adapter.removePlaylistEntries(this.id, ids));
+    return this;
+  }
+}

@@ -1,0 +1,115 @@
+import type { Collection } from "../collections/collection.js";
+import type { FromEnvOptions } from "../config/env.js";
+import { ConfigError } from "../errors.js";
+import { createEventsAccessor, type EventsAccessor } from "../events/accessor.js";
+import type { TrackerEvent } from "../events/tracker-event.js";
+import type { EventName } from "../events/vocabulary.js";
+import { type ProjectRecord, projectRecordSchema } from "../schema/production.js";
+import { Tracker } from "../session/tracker.js";
+import type { AssetType } from "./asset-type.js";
+import { children } from "./children.js";
+import { type AnyEntity, Entity } from "./entity.js";
+import { applyRecord, contextOf } from "./entity-state.js";
+import { field } from "./metadata.js";
+import type { TaskStatus } from "./task-status.js";
+import type { TaskType } from "./task-type.js";
+import { TeamAccessor } from "./team.js";
+
+const s = projectRecordSchema.shape;
+
+/** Kinds a project enables from the studio's lists. */
+type Enabled = "taskType" | "taskStatus" | "assetType";
+const enabledField = { taskType: "taskTypeIds", taskStatus: "taskStatusIds", assetType: "assetTypeIds" } as const;
+
+export class Project extends Entity<"project"> {
+  @field(s.code) declare code: ProjectRecord["code"];
+  @field(s.description) declare description: ProjectRecord["description"];
+  @field(s.productionType) declare readonly productionType: ProjectRecord["productionType"];
+  /** `open` or `closed`. */
+  @field(s.status) declare status: ProjectRecord["status"];
+  @field(s.fps) declare fps: ProjectRecord["fps"];
+  @field(s.ratio) declare ratio: ProjectRecord["ratio"];
+  @field(s.resolution) declare resolution: ProjectRecord["resolution"];
+  @field(s.startDate) declare startDate: ProjectRecord["startDate"];
+  @field(s.endDate) declare endDate: ProjectRecord["endDate"];
+  /** Task types enabled on the project (empty: all of the studio's). */
+  @field(s.taskTypeIds) declare readonly taskTypeIds: ProjectRecord["taskTypeIds"];
+  /** Task statuses enabled on the project (empty: all of the studio's). */
+  @field(s.taskStatusIds) declare readonly taskStatusIds: ProjectRecord["taskStatusIds"];
+  /** Asset types enabled on the project (empty: all of the studio's). */
+  @field(s.assetTypeIds) declare readonly assetTypeIds: ProjectRecord["assetTypeIds"];
+
+  readonly episodes: Collection<"episode"> = children(this, "episode", () => ({ projectId: this.id }), {
+    capability: "episodes",
+  });
+  readonly sequences: Collection<"sequence"> = children(this, "sequence", () => ({ projectId: this.id }));
+  readonly shots: Collection<"shot"> = children(this, "shot", () => ({ projectId: this.id }));
+  readonly assets: Collection<"asset"> = children(this, "asset", () => ({ projectId: this.id }));
+  readonly tasks: Collection<"task"> = children(this, "task", () => ({ projectId: this.id }), { defaults: () => ({}) });
+  readonly playlists: Collection<"playlist"> = children(this, "playlist", () => ({ projectId: this.id }), {
+    capability: "playlists",
+  });
+  /** Asset types enabled on the project; `new()` creates one in the studio and enables it here. */
+  readonly assetTypes: Collection<"assetType", AssetType> = this.enabled("assetType");
+  /** Task types enabled on the project; `new()` creates one in the studio and enables it here. */
+  readonly taskTypes: Collection<"taskType", TaskType> = this.enabled("taskType");
+  /** Task statuses enabled on the project; `new()` creates one in the studio and enables it here. */
+  readonly taskStatuses: Collection<"taskStatus", TaskStatus> = this.enabled("taskStatus");
+  /** The persons working on the project. */
+  readonly team: TeamAccessor = new TeamAccessor(this);
+  /**
+   * The project's events as an async iterable, live or replayed with `.since(date)`.
+   *
+   * @example
+   * for await (const e of project.events.since(yesterday)) console.log(e.name, e.id);
+   */
+  readonly events: EventsAccessor<AnyEntity> = createEventsAccessor(contextOf(this).hub, { projectId: this.id });
+
+  /**
+   * Opens the project named by `TRACKER_PROJECT`, on the tracker the `TRACKER_*` variables describe.
+   *
+   * @example
+   * const project = await Project.fromEnv();
+   */
+  static async fromEnv(options?: FromEnvOptions): Promise<Project> {
+    const tracker = await Tracker.fromEnv(options);
+    const name = tracker.config?.project;
+    try {
+      if (!name) {
+        throw ConfigError.missingVariable("TRACKER_PROJECT", "Set it to the name of the project to open.");
+      }
+      const project = await tracker.projects.find({ name });
+      if (project) return project;
+      const existing = (await tracker.projects.all()).map((p) => p.name);
+      throw ConfigError.unknownProject(name, existing);
+    } catch (error) {
+      await tracker.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Listens to the project's events (`"*"` for all); events of other projects never arrive.
+   * Returns the function that stops listening.
+   *
+   * @example
+   * const stop = project.on("task:status-changed", (e) => console.log(e.id, e.data.newTaskStatusId));
+   */
+  on<N extends EventName>(name: N | "*", handler: (event: TrackerEvent<N, AnyEntity>) => void): () => void {
+    return contextOf(this).hub.on(name, handler, { projectId: this.id });
+  }
+
+  /** Enables a studio task type, task status or asset type on this project. */
+  async enable(entity: TaskType | TaskStatus | AssetType): Promise<void> {
+    const context = contextOf(this);
+    applyRecord(this, await context.adapter.addToProject(this.id, entity.kind, entity.id));
+  }
+
+  private enabled<K extends Enabled>(kind: K): Collection<K> {
+    const ids = (): readonly string[] => this[enabledField[kind]];
+    return children(this, kind, () => (ids().length > 0 ? { id: [...ids()] } : {}), {
+      defaults: () => ({}),
+      afterCreate: (created) => this.enable(created as TaskType | TaskStatus | AssetType),
+    }) as Collection<K>;
+  }
+}

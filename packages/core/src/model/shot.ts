@@ -1,0 +1,41 @@
+import { TaskCollection } from "../collections/task-collection.js";
+import { type ShotRecord, shotRecordSchema } from "../schema/production.js";
+import { CastingAccessor } from "./casting.js";
+import { labelOf } from "./children.js";
+import { Entity } from "./entity.js";
+import { contextOf } from "./entity-state.js";
+import type { Episode } from "./episode.js";
+import { field, type Related, relation } from "./metadata.js";
+import type { Preview } from "./preview.js";
+import type { Project } from "./project.js";
+import type { Sequence } from "./sequence.js";
+
+const s = shotRecordSchema.shape;
+
+export class Shot extends Entity<"shot"> {
+  @field(s.projectId) declare readonly projectId: ShotRecord["projectId"];
+  @field(s.sequenceId) declare sequenceId: ShotRecord["sequenceId"];
+  @field(s.episodeId) declare readonly episodeId: ShotRecord["episodeId"];
+  @field(s.description) declare description: ShotRecord["description"];
+  @field(s.canceled) declare canceled: ShotRecord["canceled"];
+  @field(s.frameIn) declare frameIn: ShotRecord["frameIn"];
+  @field(s.frameOut) declare frameOut: ShotRecord["frameOut"];
+  @field(s.nbFrames) declare nbFrames: ShotRecord["nbFrames"];
+  @field(s.fps) declare fps: ShotRecord["fps"];
+  /** The shot's main preview (thumbnail). */
+  @field(s.previewId) declare readonly previewId: ShotRecord["previewId"];
+
+  @relation("project", "projectId") declare project: Related<Project>;
+  @relation("sequence", "sequenceId") declare sequence: Related<Sequence>;
+  @relation("episode", "episodeId") declare episode: Related<Episode | null>;
+  @relation("preview", "previewId") declare preview: Related<Preview | null>;
+
+  readonly tasks: TaskCollection = new TaskCollection(contextOf(this), "task", {
+    scope: () => ({ entityId: this.id }),
+    defaults: () => ({ entityId: this.id }),
+    label: () => labelOf(this),
+    projectId: () => this.projectId,
+  });
+  /** The assets cast in the shot. */
+  readonly casting: CastingAccessor = new CastingAccessor(this);
+}

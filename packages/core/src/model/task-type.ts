@@ -1,0 +1,19 @@
+import { type TaskTypeRecord, taskTypeRecordSchema } from "../schema/tasks.js";
+import type { Department } from "./department.js";
+import { Entity } from "./entity.js";
+import { field, type Related, relation } from "./metadata.js";
+
+const s = taskTypeRecordSchema.shape;
+
+/** A kind of work (Animation, Layout), studio-wide; projects enable some of them. */
+export class TaskType extends Entity<"taskType"> {
+  @field(s.shortName) declare shortName: TaskTypeRecord["shortName"];
+  @field(s.color) declare color: TaskTypeRecord["color"];
+  @field(s.priority) declare priority: TaskTypeRecord["priority"];
+  /** True: applies to shots (and sequences, episodes); false: to assets. */
+  @field(s.forShots) declare readonly forShots: TaskTypeRecord["forShots"];
+  @field(s.departmentId) declare departmentId: TaskTypeRecord["departmentId"];
+  @field(s.allowTimelog) declare allowTimelog: TaskTypeRecord["allowTimelog"];
+
+  @relation("department", "departmentId") declare department: Related<Department | null>;
+}

@@ -1,0 +1,122 @@
+import type { ReadCollection } from "../collections/collection.js";
+import { CommentCollection } from "../collections/comment-collection.js";
+import type { RefInput } from "../collections/query.js";
+import { resolveRef } from "../collections/resolve.js";
+import { ValidationError } from "../errors.js";
+import { type DurationInput, durationInputSchema, type IsoDate, isoDateSchema, toSeconds } from "../schema/common.js";
+import { type TaskRecord, taskRecordSchema } from "../schema/tasks.js";
+import { labelOf, readChildren } from "./children.js";
+import { Entity } from "./entity.js";
+import { contextOf } from "./entity-state.js";
+import { field, type Related, type RelatedMany, relation, relations } from "./metadata.js";
+import type { Person } from "./person.js";
+import type { Preview } from "./preview.js";
+import type { Project } from "./project.js";
+import type { TaskStatus } from "./task-status.js";
+import type { TaskType } from "./task-type.js";
+import type { TimeSpent } from "./time-spent.js";
+import type { TaskEntity } from "./types.js";
+
+const s = taskRecordSchema.shape;
+
+/** Time logging on a task: `task.timeSpent.set(person, "2024-05-02", { hours: 3 })`. */
+export class TimeSpentAccessor {
+  /** @internal */
+  constructor(private readonly task: Task) {}
+
+  /** Sets the time a person spent on the task on a day, replacing what was logged. */
+  set(person: RefInput<Person>, date: IsoDate, duration: DurationInput): Promise<TimeSpent> {
+    return this.write("set", person, date, duration);
+  }
+
+  /** Adds to the time a person spent on the task on a day. */
+  add(person: RefInput<Person>, date: IsoDate, duration: DurationInput): Promise<TimeSpent> {
+    return this.write("add", person, date, duration);
+  }
+
+  private async write(
+    mode: "set" | "add",
+    person: RefInput<Person>,
+    date: IsoDate,
+    duration: DurationInput,
+  ): Promise<TimeSpent> {
+    const context = contextOf(this.task);
+    context.require("timeTracking");
+    const where = `task.timeSpent.${mode}`;
+    const day = isoDateSchema.safeParse(date);
+    if (!day.success) throw ValidationError.fromZod(`${where} date`, day.error);
+    const parsed = durationInputSchema.safeParse(duration);
+    if (!parsed.success) throw ValidationError.fromZod(`${where} duration`, parsed.error);
+    const seconds = toSeconds(parsed.data);
+    if (seconds <= 0) throw ValidationError.rule(`${where} needs a duration above 0 seconds, got ${seconds}`);
+    const personId = await resolveRef(context, "person", person, where);
+    const record =
+      mode === "set"
+        ? await context.adapter.setTimeSpent(this.task.id, personId, day.data, seconds)
+        : await context.adapter.addTimeSpent(this.task.id, personId, day.data, seconds);
+    context.identity.markStale("task", this.task.id);
+    return context.absorb("timeSpent", record);
+  }
+}
+
+export class Task extends Entity<"task"> {
+  @field(s.projectId) declare readonly projectId: TaskRecord["projectId"];
+  @field(s.entityId) declare readonly entityId: TaskRecord["entityId"];
+  @field(s.entityKind) declare readonly entityKind: TaskRecord["entityKind"];
+  @field(s.taskTypeId) declare readonly taskTypeId: TaskRecord["taskTypeId"];
+  /** Changed by posting a comment (`task.comments.new({ status })`). */
+  @field(s.statusId) declare readonly statusId: TaskRecord["statusId"];
+  /** Changed by `assign()` / `unassign()`. */
+  @field(s.assigneeIds) declare readonly assigneeIds: TaskRecord["assigneeIds"];
+  @field(s.description) declare description: TaskRecord["description"];
+  @field(s.priority) declare priority: TaskRecord["priority"];
+  @field(s.difficulty) declare difficulty: TaskRecord["difficulty"];
+  /** YYYY-MM-DD. */
+  @field(s.startDate) declare startDate: TaskRecord["startDate"];
+  /** YYYY-MM-DD. */
+  @field(s.dueDate) declare dueDate: TaskRecord["dueDate"];
+  /** Seconds. */
+  @field(s.estimation) declare estimation: TaskRecord["estimation"];
+  /** Seconds: the sum of the time spent. */
+  @field(s.duration) declare readonly duration: TaskRecord["duration"];
+  @field(s.nbRetakes) declare readonly nbRetakes: TaskRecord["nbRetakes"];
+  @field(s.lastCommentAt) declare readonly lastCommentAt: TaskRecord["lastCommentAt"];
+  @field(s.lastPreviewId) declare readonly lastPreviewId: TaskRecord["lastPreviewId"];
+
+  @relation("project", "projectId") declare project: Related<Project>;
+  /** The shot, asset, sequence or episode the task is on. */
+  @relation({ kindField: "entityKind" }, "entityId") declare entity: Related<TaskEntity>;
+  @relation("taskType", "taskTypeId") declare taskType: Related<TaskType>;
+  @relation("taskStatus", "statusId") declare status: Related<TaskStatus>;
+  @relation("preview", "lastPreviewId") declare lastPreview: Related<Preview | null>;
+  @relations("person", "assigneeIds") declare assignees: RelatedMany<Person>;
+
+  /** The task's comments; `comments.new()` publishes. */
+  readonly comments: CommentCollection = new CommentCollection(contextOf(this), this, {
+    scope: () => ({ taskId: this.id }),
+    label: () => labelOf(this),
+    projectId: () => this.projectId,
+  });
+  readonly previews: ReadCollection<"preview"> = readChildren(this, "preview", () => ({ taskId: this.id }), {
+    capability: "previews",
+  });
+  readonly timeSpents: ReadCollection<"timeSpent"> = readChildren(this, "timeSpent", () => ({ taskId: this.id }), {
+    capability: "timeTracking",
+  });
+  readonly timeSpent: TimeSpentAccessor = new TimeSpentAccessor(this);
+
+  /** Assigns a person (name, login, e-mail, id or Person). */
+  async assign(person: RefInput<Person>): Promise<this> {
+    const context = contextOf(this);
+    const id = await resolveRef(context, "person", person, "task.assign");
+    context.absorb("task", await context.adapter.assign(this.id, [id]));
+    return this;
+  }
+
+  async unassign(person: RefInput<Person>): Promise<this> {
+    const context = contextOf(this);
+    const id = await resolveRef(context, "person", person, "task.unassign");
+    context.absorb("task", await context.adapter.unassign(this.id, [id]));
+    return this;
+  }
+}

@@ -1,0 +1,34 @@
+import type { RefInput } from "../collections/query.js";
+import { resolveRef } from "../collections/resolve.js";
+import type { Id } from "../schema/common.js";
+import { applyRecord, contextOf, readField } from "./entity-state.js";
+import type { Person } from "./person.js";
+import type { Project } from "./project.js";
+
+/** A project's team: the persons working on it. */
+export class TeamAccessor {
+  /** @internal */
+  constructor(private readonly project: Project) {}
+
+  /** Ids of the team members, as last loaded. */
+  get ids(): readonly Id[] {
+    return readField(this.project, "team") as Id[];
+  }
+
+  async all(): Promise<Person[]> {
+    return contextOf(this.project).loadMany("person", this.ids);
+  }
+
+  /** Adds a person (by name, login, e-mail, id or Person). */
+  async add(person: RefInput<Person>): Promise<void> {
+    const context = contextOf(this.project);
+    const id = await resolveRef(context, "person", person, "project.team.add");
+    applyRecord(this.project, await context.adapter.addTeamMember(this.project.id, id));
+  }
+
+  async remove(person: RefInput<Person>): Promise<void> {
+    const context = contextOf(this.project);
+    const id = await resolveRef(context, "person", person, "project.team.remove");
+    applyRecord(this.project, await context.adapter.removeTeamMember(this.project.id, id));
+  }
+}

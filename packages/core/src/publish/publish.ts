@@ -1,0 +1,169 @@
+import { z } from "zod";
+import type { CommentData, PublishData } from "../adapter/contract.js";
+import type { TransferOptions, UploadFile } from "../adapter/files.js";
+import type { RefInput } from "../collections/query.js";
+import { PartialWriteError, ValidationError, type WrittenSoFar } from "../errors.js";
+import type { Comment } from "../model/comment.js";
+import { patchFields } from "../model/entity-state.js";
+import type { Task } from "../model/task.js";
+import type { TaskStatus } from "../model/task-status.js";
+import type { CommentRecord, PreviewRecord } from "../schema/reviews.js";
+import type { SessionContext } from "../session/context.js";
+import { checkFiles } from "./files.js";
+import { resolveStatus } from "./status.js";
+
+export interface PublishInput extends TransferOptions {
+  /**
+   * The comment's text.
+   *
+   * @default ""
+   */
+  comment?: string;
+  /**
+   * The task's new status: short name, name, TaskStatus or id, among the statuses enabled on the
+   * project.
+   *
+   * @default the task's current status
+   * @example
+   * status: "wfa"
+   */
+  status?: RefInput<TaskStatus>;
+  /**
+   * Preview files (movies, pictures), each a new revision on the comment.
+   *
+   * @example
+   * preview: ["/renders/sq170_sh0224_v003.mp4"]
+   */
+  preview?: string | readonly string[];
+  /** Files attached to the comment. */
+  attachments?: readonly string[];
+  /** Checklist items of the comment. */
+  checklist?: { text: string; checked?: boolean; frame?: number | null; revision?: number | null }[];
+  /**
+   * Make the first preview the main preview (thumbnail) of the task's shot or asset.
+   *
+   * @default false
+   */
+  setMainPreview?: boolean;
+}
+
+const inputSchema = z.strictObject({
+  comment: z.string().optional(),
+  status: z.unknown().optional(),
+  preview: z.union([z.string(), z.array(z.string())]).optional(),
+  attachments: z.array(z.string()).optional(),
+  checklist: z
+    .array(
+      z.strictObject({
+        text: z.string(),
+        checked: z.boolean().optional(),
+        frame: z.number().int().nullable().optional(),
+        revision: z.number().int().nullable().optional(),
+      }),
+    )
+    .optional(),
+  setMainPreview: z.boolean().optional(),
+  onProgress: z.function().optional(),
+  signal: z.instanceof(AbortSignal).optional(),
+});
+
+interface Written {
+  comment: CommentRecord;
+  previews: PreviewRecord[];
+}
+
+/** Comment → previews → main preview, one step at a time, for adapters without `publish`. */
+async function publishStepByStep(
+  context: SessionContext,
+  task: Task,
+  data: PublishData,
+  transfer: TransferOptions,
+): Promise<Written> {
+  const { adapter } = context;
+  const { previews: files, setMainPreview, ...commentData } = data;
+  const comment = await adapter.comment(task.id, commentData satisfies CommentData, transfer);
+  const previews: PreviewRecord[] = [];
+  const written = (): WrittenSoFar => ({
+    steps: [`comment ${comment.id}`, ...previews.map((p) => `preview ${p.id} (${p.name})`)],
+    ids: { comment: comment.id, previews: previews.map((p) => p.id) },
+  });
+  for (const file of files) {
+    try {
+      previews.push(await adapter.addPreview(task.id, comment.id, file, transfer));
+    } catch (error) {
+      throw PartialWriteError.publish(`add preview ${file.fileName}`, written(), error);
+    }
+  }
+  const [main] = previews;
+  if (setMainPreview && main) {
+    try {
+      await adapter.setMainPreview(main.id);
+    } catch (error) {
+      throw PartialWriteError.publish("set main preview", written(), error);
+    }
+  }
+  return { comment, previews };
+}
+
+/**
+ * Publishes on a task: checks every file first (nothing is written when one is bad), then posts
+ * the comment with its previews and attachments. The task, the comment and its previews in the
+ * session are updated; a step failing after the first write is a PartialWriteError naming what
+ * exists.
+ */
+export async function publish(context: SessionContext, task: Task, input: PublishInput): Promise<Comment> {
+  const checked = inputSchema.safeParse(input);
+  if (!checked.success) throw ValidationError.fromZod("comments.new() input", checked.error);
+  const previewPaths =
+    input.preview === undefined ? [] : typeof input.preview === "string" ? [input.preview] : input.preview;
+  const attachmentPaths = input.attachments ?? [];
+  if (previewPaths.length > 0) context.require("previews");
+  if (attachmentPaths.length > 0) context.require("attachments");
+
+  const project = await context.load("project", task.projectId);
+  const statusId =
+    input.status === undefined ? task.statusId : (await resolveStatus(context, project, input.status)).id;
+  const previews: UploadFile[] = await checkFiles(previewPaths);
+  const attachments: UploadFile[] = await checkFiles(attachmentPaths);
+  input.signal?.throwIfAborted();
+
+  const data: PublishData = {
+    statusId,
+    text: input.comment ?? "",
+    previews,
+    setMainPreview: input.setMainPreview ?? false,
+    ...(input.checklist ? { checklist: input.checklist } : {}),
+    ...(attachments.length > 0 ? { attachments } : {}),
+  };
+  const transfer: TransferOptions = {
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+  };
+
+  const { adapter } = context;
+  let written: Written;
+  if (adapter.publish) {
+    const result = await adapter.publish(task.id, data, transfer);
+    if (result.task) context.absorb("task", result.task);
+    else {
+      // The tracker did not send the task back: its new status is known, the rest (retakes, dates) is read on next use.
+      patchFields(task, { statusId: data.statusId });
+      context.identity.markStale("task", task.id);
+    }
+    written = result;
+  } else {
+    written = await publishStepByStep(context, task, data, transfer);
+    // The step-by-step writes return records from before the later steps; read back the result.
+    const [taskRecord, commentRecord] = await Promise.all([
+      adapter.get("task", task.id),
+      adapter.get("comment", written.comment.id),
+    ]);
+    context.absorb("task", taskRecord);
+    written = { ...written, comment: commentRecord };
+  }
+  for (const preview of written.previews) context.absorb("preview", preview);
+  const [main] = written.previews;
+  const entity = context.identity.peek(task.entityKind, task.entityId);
+  if (data.setMainPreview && main && entity) patchFields(entity, { previewId: main.id });
+  return context.absorb("comment", written.comment);
+}

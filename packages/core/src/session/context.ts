@@ -1,0 +1,143 @@
+import type { Capability } from "../adapter/capabilities.js";
+import type { RemoveOptions, RemoveResult, TrackerAdapter } from "../adapter/contract.js";
+import { UnsupportedError, ValidationError } from "../errors.js";
+import { EventHub } from "../events/hub.js";
+import type { TrackerEvent } from "../events/tracker-event.js";
+import { kindOfEventKind } from "../events/vocabulary.js";
+import { IdentityMap } from "../identity/identity-map.js";
+import { createEntity, entityClass } from "../model/classes.js";
+import type { AnyEntity } from "../model/entity.js";
+import { applyRecord } from "../model/entity-state.js";
+import { type RelationMeta, relationsOf } from "../model/metadata.js";
+import type { EntityOf } from "../model/types.js";
+import type { Id } from "../schema/common.js";
+import {
+  type CreatableKind,
+  type CreateData,
+  type Kind,
+  kinds,
+  type RecordOf,
+  type UpdatableKind,
+  type UpdateData,
+} from "../schema/kinds.js";
+import type { Tracker } from "./tracker.js";
+
+/** Kinds a main preview can belong to; `preview-file:set-main` names the entity without its kind. */
+const previewOwnerKinds: readonly Kind[] = ["shot", "asset", "sequence", "episode"];
+
+/**
+ * What entities and collections share within one session: the adapter, the identity map and the
+ * event hub. Internal: TDs see the Tracker and its entities.
+ */
+export class SessionContext {
+  readonly identity = new IdentityMap<AnyEntity>();
+  /**
+   * Task ids of shots and assets loaded with their tasks (`withTasks()`), so that their task
+   * collections answer without a request until a task is created or deleted.
+   */
+  readonly tasksByEntity = new Map<Id, Id[]>();
+  readonly hub: EventHub<AnyEntity>;
+
+  constructor(
+    readonly adapter: TrackerAdapter,
+    readonly tracker: Tracker,
+  ) {
+    this.hub = new EventHub<AnyEntity>({
+      adapter,
+      load: (kind, id) => this.load(kind, id),
+      onEvent: (event) => this.onEvent(event),
+    });
+  }
+
+  /** Throws UnsupportedError when the tracker lacks `capability`. */
+  require(capability: Capability): void {
+    if (!this.adapter.capabilities[capability]) throw UnsupportedError.capability(this.adapter.name, capability);
+  }
+
+  /** The relations an entity class declares (its decorators' metadata). */
+  relationsOf(kind: Kind): readonly RelationMeta[] {
+    return relationsOf(entityClass(kind).prototype);
+  }
+
+  /** The entity for a record: the session's existing object (updated) or a new one. */
+  materialize<K extends Kind>(kind: K, record: RecordOf<K>): EntityOf<K> {
+    const existing = this.identity.peek(kind, record.id);
+    if (existing) {
+      applyRecord(existing, record);
+      this.identity.markFresh(kind, record.id);
+      return existing as EntityOf<K>;
+    }
+    const entity = createEntity(this, kind, record);
+    this.identity.set(kind, record.id, entity);
+    return entity;
+  }
+
+  /** One record by id: from the identity map when fresh, else from the tracker. */
+  async load<K extends Kind>(kind: K, id: Id): Promise<EntityOf<K>> {
+    const known = this.identity.get(kind, id);
+    if (known) return known as EntityOf<K>;
+    return this.materialize(kind, await this.adapter.get(kind, id));
+  }
+
+  /** Several records by id, in the order asked; unknown ids are left out. */
+  async loadMany<K extends Kind>(kind: K, ids: readonly Id[]): Promise<EntityOf<K>[]> {
+    const missing = ids.filter((id) => !this.identity.get(kind, id));
+    if (missing.length > 0) {
+      for (const record of await this.adapter.getMany(kind, missing)) this.materialize(kind, record);
+    }
+    return ids.flatMap((id) => {
+      const entity = this.identity.peek(kind, id);
+      return entity ? [entity as EntityOf<K>] : [];
+    });
+  }
+
+  async create<K extends CreatableKind>(kind: K, data: CreateData<K>): Promise<EntityOf<K>> {
+    return this.absorbCreated(kind, await this.adapter.create(kind, data));
+  }
+
+  /** Puts a record just created into the session: names that matched one record may now match two. */
+  absorbCreated<K extends CreatableKind>(kind: K, record: RecordOf<K>): EntityOf<K> {
+    this.identity.forgetNames(kind);
+    if (kind === "task") this.tasksByEntity.delete((record as RecordOf<"task">).entityId);
+    return this.materialize(kind, record);
+  }
+
+  /** Validates a patch with the kind's update schema, sends it, and puts the result into `entity`. */
+  async update<K extends UpdatableKind>(entity: AnyEntity, kind: K, patch: Record<string, unknown>): Promise<void> {
+    const parsed = kinds[kind].update.safeParse(patch);
+    if (!parsed.success) throw ValidationError.fromZod(`${kind} update`, parsed.error);
+    const record = await this.adapter.update(kind, entity.id, parsed.data as UpdateData<K>);
+    this.identity.forgetNamesOf(kind, entity.id);
+    applyRecord(entity, record, true);
+    this.identity.markFresh(kind, entity.id);
+  }
+
+  /** Puts a record an operation returned (assign, publish, ...) into the session. */
+  absorb<K extends Kind>(kind: K, record: RecordOf<K>): EntityOf<K> {
+    this.identity.forgetNamesOf(kind, record.id);
+    return this.materialize(kind, record);
+  }
+
+  async remove(entity: AnyEntity, options: RemoveOptions): Promise<RemoveResult> {
+    const result = await this.adapter.remove(entity.kind, entity.id, options);
+    if (entity.kind === "task") this.tasksByEntity.delete((entity as EntityOf<"task">).entityId);
+    if (result.outcome === "deleted") this.identity.evict(entity.kind, entity.id);
+    else this.identity.markStale(entity.kind, entity.id);
+    return result;
+  }
+
+  /** Keeps the identity map current with what happens on the tracker. */
+  private onEvent(event: TrackerEvent<string & TrackerEvent["name"], AnyEntity>): void {
+    const kind = (kindOfEventKind as Record<string, Kind | undefined>)[event.kind];
+    if (kind === undefined) return;
+    if (kind === "task" && (event.action === "new" || event.action === "delete")) this.tasksByEntity.clear();
+    if (event.action === "new") this.identity.forgetNames(kind);
+    else if (event.action === "delete") this.identity.evict(kind, event.id);
+    else this.identity.markStale(kind, event.id);
+    const data = event.data as Record<string, unknown>;
+    if (typeof data.taskId === "string" && kind !== "task") this.identity.markStale("task", data.taskId as Id);
+    if (event.name === "preview-file:set-main" && typeof data.entityId === "string") {
+      this.identity.markStaleAnyKind(data.entityId, previewOwnerKinds);
+    }
+  }
+}

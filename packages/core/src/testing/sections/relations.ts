@@ -1,0 +1,49 @@
+import { expect, test } from "vitest";
+import type { ComplianceContext } from "../context.js";
+
+/**
+ * Part of section 1: the project's relation lists and playlist entries. Kitsu answers the team and
+ * settings writes with the bare project, without those lists (recorded 057-066), so an adapter
+ * must not hand that answer back as the record.
+ */
+export function relationsTests(ctx: ComplianceContext): void {
+  test("project: addToProject and addTeamMember show in the project record", async () => {
+    const { project, persons, status, shotTaskType, assetTaskType, assetType } = ctx.fx;
+    const again = await ctx.adapter.get("project", project.id);
+    expect(again.team).toEqual(expect.arrayContaining(persons.map((p) => p.id)));
+    expect(again.taskStatusIds).toEqual(expect.arrayContaining(Object.values(status).map((s) => s.id)));
+    expect(again.taskTypeIds).toEqual(expect.arrayContaining([shotTaskType.id, assetTaskType.id]));
+    expect(again.assetTypeIds).toContain(assetType.id);
+  });
+
+  test("project: removeTeamMember takes the person out of the team, addTeamMember puts them back", async () => {
+    const { project, persons } = ctx.fx;
+    const person = persons[1];
+    const without = await ctx.adapter.removeTeamMember(project.id, person.id);
+    expect(without.team).not.toContain(person.id);
+    expect((await ctx.adapter.get("project", project.id)).team).not.toContain(person.id);
+    const back = await ctx.adapter.addTeamMember(project.id, person.id);
+    expect(back.team).toContain(person.id);
+  });
+
+  test("playlist: entries are added and removed by entity", async (t) => {
+    t.skip(!ctx.has("playlists"), "capabilities.playlists is false");
+    const playlist = await ctx.adapter.create("playlist", {
+      name: ctx.name("playlist"),
+      projectId: ctx.fx.project.id,
+      forEntity: "shot",
+    });
+    const [a, b] = [await ctx.newShot(), await ctx.newShot()];
+    const added = await ctx.adapter.addPlaylistEntries(playlist.id, [
+      { entityId: a.id, previewId: null },
+      { entityId: b.id, previewId: null },
+    ]);
+    expect(added.entries).toEqual([
+      { entityId: a.id, previewId: null },
+      { entityId: b.id, previewId: null },
+    ]);
+    const left = await ctx.adapter.removePlaylistEntries(playlist.id, [a.id]);
+    expect(left.entries).toEqual([{ entityId: b.id, previewId: null }]);
+    expect((await ctx.adapter.get("playlist", playlist.id)).entries).toEqual(left.entries);
+  });
+}

@@ -1,0 +1,99 @@
+import { describe, expect, test } from "vitest";
+import { Shot } from "../src/index.js";
+import { demoSession } from "./helpers.js";
+
+describe("identity map", () => {
+  test("two lookups of the same record give the same object", async () => {
+    const { project } = await demoSession();
+    const bySequence = await (await project.sequences.get({ name: "sq010" })).shots.get({ name: "sh020" });
+    const byProject = await project.shots.get({ name: "sh020", sequence: "sq010" });
+    const [fromAll] = (await project.shots.filter({ id: bySequence.id })) as Shot[];
+    expect(byProject).toBe(bySequence);
+    expect(fromAll).toBe(bySequence);
+    expect(bySequence).toBeInstanceOf(Shot);
+  });
+
+  test("a repeated get({ name }) in the same scope makes no adapter call", async () => {
+    const { project, log } = await demoSession();
+    const first = await project.sequences.get({ name: "sq020" });
+    const calls = log.count();
+    expect(calls).toBeGreaterThan(0);
+    const second = await project.sequences.get({ name: "sq020" });
+    expect(second).toBe(first);
+    expect(log.count()).toBe(calls);
+  });
+
+  test("a cached name does not hide a duplicate created later (shot:new evicts name keys)", async () => {
+    const { mock, project } = await demoSession();
+    const stop = project.on("*", () => {});
+    const sq010 = await project.sequences.get({ name: "sq010" });
+    const sq020 = await project.sequences.get({ name: "sq020" });
+    const unique = await sq010.shots.new({ name: "sh070" });
+    expect(await project.shots.get({ name: "sh070" })).toBe(unique);
+    // Someone else creates a shot of the same name in the other sequence.
+    await mock.create("shot", { name: "sh070", projectId: project.id, sequenceId: sq020.id });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect(project.shots.get({ name: "sh070" })).rejects.toMatchObject({ name: "AmbiguousError" });
+    stop();
+  });
+
+  test("save() sends only the changed fields and customData keys", async () => {
+    const { project, log } = await demoSession();
+    const shot = await project.shots.get({ name: "sh030", sequence: "sq020" });
+    shot.customData.cam = "B";
+    shot.frameOut = 250;
+    log.reset();
+    await shot.save();
+    const updates = log.calls.filter((c) => c.method === "update");
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.args).toEqual(["shot", shot.id, { frameOut: 250, customData: { cam: "B" } }]);
+    expect(shot.frameOut).toBe(250);
+    expect(shot.changed).toBe(false);
+    log.reset();
+    await shot.save();
+    expect(log.count("update")).toBe(0);
+  });
+
+  test("a deleted customData key is sent as null (blanked)", async () => {
+    const { project, log } = await demoSession();
+    const seq = await project.sequences.get({ name: "sq010" });
+    const shot = await seq.shots.new({ name: "sh900", frameIn: 1, frameOut: 10, customData: { cam: "A", lens: 35 } });
+    delete shot.customData.lens;
+    log.reset();
+    await shot.save();
+    expect(log.calls.find((c) => c.method === "update")?.args[2]).toEqual({ customData: { lens: null } });
+  });
+
+  test("refresh() reloads into the same object, bypassing the identity map", async () => {
+    const { mock, project, log } = await demoSession();
+    const shot = await project.shots.get({ name: "sh040", sequence: "sq010" });
+    await mock.update("shot", shot.id, { description: "changed elsewhere" });
+    shot.frameIn = 7;
+    log.reset();
+    const same = await shot.refresh();
+    expect(same).toBe(shot);
+    expect(log.count("get")).toBe(1);
+    expect(shot.description).toBe("changed elsewhere");
+    expect(shot.changed).toBe(false);
+  });
+
+  test("an update event makes the next lookup fetch the record again into the same object", async () => {
+    const { mock, project } = await demoSession();
+    const stop = project.on("*", () => {});
+    const sq010 = await project.sequences.get({ name: "sq010" });
+    const shot = await sq010.shots.get({ name: "sh050" });
+    await mock.update("shot", shot.id, { frameOut: 999 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const again = await sq010.shots.get({ name: "sh050" });
+    expect(again).toBe(shot);
+    expect(shot.frameOut).toBe(999);
+    stop();
+  });
+
+  test("two sessions side by side hold separate objects", async () => {
+    const a = await demoSession();
+    const b = await demoSession();
+    expect(a.project).not.toBe(b.project);
+    expect(a.project.tracker).not.toBe(b.project.tracker);
+  });
+});

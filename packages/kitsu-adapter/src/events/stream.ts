@@ -1,0 +1,243 @@
+import { AuthError, ConfigError, type EventRecord, isTrackerError, NetworkError } from "@gadget/core";
+import { io, type Socket } from "socket.io-client";
+import { EventDeduper } from "./dedupe.js";
+import { fromSocketEvent } from "./payload.js";
+import type { KitsuEventStreamOptions } from "./stream-options.js";
+
+/*
+ * Zou's event stream (zou.md §6): socket.io at `<origin>/socket.io`, namespace `/events`, JWT read
+ * from the handshake's `Authorization` header only, checked once at connect. socket.io's own
+ * reconnection replays the handshake with the headers of the first connect, so after a token
+ * expiry plus a server restart it is refused forever (gazu's bug, gazu.md §2.11). This stream owns
+ * its reconnection instead: every attempt sets a token it just asked for, and a refusal refreshes it.
+ */
+
+type State = "idle" | "connecting" | "open" | "waiting" | "closed";
+
+/** A refusal by the server (bad or expired token), as opposed to a server that cannot be reached. */
+function isRefusal(error: Error): boolean {
+  const { type, description } = error as Error & { type?: unknown; description?: unknown };
+  if (type === "TransportError") return description === 401 || description === 403;
+  // socket.io-client sets `data` only on the namespace's CONNECT_ERROR packet, which is how Zou refuses.
+  return Object.hasOwn(error, "data");
+}
+
+export class KitsuEventStream {
+  private readonly socket: Socket;
+  private readonly url: string;
+  private readonly deduper: EventDeduper;
+  private state: State = "idle";
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private token: string | undefined;
+  private refreshNext = false;
+  private tokenIsFresh = false;
+  private everConnected = false;
+  private gapSince: number | undefined;
+  private replaying = false;
+  private buffered: EventRecord[] = [];
+  private started: Promise<void> | undefined;
+  private settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
+
+  constructor(private readonly options: KitsuEventStreamOptions) {
+    let origin: string;
+    try {
+      origin = new URL(options.origin).origin;
+    } catch {
+      throw ConfigError.invalidVariable(
+        "TRACKER_EVENTS_URL",
+        `"${options.origin}" is not a URL`,
+        "Set it to the origin of Kitsu's event stream, e.g. https://kitsu.example.com.",
+      );
+    }
+    this.url = `${origin}${options.namespace ?? "/events"}`;
+    this.deduper = new EventDeduper(options.recoverOverlapMs ?? 10_000);
+    this.socket = io(this.url, {
+      path: options.path ?? "/socket.io",
+      autoConnect: false,
+      reconnection: false,
+      forceNew: true,
+      // Zou's server expects the polling handshake first; headers ride on both transports in Node.
+      transports: ["polling", "websocket"],
+    });
+    this.socket.on("connect", () => this.onConnect());
+    this.socket.on("connect_error", (error) => this.onConnectError(error));
+    this.socket.on("disconnect", (reason) => this.onDisconnect(reason));
+    this.socket.onAny((name: string, payload: unknown) => this.onSocketEvent(name, payload));
+  }
+
+  /** Read through a getter: awaits in between may have closed the stream, which narrowing cannot see. */
+  private get closed(): boolean {
+    return this.state === "closed";
+  }
+
+  /** True while the socket is connected to the namespace. */
+  get connected(): boolean {
+    return this.state === "open";
+  }
+
+  /**
+   * Connects; resolves at the first successful connection (or when closed first). Rejects only when
+   * the session cannot authenticate (AuthError); unreachable servers are retried, reported to onError.
+   */
+  start(): Promise<void> {
+    if (this.started) return this.started;
+    this.started = new Promise<void>((resolve, reject) => {
+      this.settle = { resolve, reject };
+    });
+    if (this.closed) this.settleStart();
+    else void this.connect();
+    return this.started;
+  }
+
+  /** Stops listening: socket closed, timers cleared, so that a script can exit. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.state = "closed";
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.buffered = [];
+    this.socket.offAny();
+    this.socket.disconnect();
+    this.socket.removeAllListeners();
+    this.settleStart();
+  }
+
+  private settleStart(error?: unknown): void {
+    const settle = this.settle;
+    this.settle = undefined;
+    if (error === undefined) settle?.resolve();
+    else settle?.reject(error);
+  }
+
+  private async connect(): Promise<void> {
+    if (this.closed) return;
+    this.state = "connecting";
+    let token: string;
+    try {
+      const refresh = this.refreshNext;
+      token = refresh ? await this.options.auth.refresh(this.token) : await this.options.auth.accessToken();
+      this.refreshNext = false;
+      this.tokenIsFresh = refresh;
+    } catch (error) {
+      if (this.closed) return;
+      if (isTrackerError(error) && error.code === "AUTH") {
+        this.fail(error);
+        return;
+      }
+      this.report(error);
+      this.schedule();
+      return;
+    }
+    if (this.closed) return;
+    this.token = token;
+    // The Manager builds each new engine from these options, so the next handshake carries this token.
+    this.socket.io.opts.extraHeaders = { Authorization: `Bearer ${token}` };
+    this.socket.connect();
+  }
+
+  private schedule(delay?: number): void {
+    if (this.closed) return;
+    const { initialDelayMs = 250, maxDelayMs = 15_000 } = this.options.reconnect ?? {};
+    const ceiling = Math.min(maxDelayMs, initialDelayMs * 2 ** this.failures++);
+    this.state = "waiting";
+    clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.connect();
+      },
+      delay ?? ceiling / 2 + (Math.random() * ceiling) / 2,
+    );
+  }
+
+  private fail(error: unknown): void {
+    this.report(error);
+    this.settleStart(error);
+    void this.close();
+  }
+
+  private report(error: unknown): void {
+    if (!this.options.onError) return;
+    try {
+      this.options.onError(error);
+    } catch {
+      // An error handler that throws must not take the stream down with it.
+    }
+  }
+
+  private onConnect(): void {
+    if (this.closed) return;
+    this.state = "open";
+    this.failures = 0;
+    this.tokenIsFresh = false;
+    const reconnected = this.everConnected;
+    this.everConnected = true;
+    this.settleStart();
+    if (reconnected && this.gapSince !== undefined) void this.replay();
+  }
+
+  private onConnectError(error: Error): void {
+    if (this.closed) return;
+    if (!isRefusal(error)) {
+      this.report(NetworkError.unreachable(this.url, error));
+      this.schedule();
+      return;
+    }
+    if (this.tokenIsFresh) {
+      this.report(AuthError.rejected(`the event stream refused a freshly refreshed token (${error.message})`));
+    }
+    this.refreshNext = true;
+    // A first refusal is an expired token: refresh and retry at once. A refusal of a fresh token waits.
+    this.schedule(this.tokenIsFresh ? undefined : 0);
+  }
+
+  private onDisconnect(reason: string): void {
+    if (this.closed || reason === "io client disconnect") return;
+    if (this.options.recover && this.gapSince === undefined) this.gapSince = this.deduper.markDrop(Date.now());
+    this.schedule();
+  }
+
+  private onSocketEvent(name: string, payload: unknown): void {
+    if (this.closed) return;
+    const event = fromSocketEvent(name, payload);
+    if (!this.deduper.acceptLive(event)) return;
+    if (this.replaying) this.buffered.push(event);
+    else this.deliver(event);
+  }
+
+  /** Replays every gap since the last replay, then what arrived live meanwhile, each event once. */
+  private async replay(): Promise<void> {
+    const recover = this.options.recover;
+    if (!recover || this.replaying) return;
+    this.replaying = true;
+    try {
+      while (this.gapSince !== undefined && !this.closed) {
+        const since = this.gapSince;
+        this.gapSince = undefined;
+        const events = await recover(new Date(since));
+        for (const event of events) {
+          if (this.closed) return;
+          if (this.deduper.acceptReplayed(event, since)) this.deliver(event);
+        }
+      }
+    } catch (error) {
+      this.report(error);
+    } finally {
+      this.replaying = false;
+      if (this.gapSince === undefined) this.deduper.replayDone();
+      const buffered = this.buffered;
+      this.buffered = [];
+      for (const event of buffered) this.deliver(event);
+    }
+  }
+
+  private deliver(event: EventRecord): void {
+    if (this.closed) return;
+    try {
+      this.options.onEvent(event);
+    } catch (error) {
+      this.report(error);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { type Id, NotFoundError } from "@gadget/core";
+import { entityKindOf } from "../codec/tasks.js";
+import type { KitsuRow } from "../codec/values.js";
+import type { OpsContext } from "./context.js";
+import { getPath } from "./query.js";
+
+type EntityKind = "shot" | "asset" | "sequence" | "episode";
+
+/**
+ * The row of an entity whose kind the caller does not know. Typed routes answer 404 for another
+ * kind, so the likely kinds are tried in order (shots first: most tasks and castings are on shots).
+ */
+export async function findEntityRow(
+  ctx: OpsContext,
+  id: Id,
+  order: readonly EntityKind[] = ["shot", "asset", "sequence", "episode"],
+): Promise<KitsuRow> {
+  for (const kind of order) {
+    try {
+      return await ctx.client.request<KitsuRow>({ method: "GET", path: getPath(kind, id) });
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+  throw NotFoundError.entity("entity", id);
+}
+
+/** The entity a task of this type hangs on is of a known kind: one request. */
+export async function entityForTaskType(ctx: OpsContext, entityId: Id, taskTypeId: Id): Promise<KitsuRow> {
+  const kind = entityKindOf(await ctx.ref.forEntity(taskTypeId));
+  return findEntityRow(ctx, entityId, [
+    kind,
+    ...(["shot", "asset", "sequence", "episode"] as const).filter((k) => k !== kind),
+  ]);
+}

@@ -1,0 +1,136 @@
+import {
+  type CommentRecord,
+  type Id,
+  NotFoundError,
+  PartialWriteError,
+  type PreviewRecord,
+  type PublishData,
+  type PublishResult,
+  type TransferOptions,
+  type UploadFile,
+} from "@gadget/core";
+import { decodeComment, decodePreview } from "../codec/reviews.js";
+import type { KitsuRow } from "../codec/values.js";
+import { path, routes } from "../routes.js";
+import { multipartBody, type Part } from "../transport/multipart.js";
+import type { OpsContext } from "./context.js";
+import { checkFiles } from "./files.js";
+import { addPreview, encodeChecklist, comment as postComment, setMainPreview } from "./publish.js";
+import { getOne } from "./query.js";
+import type { StatusGuard } from "./statuses.js";
+import { checkId } from "./validate.js";
+
+/**
+ * Comment + previews + attachments in ONE request (`batch-comment`, multipart: `comments` JSON,
+ * files `preview_file-0-<j>` and `attachment_file-0-<j>`), then `set-main-preview`: 2 round trips
+ * where gazu's publish_preview takes 4.
+ *
+ * Resuming after a PartialWriteError: `error.written.ids.comment` is the comment that exists and
+ * `error.written.ids.previews` its previews (with their files). When the failed step is
+ * "set main preview", call `setMainPreview(previews[0])`; when it is "read task", nothing is
+ * missing: read the task again. Never publish again: that would post a second comment.
+ */
+export async function publish(
+  ctx: OpsContext,
+  guard: StatusGuard,
+  taskId: Id,
+  data: PublishData,
+  options: TransferOptions = {},
+): Promise<PublishResult> {
+  checkId(taskId, "task");
+  checkId(data.statusId, "task status");
+  const previews = await checkFiles(data.previews);
+  const attachments = await checkFiles(data.attachments ?? []);
+  await guard.check(taskId, data.statusId);
+
+  const entry = {
+    task_status_id: data.statusId,
+    text: data.text,
+    checklist: encodeChecklist(data.checklist),
+    ...(data.authorId ? { person_id: checkId(data.authorId, "person") } : {}),
+  };
+  const parts: Part[] = [
+    { field: "comments", value: JSON.stringify([entry]) },
+    ...previews.map((file: UploadFile, j) => ({ field: `preview_file-0-${j}`, file })),
+    ...attachments.map((file: UploadFile, j) => ({ field: `attachment_file-0-${j}`, file })),
+  ];
+  let rows: KitsuRow[];
+  try {
+    rows = await ctx.client.request<KitsuRow[]>({
+      method: "POST",
+      path: path(routes.batchComment, { taskId }),
+      body: multipartBody(parts, options.onProgress),
+      signal: options.signal,
+      timeout: ctx.client.options.transferTimeout,
+    });
+  } catch (error) {
+    // Servers without batch-comment (older Zou) answer 404 before writing anything: go step by step.
+    if (!(error instanceof NotFoundError)) throw error;
+    return publishStepByStep(ctx, guard, taskId, { ...data, previews, attachments }, options);
+  }
+  const row = rows[0] as KitsuRow;
+  const comment = decodeComment(row);
+  const previewRows = Array.isArray(row.preview_files) ? (row.preview_files as KitsuRow[]) : [];
+  const previewRecords = previewRows.map((p) => ({ ...decodePreview(p), commentId: comment.id }));
+  return finish(ctx, taskId, data, comment, previewRecords);
+}
+
+/** comment → add-preview + upload per file → set-main: gazu's 4 requests, for servers without batch-comment. */
+async function publishStepByStep(
+  ctx: OpsContext,
+  guard: StatusGuard,
+  taskId: Id,
+  data: PublishData,
+  options: TransferOptions,
+): Promise<PublishResult> {
+  const comment = await postComment(ctx, guard, taskId, data, options);
+  const previews: PreviewRecord[] = [];
+  for (const file of data.previews) {
+    try {
+      previews.push(await addPreview(ctx, taskId, comment.id, file, options));
+    } catch (error) {
+      const partial = error instanceof PartialWriteError ? (error.written.ids.previews ?? []) : [];
+      const ids = [...previews.map((p) => p.id), ...(Array.isArray(partial) ? partial : [partial])];
+      throw PartialWriteError.publish(
+        `add preview ${file.fileName}`,
+        {
+          steps: [`comment ${comment.id} on task ${taskId}`, ...previews.map((p) => `preview ${p.id} with its file`)],
+          ids: { comment: comment.id, previews: ids },
+        },
+        error,
+      );
+    }
+  }
+  return finish(ctx, taskId, data, comment, previews);
+}
+
+async function finish(
+  ctx: OpsContext,
+  taskId: Id,
+  data: PublishData,
+  comment: CommentRecord,
+  previewRecords: PreviewRecord[],
+): Promise<PublishResult> {
+  const written = () => ({
+    steps: [
+      `comment ${comment.id} on task ${taskId}`,
+      ...previewRecords.map((p) => `preview ${p.id} (revision ${p.revision}) with its file`),
+    ],
+    ids: { comment: comment.id, previews: previewRecords.map((p) => p.id) },
+  });
+
+  const main = previewRecords[0];
+  if (data.setMainPreview && main) {
+    try {
+      await setMainPreview(ctx, main.id);
+    } catch (error) {
+      throw PartialWriteError.publish("set main preview", written(), error);
+    }
+  }
+  try {
+    const task = await getOne(ctx, "task", taskId);
+    return { comment: { ...comment, previewIds: previewRecords.map((p) => p.id) }, previews: previewRecords, task };
+  } catch (error) {
+    throw PartialWriteError.publish("read task", written(), error);
+  }
+}

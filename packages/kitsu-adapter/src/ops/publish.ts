@@ -1,0 +1,155 @@
+import {
+  type AttachmentRecord,
+  type CommentData,
+  type CommentRecord,
+  type Id,
+  PartialWriteError,
+  type PreviewRecord,
+  type TransferOptions,
+  type UploadFile,
+} from "@gadget/core";
+import { decodeAttachment, decodeComment, decodePreview } from "../codec/reviews.js";
+import type { KitsuRow } from "../codec/values.js";
+import { path, routes } from "../routes.js";
+import { multipartBody, type Part } from "../transport/multipart.js";
+import type { OpsContext } from "./context.js";
+import { checkFiles } from "./files.js";
+import type { StatusGuard } from "./statuses.js";
+import { checkId } from "./validate.js";
+
+/** Kitsu checklist items: -1 means "no frame/revision" in its UI. */
+export const encodeChecklist = (items: CommentData["checklist"] = []) =>
+  items.map((i) => ({ text: i.text, checked: i.checked === true, frame: i.frame ?? -1, revision: i.revision ?? -1 }));
+
+export async function comment(
+  ctx: OpsContext,
+  guard: StatusGuard,
+  taskId: Id,
+  data: CommentData,
+  options: TransferOptions = {},
+): Promise<CommentRecord> {
+  checkId(taskId, "task");
+  checkId(data.statusId, "task status");
+  const files = await checkFiles(data.attachments ?? []);
+  await guard.check(taskId, data.statusId);
+  const fields = {
+    task_status_id: data.statusId,
+    comment: data.text,
+    checklist: encodeChecklist(data.checklist),
+    ...(data.authorId ? { person_id: checkId(data.authorId, "person") } : {}),
+  };
+  const route = path(routes.comment, { taskId });
+  if (files.length === 0) {
+    return decodeComment(await ctx.client.request<KitsuRow>({ method: "POST", path: route, json: fields }));
+  }
+  const parts: Part[] = [
+    ...Object.entries(fields).map(([field, v]) => ({ field, value: typeof v === "string" ? v : JSON.stringify(v) })),
+    ...files.map((file, i) => ({ field: i === 0 ? "file" : `file-${i}`, file })),
+  ];
+  const row = await ctx.client.request<KitsuRow>({
+    method: "POST",
+    path: route,
+    body: multipartBody(parts, options.onProgress),
+    signal: options.signal,
+    timeout: ctx.client.options.transferTimeout,
+  });
+  return decodeComment(row);
+}
+
+/** Streams a file into an existing preview row; a retry first looks whether the last attempt landed. */
+export async function uploadPreviewFile(
+  ctx: OpsContext,
+  previewId: Id,
+  file: UploadFile,
+  options: TransferOptions,
+): Promise<KitsuRow> {
+  const getPreview = () =>
+    ctx.client.request<KitsuRow>({
+      method: "GET",
+      path: path(routes.getModel, { model: "preview-files", id: previewId }),
+    });
+  return ctx.client.request<KitsuRow>({
+    method: "POST",
+    path: path(routes.uploadPreview, { id: previewId }),
+    body: multipartBody([{ field: "file", file }], options.onProgress),
+    signal: options.signal,
+    timeout: ctx.client.options.transferTimeout,
+    // Zou refuses a second upload to the same preview (400), so never resend one that landed.
+    landed: async () => {
+      const row = await getPreview();
+      return typeof row.original_name === "string" && row.original_name ? row : undefined;
+    },
+  });
+}
+
+export async function addPreview(
+  ctx: OpsContext,
+  taskId: Id,
+  commentId: Id,
+  file: UploadFile,
+  options: TransferOptions = {},
+): Promise<PreviewRecord> {
+  checkId(taskId, "task");
+  checkId(commentId, "comment");
+  const [checked] = await checkFiles([file]);
+  const created = await ctx.client.request<KitsuRow>({
+    method: "POST",
+    path: path(routes.addPreview, { taskId, commentId }),
+    json: {},
+  });
+  const previewId = created.id as Id;
+  try {
+    const uploaded = await uploadPreviewFile(ctx, previewId, checked as UploadFile, options);
+    return { ...decodePreview(uploaded), commentId };
+  } catch (error) {
+    throw PartialWriteError.publish(
+      "upload preview file",
+      {
+        steps: [`preview ${previewId} created on comment ${commentId}, without its file`],
+        ids: { comment: commentId, previews: [previewId] },
+      },
+      error,
+    );
+  }
+}
+
+export async function setMainPreview(ctx: OpsContext, previewId: Id): Promise<void> {
+  checkId(previewId, "preview");
+  await ctx.client.request({ method: "PUT", path: path(routes.setMainPreview, { id: previewId }), json: {} });
+}
+
+export async function addAttachments(
+  ctx: OpsContext,
+  commentId: Id,
+  files: readonly UploadFile[],
+  options: TransferOptions = {},
+): Promise<AttachmentRecord[]> {
+  checkId(commentId, "comment");
+  const checked = await checkFiles(files);
+  if (checked.length === 0) return [];
+  const commentRow = await ctx.client.request<KitsuRow>({
+    method: "GET",
+    path: path(routes.getModel, { model: "comments", id: commentId }),
+  });
+  const taskId = String(commentRow.object_id);
+  const summaries = await ctx.client.request<KitsuRow[]>({
+    method: "POST",
+    path: path(routes.addAttachment, { taskId, commentId }),
+    body: multipartBody(
+      checked.map((file, i) => ({ field: i === 0 ? "file" : `file-${i}`, file })),
+      options.onProgress,
+    ),
+    signal: options.signal,
+    timeout: ctx.client.options.transferTimeout,
+  });
+  // The answer is a bare summary list; the full rows carry the timestamps and mimetype.
+  return Promise.all(
+    summaries.map(async (s) => {
+      const row = await ctx.client.request<KitsuRow>({
+        method: "GET",
+        path: path(routes.getModel, { model: "attachment-files", id: s.id }),
+      });
+      return decodeAttachment({ comment_id: commentId, ...row });
+    }),
+  );
+}

@@ -1,0 +1,155 @@
+import {
+  type Id,
+  type Kind,
+  NotFoundError,
+  type Page,
+  type PageRequest,
+  type RecordOf,
+  type Where,
+} from "@gadget/core";
+import type { KitsuRow } from "../codec/values.js";
+import { path, routes } from "../routes.js";
+import type { SearchParams } from "../transport/request-spec.js";
+import type { OpsContext } from "./context.js";
+import { kindSpecs } from "./kind-specs.js";
+import { checkId, checkIds, checkWhere } from "./validate.js";
+
+interface Paginated {
+  data: KitsuRow[];
+  nb_pages?: number;
+}
+
+const toParam = (value: unknown): string | undefined => {
+  if (value === null || value === undefined || value instanceof Date) return undefined;
+  if (Array.isArray(value)) {
+    const scalars = value.filter((v) => v !== null && !(v instanceof Date));
+    return scalars.length === value.length ? JSON.stringify(scalars) : undefined;
+  }
+  return String(value);
+};
+
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+/** Exact, case-sensitive match: Zou's `name` filter is ILIKE and its unknown keys are ignored. */
+export function matches(record: object, where: object): boolean {
+  const r = record as Record<string, unknown>;
+  return Object.entries(where).every(([key, value]) => {
+    if (value === undefined) return true;
+    return Array.isArray(value) ? value.some((v) => same(r[key], v)) : same(r[key], value);
+  });
+}
+
+export function listPath(kind: Kind): string {
+  const spec = kindSpecs[kind];
+  return spec.typed ? path(spec.typed.list, {}) : path(routes.listModel, { model: spec.model });
+}
+
+export function getPath(kind: Kind, id: Id): string {
+  const spec = kindSpecs[kind];
+  return spec.typed ? path(spec.typed.get, { id }) : path(routes.getModel, { model: spec.model, id });
+}
+
+async function serverFilters<K extends Kind>(ctx: OpsContext, kind: K, where: object): Promise<SearchParams> {
+  const spec = kindSpecs[kind];
+  const params: SearchParams = {};
+  for (const [key, value] of Object.entries(where)) {
+    const column = spec.columns[key];
+    const param = column ? toParam(value) : undefined;
+    if (column && param !== undefined) params[column] = param;
+  }
+  // A shot's episode is its sequence's parent: filter on the episode's sequences.
+  if (kind === "shot" && "episodeId" in where && typeof where.episodeId === "string" && !("sequenceId" in where)) {
+    const seqs = await queryAll(ctx, "sequence", { episodeId: where.episodeId as Id });
+    params.parent_id = JSON.stringify(seqs.map((s) => s.id));
+  }
+  return params;
+}
+
+export async function query<K extends Kind>(
+  ctx: OpsContext,
+  kind: K,
+  where: Where<K>,
+  page: PageRequest = {},
+): Promise<Page<RecordOf<K>>> {
+  checkWhere(kind, where);
+  const spec = kindSpecs[kind];
+  const limit = Math.max(1, page.limit ?? 100);
+  const pageNo = page.cursor ? Math.max(1, Number.parseInt(page.cursor, 10) || 1) : 1;
+  const w = where as Record<string, unknown>;
+  // Per-task routes serve non-admin users too; they are small, so they come whole and are sliced here.
+  const taskId = typeof w.taskId === "string" ? (w.taskId as Id) : undefined;
+  if (taskId && (kind === "comment" || kind === "timeSpent")) {
+    const rows = kind === "comment" ? await taskComments(ctx, taskId) : await taskTimeSpents(ctx, taskId);
+    const all = (await spec.decode(rows, ctx.ref)).filter((r) => matches(r, where));
+    const start = (pageNo - 1) * limit;
+    return { items: all.slice(start, start + limit), next: start + limit < all.length ? String(pageNo + 1) : null };
+  }
+  const searchParams = { ...(await serverFilters(ctx, kind, where)), relations: true, page: pageNo, limit };
+  const answer = await ctx.client.request<Paginated | KitsuRow[]>({
+    method: "GET",
+    path: listPath(kind),
+    searchParams,
+  });
+  if (Array.isArray(answer)) {
+    // A route that ignores `page` answers everything: page here so callers see the same contract.
+    const all = (await spec.decode(answer, ctx.ref)).filter((r) => matches(r, where));
+    const start = (pageNo - 1) * limit;
+    return { items: all.slice(start, start + limit), next: start + limit < all.length ? String(pageNo + 1) : null };
+  }
+  const items = (await spec.decode(answer.data, ctx.ref)).filter((r) => matches(r, where));
+  return { items, next: pageNo < (answer.nb_pages ?? 1) ? String(pageNo + 1) : null };
+}
+
+export async function queryAll<K extends Kind>(ctx: OpsContext, kind: K, where: Where<K>): Promise<RecordOf<K>[]> {
+  const out: RecordOf<K>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await query(ctx, kind, where, { limit: 500, cursor });
+    out.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+export async function getOne<K extends Kind>(ctx: OpsContext, kind: K, id: Id): Promise<RecordOf<K>> {
+  checkId(id, kind);
+  const spec = kindSpecs[kind];
+  let row: KitsuRow;
+  try {
+    row = await ctx.client.request<KitsuRow>({ method: "GET", path: getPath(kind, id) });
+  } catch (error) {
+    if (error instanceof NotFoundError) throw NotFoundError.entity(kind, id, error.request);
+    throw error;
+  }
+  const [record] = await spec.decode([row], ctx.ref);
+  if (!record) throw NotFoundError.entity(kind, id);
+  return record;
+}
+
+export async function getMany<K extends Kind>(ctx: OpsContext, kind: K, ids: readonly Id[]): Promise<RecordOf<K>[]> {
+  const wanted = [...new Set(checkIds(ids, kind))];
+  const spec = kindSpecs[kind];
+  const out: RecordOf<K>[] = [];
+  for (let i = 0; i < wanted.length; i += 100) {
+    const rows = await ctx.client.request<KitsuRow[]>({
+      method: "GET",
+      path: listPath(kind),
+      searchParams: { id: JSON.stringify(wanted.slice(i, i + 100)), relations: true },
+    });
+    out.push(...(await spec.decode(rows, ctx.ref)));
+  }
+  return out;
+}
+
+async function taskComments(ctx: OpsContext, taskId: Id): Promise<KitsuRow[]> {
+  return ctx.client.request<KitsuRow[]>({ method: "GET", path: path(routes.taskComments, { taskId }) });
+}
+
+async function taskTimeSpents(ctx: OpsContext, taskId: Id): Promise<KitsuRow[]> {
+  const answer = await ctx.client.request<Record<string, unknown>>({
+    method: "GET",
+    path: path(routes.taskTimeSpents, { taskId }),
+  });
+  return Object.entries(answer).flatMap(([key, value]) => (key !== "total" && Array.isArray(value) ? value : []));
+}

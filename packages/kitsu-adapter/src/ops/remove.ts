@@ -1,0 +1,45 @@
+import { type Id, type Kind, NotFoundError, type RemoveOptions, type RemoveResult } from "@gadget/core";
+import type { KitsuRow } from "../codec/values.js";
+import { path, type Route, routes } from "../routes.js";
+import type { OpsContext } from "./context.js";
+import { kindSpecs } from "./kind-specs.js";
+import { getPath } from "./query.js";
+import { checkId } from "./validate.js";
+
+const entityRoutes: Partial<Record<Kind, Route>> = {
+  shot: routes.deleteShot,
+  asset: routes.deleteAsset,
+  sequence: routes.deleteSequence,
+  episode: routes.deleteEpisode,
+};
+
+/**
+ * Deletes a record. Zou only cancels a shot or asset that has tasks unless `force` is set (and
+ * still answers 204), so the outcome is read back for those.
+ */
+export async function remove(ctx: OpsContext, kind: Kind, id: Id, options: RemoveOptions = {}): Promise<RemoveResult> {
+  checkId(id, kind);
+  const entityRoute = entityRoutes[kind];
+  const route = entityRoute
+    ? path(entityRoute, { id })
+    : path(routes.deleteModel, { model: kindSpecs[kind].model, id });
+  try {
+    await ctx.client.request({
+      method: "DELETE",
+      path: route,
+      searchParams: options.force ? { force: true } : undefined,
+    });
+  } catch (error) {
+    if (error instanceof NotFoundError) throw NotFoundError.entity(kind, id, error.request);
+    throw error;
+  }
+  if (kind === "taskType" || kind === "taskStatus" || kind === "assetType") ctx.ref.invalidate(kind);
+  if (!entityRoute || options.force) return { outcome: "deleted" };
+  try {
+    const row = await ctx.client.request<KitsuRow>({ method: "GET", path: getPath(kind, id) });
+    return { outcome: row.canceled === true ? "canceled" : "deleted" };
+  } catch (error) {
+    if (error instanceof NotFoundError) return { outcome: "deleted" };
+    throw error;
+  }
+}

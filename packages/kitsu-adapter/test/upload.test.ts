@@ -1,0 +1,74 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Id } from "@gadget/core";
+import { afterEach, describe, expect, it } from "vitest";
+import { uploadPreviewFile } from "../src/ops/publish.js";
+import { ReferenceCache } from "../src/ops/reference.js";
+import { KitsuClient } from "../src/transport/client.js";
+import { type Fixture, json, startFixture } from "./http-fixture.js";
+
+let fixture: Fixture | undefined;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = undefined;
+});
+
+const previewId = "0a641b91-09a6-4c5e-98c8-74f05d4a3eb0" as Id;
+
+async function bigFile() {
+  const dir = await mkdtemp(join(tmpdir(), "gadget-upload-"));
+  const path = join(dir, "render_v001.exr");
+  // 1 MiB of a repeating pattern: several stream chunks, easy to check on arrival.
+  const bytes = Buffer.alloc(1024 * 1024, "abcdefgh");
+  await writeFile(path, bytes);
+  return { file: { path, fileName: "render_v001.exr", size: bytes.length, contentType: "image/x-exr" }, bytes };
+}
+
+describe("streamed multipart upload", () => {
+  it("re-opens the file for a retry after the connection dropped, once it checked nothing landed", async () => {
+    const { file, bytes } = await bigFile();
+    let uploads = 0;
+    let received = Buffer.alloc(0);
+    fixture = await startFixture((req, res, body) => {
+      if (req.method === "GET") return json(res, 200, { id: previewId, task_id: "t", original_name: null });
+      uploads++;
+      if (uploads === 1) return req.socket.destroy();
+      received = Buffer.from(body, "utf8");
+      expect(req.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+      expect(Number(req.headers["content-length"])).toBe(Buffer.byteLength(body));
+      return json(res, 201, { id: previewId, task_id: "t", original_name: "render_v001", extension: "exr" });
+    });
+    const client = new KitsuClient({
+      url: fixture.url,
+      credentials: { token: "bot" },
+      backoffBase: 1,
+      backoffMax: 2,
+    });
+    const progress: number[] = [];
+    const row = await uploadPreviewFile({ client, ref: new ReferenceCache(client) }, previewId, file, {
+      onProgress: (p) => progress.push(p.loaded),
+    });
+    expect(row.original_name).toBe("render_v001");
+    expect(uploads).toBe(2);
+    expect(fixture.seen.filter((s) => s.startsWith("GET"))).toHaveLength(1);
+    expect(received.includes(bytes.subarray(0, 4096))).toBe(true);
+    expect(received.toString("utf8")).toContain('name="file"; filename="render_v001.exr"');
+    expect(progress.at(-1)).toBe(bytes.length);
+    expect(progress.length).toBeGreaterThan(2);
+  });
+
+  it("returns the landed upload instead of sending it twice", async () => {
+    const { file } = await bigFile();
+    let uploads = 0;
+    fixture = await startFixture((req, res) => {
+      if (req.method === "GET") return json(res, 200, { id: previewId, task_id: "t", original_name: "render_v001" });
+      uploads++;
+      return req.socket.destroy();
+    });
+    const client = new KitsuClient({ url: fixture.url, credentials: { token: "bot" }, backoffBase: 1, backoffMax: 2 });
+    const row = await uploadPreviewFile({ client, ref: new ReferenceCache(client) }, previewId, file, {});
+    expect(row.original_name).toBe("render_v001");
+    expect(uploads).toBe(1);
+  });
+});

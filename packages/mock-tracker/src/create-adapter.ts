@@ -1,0 +1,31 @@
+import { readFile } from "node:fs/promises";
+import type { MockConfig, TrackerAdapter } from "@gadget/core";
+import { ConfigError } from "@gadget/core";
+import { MockTracker } from "./mock-tracker.js";
+import { demoTracker } from "./seeds/demo.js";
+
+/** Loads a snapshot file; unreadable or malformed is a ConfigError naming the first problem. */
+export async function trackerFromSnapshotFile(file: string): Promise<MockTracker> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw ConfigError.snapshot(file, `it cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`, error);
+  }
+  try {
+    return MockTracker.fromSnapshot(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/^Invalid studio snapshot: /, "") : String(error);
+    throw ConfigError.snapshot(file, message.replace(/\.$/, ""), error);
+  }
+}
+
+/**
+ * The `AdapterModule` entry core's registry calls for `TRACKER_TYPE=mock`: an empty studio, the
+ * built-in `demo`, or a snapshot file written by `tracker.snapshot()`.
+ */
+export async function createAdapter(config: MockConfig): Promise<TrackerAdapter> {
+  if (config.seed === undefined) return new MockTracker();
+  if (config.seed === "demo") return demoTracker();
+  return trackerFromSnapshotFile(config.seed);
+}

@@ -1,0 +1,141 @@
+import type { AttachmentRecord, CommentRecord, PlaylistRecord, PreviewRecord } from "@gadget/core";
+import type { KitsuState } from "../state.js";
+import { naive } from "./common.js";
+
+/* Comment, preview file, attachment and playlist rows (recorded 176, 181, 186, 189, 190, 231). */
+
+/** Kitsu stores the checklist as sent; the model's index ids and nulls are not Kitsu's. */
+export function checklist(c: CommentRecord, state: KitsuState): unknown {
+  const sent = state.extra(c.id).checklist;
+  if (Array.isArray(sent)) return sent;
+  return c.checklist.map((i) => ({
+    text: i.text,
+    checked: i.checked,
+    frame: i.frame ?? -1,
+    revision: i.revision ?? -1,
+  }));
+}
+
+/** The comment columns, without relations. */
+export function commentColumns(c: CommentRecord, state: KitsuState): Record<string, unknown> {
+  const { checklist: _sent, ...extra } = state.extra(c.id);
+  return {
+    shotgun_id: null,
+    object_id: c.taskId,
+    object_type: "Task",
+    text: c.text,
+    data: null,
+    replies: [],
+    checklist: checklist(c, state),
+    pinned: c.pinned ? true : null,
+    for_client: false,
+    links: [],
+    task_status_id: c.statusId,
+    person_id: c.authorId,
+    editor_id: null,
+    preview_file_id: null,
+    ...extra,
+    id: c.id,
+    created_at: naive(c.createdAt),
+    updated_at: naive(c.updatedAt),
+    type: "Comment",
+  };
+}
+
+export function commentWithRelations(c: CommentRecord, state: KitsuState): Record<string, unknown> {
+  return {
+    ...commentColumns(c, state),
+    previews: c.previewIds,
+    mentions: c.mentionIds,
+    department_mentions: state.extra(c.id).department_mentions ?? [],
+    acknowledgements: [],
+    attachment_files: c.attachments.map((a) => ({ id: a.id, name: a.name, extension: a.extension, size: a.size })),
+  };
+}
+
+export function preview(p: PreviewRecord, state: KitsuState, withComments: boolean): Record<string, unknown> {
+  const uploaded = p.status !== "processing" || state.extra(p.id).original_name !== undefined;
+  const row: Record<string, unknown> = {
+    name: p.id.slice(0, 13),
+    original_name: uploaded ? p.name : null,
+    revision: p.revision,
+    position: p.position,
+    extension: p.extension ?? "mp4",
+    description: null,
+    path: null,
+    source: "webgui",
+    file_size: p.size,
+    status: p.status,
+    validation_status: p.validationStatus,
+    annotations: null,
+    width: p.width ?? 0,
+    height: p.height ?? 0,
+    duration: p.duration ?? 0,
+    data: null,
+    token_in: null,
+    token_out: null,
+    task_id: p.taskId,
+    person_id: p.personId,
+    source_file_id: null,
+    shotgun_id: null,
+    is_movie: false,
+    url: null,
+    uploaded_movie_url: null,
+    uploaded_movie_name: null,
+    ...state.extra(p.id),
+    id: p.id,
+    created_at: naive(p.createdAt),
+    updated_at: naive(p.updatedAt),
+  };
+  if (withComments) row.comments = p.commentId ? [p.commentId] : [];
+  return { ...row, type: "PreviewFile" };
+}
+
+/** A preview as task comment listings embed it. */
+export function previewSummary(p: PreviewRecord, state: KitsuState): Record<string, unknown> {
+  const full = preview(p, state, false);
+  const keys = ["id", "task_id", "revision", "extension", "width", "height", "duration", "status"];
+  const more = ["validation_status", "original_name", "position", "annotations"];
+  return Object.fromEntries([...keys, ...more].map((k) => [k, full[k]]));
+}
+
+export function attachment(a: AttachmentRecord, comment: Record<string, unknown> | null): Record<string, unknown> {
+  return {
+    name: a.name,
+    size: a.size,
+    extension: a.extension,
+    mimetype: a.mimetype,
+    comment_id: a.commentId,
+    reply_id: null,
+    chat_message_id: null,
+    id: a.id,
+    created_at: naive(a.createdAt),
+    updated_at: naive(a.updatedAt),
+    comment,
+    chat_message: null,
+    type: "AttachmentFile",
+  };
+}
+
+export function playlist(p: PlaylistRecord, state: KitsuState, relations: boolean): Record<string, unknown> {
+  const row: Record<string, unknown> = {
+    name: p.name,
+    shots:
+      p.entries.length === 0 && state.extra(p.id).shots === undefined
+        ? null
+        : p.entries.map((e) =>
+            e.previewId ? { entity_id: e.entityId, preview_file_id: e.previewId } : { entity_id: e.entityId },
+          ),
+    project_id: p.projectId,
+    episode_id: p.episodeId,
+    task_type_id: p.taskTypeId,
+    for_client: p.forClient,
+    for_entity: p.forEntity,
+    is_for_all: false,
+    created_by: null,
+    ...state.extra(p.id),
+  };
+  row.shots = row.shots === undefined ? null : row.shots;
+  if (relations) row.build_jobs = [];
+  return { ...row, id: p.id, created_at: naive(p.createdAt), updated_at: naive(p.updatedAt), type: "Playlist" };
+}

@@ -1,0 +1,88 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+import type { EventRecord } from "@gadget/core";
+import { naive, snakeKeys } from "./codec/common.js";
+
+/*
+ * Zou's `api_event` table and socket fan-out: every tracker event, renamed as Zou names it with a
+ * snake_case payload plus `project_id` (zou.md §6), is persisted for `GET /data/events/last` and
+ * broadcast to `/events`. The request's person is found through AsyncLocalStorage, since the
+ * tracker reports events after the write, in the request's async context.
+ */
+
+export interface ZouEvent {
+  id: string;
+  created_at: string;
+  name: string;
+  user_id: string | null;
+  project_id: string | null;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+export type Broadcast = (name: string, data: Record<string, unknown>) => void;
+
+export class EventLog {
+  readonly actor = new AsyncLocalStorage<string>();
+  /** Tracker event names a route answers for itself (e.g. add-preview already announced the preview). */
+  private readonly muted = new AsyncLocalStorage<ReadonlySet<string>>();
+  private readonly rows: ZouEvent[] = [];
+  private broadcast: Broadcast = () => {};
+  /** Maps ids in payloads (previews get a public id of their own before their upload). */
+  mapId: (id: string) => string = (id) => id;
+
+  onBroadcast(broadcast: Broadcast): void {
+    this.broadcast = broadcast;
+  }
+
+  /** Runs `fn` dropping the tracker events named `names` that it causes. */
+  without<T>(names: readonly string[], fn: () => Promise<T>): Promise<T> {
+    return this.muted.run(new Set(names), fn);
+  }
+
+  fromTracker(event: EventRecord): void {
+    if (this.muted.getStore()?.has(event.name)) return;
+    const data = Object.fromEntries(
+      Object.entries(snakeKeys(event.data)).map(([k, v]) => [
+        k,
+        typeof v === "string" && k.endsWith("_id") ? this.mapId(v) : v,
+      ]),
+    );
+    this.emit(event.name, data, event.projectId, event.at);
+  }
+
+  emit(name: string, payload: Record<string, unknown>, projectId: string | null, at = new Date()): void {
+    const data = projectId ? { ...payload, project_id: projectId } : payload;
+    this.rows.push({
+      id: randomUUID(),
+      created_at: naive(at) ?? "",
+      name,
+      user_id: this.actor.getStore() ?? null,
+      project_id: projectId,
+      data,
+      at,
+    });
+    this.broadcast(name, data);
+  }
+
+  /** Newest first, as Zou answers. */
+  last(filter: { after?: Date; before?: Date; projectId?: string; name?: string; cursorId?: string; limit: number }) {
+    let rows = [...this.rows].reverse();
+    if (filter.cursorId) {
+      const at = rows.findIndex((r) => r.id === filter.cursorId);
+      rows = at < 0 ? rows : rows.slice(at + 1);
+    }
+    rows = rows.filter(
+      (r) =>
+        (!filter.after || r.at > filter.after) &&
+        (!filter.before || r.at < filter.before) &&
+        (!filter.projectId || r.project_id === filter.projectId) &&
+        (!filter.name || r.name === filter.name),
+    );
+    return rows.slice(0, filter.limit).map(({ at: _at, ...row }) => row);
+  }
+
+  names(): string[] {
+    return [...new Set(this.rows.map((r) => r.name))].sort();
+  }
+}

@@ -1,0 +1,169 @@
+import { asId, type Id, type Kind, type RecordOf, type TrackerAdapter, type Where } from "@gadget/core";
+import { isUuid, pickFields } from "../codec/common.js";
+import type { ZouRequest } from "../context.js";
+import { zou } from "../zou-errors.js";
+
+/* Shared pieces of the route modules: permission checks, id parsing, Zou's list semantics. */
+
+export type Row = Record<string, unknown>;
+
+export function requireAdmin(req: ZouRequest): void {
+  if (req.actor.role !== "admin") throw zou.forbidden();
+}
+
+export function requireManager(req: ZouRequest): void {
+  if (req.actor.role !== "admin" && req.actor.role !== "manager") throw zou.forbidden();
+}
+
+/** Crud routes reject a non-UUID id with 400 "Malformed ID."; typed routes answer 404. */
+export function crudId(value: string | undefined): Id {
+  if (!value || !isUuid(value)) throw zou.malformedId();
+  return asId(value.toLowerCase());
+}
+
+export function typedId(value: string | undefined): Id {
+  if (!value || !isUuid(value)) throw zou.notFound();
+  return asId(value.toLowerCase());
+}
+
+/** Every record of a kind (the tracker pages; Zou lists are whole unless `page` is given). */
+export async function all<K extends Kind>(
+  tracker: TrackerAdapter,
+  kind: K,
+  where: Where<K> = {},
+): Promise<RecordOf<K>[]> {
+  const out: RecordOf<K>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await tracker.query(kind, where, cursor ? { limit: 500, cursor } : { limit: 500 });
+    out.push(...(page.items as RecordOf<K>[]));
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+export async function findOr404<K extends Kind>(tracker: TrackerAdapter, kind: K, id: Id): Promise<RecordOf<K>> {
+  try {
+    return await tracker.get(kind, id);
+  } catch {
+    throw zou.notFound();
+  }
+}
+
+export async function maybe<K extends Kind>(
+  tracker: TrackerAdapter,
+  kind: K,
+  id: string | null | undefined,
+): Promise<RecordOf<K> | undefined> {
+  if (!id) return undefined;
+  try {
+    return await tracker.get(kind, asId(id));
+  } catch {
+    return undefined;
+  }
+}
+
+const reserved = new Set(["page", "limit", "relations", "fields", "force"]);
+const truthy = new Set(["true", "1", "t", "yes", "y", "on"]);
+const falsy = new Set(["false", "0", "f", "no", "n", "off"]);
+
+/**
+ * Zou's crud filter (zou.md §2.2) applied to serialized rows: unknown keys ignored, `name` ILIKE
+ * with `%`/`_` wildcards, `[..]` JSON lists as IN, relationship arrays as "contains", booleans and
+ * UUIDs validated.
+ */
+export function applyFilters(rows: Row[], query: URLSearchParams, columns: readonly string[]): Row[] {
+  let out = rows;
+  for (const [key, raw] of query) {
+    if (reserved.has(key) || !columns.includes(key)) continue;
+    const values = parseValues(key, raw);
+    out = out.filter((row) => values.some((v) => matches(row[key], v, key, rows)));
+  }
+  return out;
+}
+
+function parseValues(key: string, raw: string): string[] {
+  if (!raw.startsWith("[")) return [check(key, raw)];
+  try {
+    const list = JSON.parse(raw) as unknown;
+    if (!Array.isArray(list)) throw new Error("not a list");
+    return list.map((v) => check(key, String(v)));
+  } catch {
+    throw zou.wrongParameter(`Malformed list filter for field ${key}.`);
+  }
+}
+
+function check(key: string, value: string): string {
+  if ((key === "id" || key.endsWith("_id")) && !isUuid(value)) throw zou.wrongParameter(`Invalid UUID value: ${value}`);
+  return value;
+}
+
+function matches(cell: unknown, value: string, key: string, _rows: Row[]): boolean {
+  if (Array.isArray(cell)) return cell.includes(value);
+  if (typeof cell === "boolean") {
+    const v = value.toLowerCase();
+    if (!truthy.has(v) && !falsy.has(v)) throw zou.wrongParameter(`Invalid boolean value: ${value}`);
+    return cell === truthy.has(v);
+  }
+  if (key === "name" && typeof cell === "string") return ilike(cell, value);
+  if (cell === null || cell === undefined) return false;
+  return String(cell).toLowerCase() === value.toLowerCase() || String(cell) === value;
+}
+
+export function ilike(text: string, pattern: string): boolean {
+  const re = pattern
+    .split("")
+    .map((c) => (c === "%" ? ".*" : c === "_" ? "." : c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+  return new RegExp(`^${re}$`, "is").test(text);
+}
+
+/** Booleans in filters are validated even when no row has the column. */
+export function validateBooleans(query: URLSearchParams, booleanColumns: readonly string[]): void {
+  for (const key of booleanColumns) {
+    const v = query.get(key);
+    if (v !== null && !truthy.has(v.toLowerCase()) && !falsy.has(v.toLowerCase())) {
+      throw zou.wrongParameter(`Invalid boolean value: ${v}`);
+    }
+  }
+}
+
+/** `page`/`limit` envelope and `fields` of §2.2; without `page` the whole list comes back. */
+export function listReply(rows: Row[], query: URLSearchParams): unknown {
+  const fields = query.get("fields");
+  const shaped = fields ? rows.map((r) => pickFields(r, fields.split(","))) : rows;
+  const pageParam = query.get("page");
+  if (pageParam === null) return shaped;
+  const page = Number.parseInt(pageParam, 10) || 0;
+  const limit = Number.parseInt(query.get("limit") ?? "", 10) || 100;
+  const offset = (page - 1) * limit;
+  const sorted = [...shaped].sort(
+    (a, b) =>
+      String(b.updated_at ?? "").localeCompare(String(a.updated_at ?? "")) ||
+      String(b.created_at ?? "").localeCompare(String(a.created_at ?? "")) ||
+      String(a.id).localeCompare(String(b.id)),
+  );
+  return {
+    data: page < 1 ? [] : sorted.slice(offset, offset + limit),
+    total: rows.length,
+    nb_pages: Math.ceil(rows.length / limit),
+    limit,
+    offset,
+    page,
+  };
+}
+
+export const wantsRelations = (query: URLSearchParams, fallback: boolean): boolean => {
+  const v = query.get("relations");
+  return v === null ? fallback : truthy.has(v.toLowerCase());
+};
+
+/** A JSON object body, or Zou's answers for a missing one. */
+export async function objectBody(req: ZouRequest): Promise<Row> {
+  const body = await req.json();
+  if (body === null || typeof body !== "object" || Array.isArray(body)) throw zou.emptyData();
+  return body as Row;
+}
+
+export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+export const optId = (v: unknown): Id | undefined => (typeof v === "string" && isUuid(v) ? asId(v) : undefined);

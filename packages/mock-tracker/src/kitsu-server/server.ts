@@ -1,0 +1,140 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { TrackerAdapter } from "@gadget/core";
+import type { ServerContext } from "./context.js";
+import { dispatch } from "./dispatch.js";
+import { EventLog } from "./event-log.js";
+import { FaultInjector } from "./faults.js";
+import { Router } from "./router.js";
+import { allRoutes } from "./routes/index.js";
+import { attachEvents, type EventServer } from "./socket.js";
+import { KitsuState } from "./state.js";
+import { RequestStats } from "./stats.js";
+import { TokenService } from "./tokens.js";
+import { type UserControls, userControls } from "./users.js";
+import { seedZou } from "./zou-seed.js";
+
+export interface KitsuServerOptions {
+  /**
+   * The tracker whose store the server serves.
+   *
+   * @default a new MockTracker({ seed: 1 })
+   */
+  tracker?: TrackerAdapter;
+  /**
+   * The studio manager login created at start (Zou's default credentials).
+   *
+   * @default { email: "admin@example.com", password: "mysecretpassword" }
+   */
+  admin?: { email: string; password: string; firstName?: string; lastName?: string };
+  /**
+   * Delay added to every request, to simulate a network.
+   *
+   * @default 0
+   * @example 20
+   */
+  latencyMs?: number;
+  /**
+   * Lifetime of access tokens.
+   *
+   * @default 604800 (7 days, as Zou)
+   */
+  accessTtlSeconds?: number;
+  /**
+   * Create Zou's `init-data` reference rows (task types, statuses, departments, asset types)
+   * when the tracker has none.
+   *
+   * @default true
+   */
+  seedReferenceData?: boolean;
+}
+
+export interface KitsuServer {
+  /** API base, `http://127.0.0.1:<port>/api`. */
+  readonly url: string;
+  /** `http://127.0.0.1:<port>`: the socket.io origin (path `/socket.io`, namespace `/events`). */
+  readonly origin: string;
+  readonly port: number;
+  readonly tracker: TrackerAdapter;
+  /** The admin person's id. */
+  readonly adminId: string;
+  readonly stats: import("./stats.js").RequestStats;
+  readonly tokens: import("./tokens.js").TokenControls;
+  readonly faults: FaultInjector;
+  readonly users: UserControls;
+  /** Closes HTTP and socket.io; the tracker is left open. */
+  close(): Promise<void>;
+  /** Closes and listens again on the same port, keeping the store and the tokens. */
+  restart(): Promise<void>;
+}
+
+async function defaultTracker(): Promise<TrackerAdapter> {
+  const { MockTracker } = await import("../index.js");
+  return new MockTracker({ seed: 1 });
+}
+
+export async function startKitsuServer(options: KitsuServerOptions = {}): Promise<KitsuServer> {
+  const tracker = options.tracker ?? (await defaultTracker());
+  const ctx: ServerContext = {
+    tracker,
+    state: new KitsuState(),
+    tokens: new TokenService(options.accessTtlSeconds ?? 7 * 24 * 3600),
+    events: new EventLog(),
+  };
+  const admin = await seedZou(ctx, options.admin ?? { email: "admin@example.com", password: "mysecretpassword" }, {
+    reference: options.seedReferenceData ?? true,
+  });
+  const unsubscribe = tracker.subscribe((event) => ctx.events.fromTracker(event));
+  const router = new Router();
+  router.add(allRoutes);
+  const stats = new RequestStats();
+  const faults = new FaultInjector(options.latencyMs ?? 0);
+  const d = { router, ctx, stats, faults };
+
+  let http: Server;
+  let events: EventServer;
+  const listen = async (port: number) => {
+    http = createServer((req, res) => {
+      dispatch(d, req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: true, message: "Internal server error." }));
+      });
+    });
+    events = attachEvents(http, ctx);
+    await new Promise<void>((resolve, reject) => {
+      http.once("error", reject);
+      http.listen(port, "127.0.0.1", () => resolve());
+    });
+    return (http.address() as AddressInfo).port;
+  };
+  const stop = async () => {
+    await events.close();
+    http.closeAllConnections();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+    // A short grace lets in-process clients (undici's keep-alive pool) read the FIN of their
+    // closed sockets, so that their next request opens a new connection instead of failing with
+    // "other side closed" right after restart(); one I/O turn is not always enough.
+    await new Promise<void>((resolve) => setTimeout(resolve, 50));
+  };
+  const port = await listen(0);
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/api`,
+    origin,
+    port,
+    tracker,
+    adminId: admin.id,
+    stats,
+    tokens: ctx.tokens,
+    faults,
+    users: userControls(ctx),
+    async close() {
+      unsubscribe();
+      await stop();
+    },
+    async restart() {
+      await stop();
+      await listen(port);
+    },
+  };
+}

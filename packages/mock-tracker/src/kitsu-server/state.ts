@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+
+/*
+ * What Kitsu has and the tracker model lacks, kept by the server: the entity types of temporal
+ * entities, project statuses, the organisation, logins, bot token ids, and per-record Kitsu columns
+ * (`extras`, e.g. a project's `production_style`, a task's `real_start_date`, an entity's creator).
+ */
+
+export const temporalTypes = ["Shot", "Sequence", "Episode", "Scene", "Edit", "Concept"] as const;
+export type TemporalType = (typeof temporalTypes)[number];
+
+export interface Login {
+  personId: string;
+  password: string;
+}
+
+export class KitsuState {
+  readonly startedAt = new Date();
+  readonly entityTypeIds: Record<TemporalType, string>;
+  readonly projectStatus = { open: randomUUID(), closed: randomUUID() };
+  readonly organisationId = randomUUID();
+  /** Lower-cased email or desktop login → login. */
+  readonly logins = new Map<string, Login>();
+  /** Bot person id → jti of its current token. */
+  readonly botTokens = new Map<string, string>();
+  /** Public preview id (announced by add-preview) → the tracker's preview id, once uploaded. */
+  readonly previewAliases = new Map<string, string>();
+  private readonly extras = new Map<string, Record<string, unknown>>();
+
+  /** The id clients know a preview by. */
+  publicPreviewId(trackerId: string): string {
+    for (const [publicId, id] of this.previewAliases) if (id === trackerId) return publicId;
+    return trackerId;
+  }
+
+  /** The tracker's id of a preview known to clients by `publicId`. */
+  trackerPreviewId(publicId: string): string {
+    return this.previewAliases.get(publicId) ?? publicId;
+  }
+
+  constructor() {
+    this.entityTypeIds = Object.fromEntries(temporalTypes.map((t) => [t, randomUUID()])) as Record<
+      TemporalType,
+      string
+    >;
+  }
+
+  temporalTypeOf(entityTypeId: string): TemporalType | undefined {
+    return temporalTypes.find((t) => this.entityTypeIds[t] === entityTypeId);
+  }
+
+  extra(id: string): Record<string, unknown> {
+    return this.extras.get(id) ?? {};
+  }
+
+  setExtra(id: string, values: Record<string, unknown>): void {
+    this.extras.set(id, { ...this.extra(id), ...values });
+  }
+
+  dropExtra(id: string): void {
+    this.extras.delete(id);
+  }
+}

@@ -1,0 +1,131 @@
+import type { CreatableKind, CreateData, CustomData, Id, Kind, RemoveResult, UpdatableKind } from "@gadget/core";
+import { kinds, ValidationError } from "@gadget/core";
+import type { Stored, Studio } from "../studio/studio.js";
+import { type BaseRow, fieldOf } from "../studio/table.js";
+import { builders, framesOf, fullName } from "./build.js";
+import { removeComment, removeTask } from "./cascade.js";
+import { dropFromCasting } from "./casting.js";
+import { assertUniqueEmail, assertUniqueName, assertUniqueShortName } from "./names.js";
+
+type ZodIssues = Parameters<typeof ValidationError.fromZod>[1];
+/** The part of a zod schema used here (zod itself is core's dependency, not this package's). */
+interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: ZodIssues };
+}
+
+function parse<T>(schema: Schema<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw ValidationError.fromZod(what, result.error);
+  return result.data;
+}
+
+/** Creates a row with Kitsu's rules and emits `<kind>:new`. */
+export function createRow<K extends CreatableKind>(studio: Studio, kind: K, input: unknown): Stored<K> {
+  const schema = kinds[kind].create as Schema<CreateData<K>>;
+  const data = parse(schema, input, `${kind} input`);
+  const now = studio.now();
+  const given = fieldOf(data, "customData") as CustomData | undefined;
+  const customData = given ? structuredClone(given) : {};
+  const row = builders[kind](studio, data, { id: studio.newId(), createdAt: now, updatedAt: now, customData });
+  assertUniqueName(studio, kind, row);
+  studio.table(kind).insert(row);
+  const base = row as BaseRow;
+  if (kind === "shot") studio.emitCrud(kind, "new", base, { episodeId: fieldOf(row, "episodeId") });
+  else if (kind === "asset") studio.emitCrud(kind, "new", base, { assetType: fieldOf(row, "assetTypeId") });
+  else studio.emitCrud(kind, "new", base);
+  return row;
+}
+
+/** Kind-specific consequences of a patch: derived fields and reference checks. */
+function adjust(studio: Studio, kind: Kind, row: BaseRow, changes: Record<string, unknown>): void {
+  const merged = { ...row, ...changes };
+  const get = (key: string) => fieldOf(merged, key);
+  if (kind === "person") {
+    if ("firstName" in changes || "lastName" in changes)
+      changes.name = fullName(String(get("firstName")), String(get("lastName")));
+    if ("email" in changes) assertUniqueEmail(studio, changes.email as string | null, row.id);
+    for (const id of (changes.departmentIds as Id[] | undefined) ?? []) studio.require("department", id);
+  }
+  if (kind === "comment") {
+    if ("text" in changes) changes.name = changes.text;
+    if ("checklist" in changes) changes.checklist = checklistOf(changes.checklist as ChecklistIn[]);
+  }
+  if (kind === "shot") {
+    if ("sequenceId" in changes) {
+      const sequence = studio.require("sequence", changes.sequenceId as Id);
+      if (sequence.projectId !== get("projectId"))
+        throw ValidationError.rule("A shot cannot move to a sequence of another project");
+      changes.episodeId = sequence.episodeId;
+    }
+    if (("frameIn" in changes || "frameOut" in changes) && !("nbFrames" in changes)) {
+      const nb = framesOf(get("frameIn") as number | null, get("frameOut") as number | null, undefined);
+      if (nb !== null) changes.nbFrames = nb;
+    }
+  }
+  if (kind === "asset" && "assetTypeId" in changes) studio.require("assetType", changes.assetTypeId as Id);
+  if (kind === "taskType" && changes.departmentId) studio.require("department", changes.departmentId as Id);
+  if (kind === "playlist" && changes.taskTypeId) studio.require("taskType", changes.taskTypeId as Id);
+  if (kind === "taskStatus" && "shortName" in changes) assertUniqueShortName(studio, String(changes.shortName), row.id);
+  if ("name" in changes || "sequenceId" in changes) assertUniqueName(studio, kind, { ...row, ...changes }, row.id);
+}
+
+export interface ChecklistIn {
+  text: string;
+  checked?: boolean;
+  frame?: number | null;
+  revision?: number | null;
+}
+
+/** Checklist items get an index-based id, as the Kitsu codec gives them. */
+export const checklistOf = (items: readonly ChecklistIn[]) =>
+  items.map((item, i) => ({
+    id: String(i),
+    text: item.text,
+    checked: item.checked ?? false,
+    frame: item.frame ?? null,
+    revision: item.revision ?? null,
+  }));
+
+/** Applies only the keys given; customData merges key by key (null stores null). */
+export function updateRow<K extends UpdatableKind>(studio: Studio, kind: K, id: Id, patch: unknown): Stored<K> {
+  const row = studio.require(kind, id) as BaseRow;
+  const data = parse(kinds[kind].update as Schema<Record<string, unknown>>, patch, `${kind} update`);
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (value === undefined) continue;
+    changes[key] = key === "customData" ? { ...row.customData, ...structuredClone(value as CustomData) } : value;
+  }
+  adjust(studio, kind, row, changes);
+  changes.updatedAt = studio.now();
+  const updated = studio.table(kind).patch(id, changes as Partial<Stored<K>>);
+  if (kind === "project") studio.emit("project:update", id, id, {});
+  else if (kind === "comment") studio.emitCrud(kind, "update", row, { taskId: fieldOf(row, "taskId") });
+  else studio.emitCrud(kind, "update", row);
+  return updated;
+}
+
+/**
+ * Kitsu's delete: a shot or asset with tasks is canceled unless forced; forced, its tasks and
+ * their reviews go with it. Tasks and comments take their dependents along; other kinds go alone.
+ */
+export function removeRow(studio: Studio, kind: Kind, id: Id, force = false): RemoveResult {
+  const row = studio.require(kind, id) as BaseRow;
+  if (kind === "shot" || kind === "asset") {
+    const taskIds = [...studio.table("task").lookup("entityId", id)];
+    if (taskIds.length > 0 && !force) {
+      studio.table(kind).patch(id, { canceled: true, updatedAt: studio.now() });
+      studio.emitCrud(kind, "update", row);
+      return { outcome: "canceled" };
+    }
+    for (const taskId of taskIds) removeTask(studio, taskId);
+    dropFromCasting(studio, id);
+  }
+  if (kind === "task") {
+    removeTask(studio, id);
+    return { outcome: "deleted" };
+  }
+  if (kind === "comment") removeComment(studio, id);
+  else studio.table(kind).delete(id);
+  studio.emitCrud(kind, "delete", row);
+  return { outcome: "deleted" };
+}

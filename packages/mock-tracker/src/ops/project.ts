@@ -1,0 +1,63 @@
+import type { Id, SearchHit, SearchOptions } from "@gadget/core";
+import type { Stored, Studio } from "../studio/studio.js";
+
+type ProjectList = "team" | "taskTypeIds" | "taskStatusIds" | "assetTypeIds";
+
+function editList(studio: Studio, projectId: Id, list: ProjectList, id: Id, add: boolean): Stored<"project"> {
+  const project = studio.require("project", projectId);
+  const has = project[list].includes(id);
+  if (add !== has) {
+    const next = add ? [...project[list], id] : project[list].filter((x) => x !== id);
+    studio.table("project").patch(projectId, { [list]: next, updatedAt: studio.now() });
+    // Zou sends project:update with only the project id for team and settings changes.
+    studio.emit("project:update", projectId, projectId, {});
+  }
+  return project;
+}
+
+export function addTeamMember(studio: Studio, projectId: Id, personId: Id): Stored<"project"> {
+  studio.require("project", projectId);
+  studio.require("person", personId);
+  return editList(studio, projectId, "team", personId, true);
+}
+
+export function removeTeamMember(studio: Studio, projectId: Id, personId: Id): Stored<"project"> {
+  studio.require("project", projectId);
+  studio.require("person", personId);
+  return editList(studio, projectId, "team", personId, false);
+}
+
+const listOf = { taskType: "taskTypeIds", taskStatus: "taskStatusIds", assetType: "assetTypeIds" } as const;
+
+export function addToProject(
+  studio: Studio,
+  projectId: Id,
+  kind: "taskType" | "taskStatus" | "assetType",
+  id: Id,
+): Stored<"project"> {
+  studio.require("project", projectId);
+  studio.require(kind, id);
+  return editList(studio, projectId, listOf[kind], id, true);
+}
+
+const searchKinds = ["shot", "asset", "sequence", "episode", "person"] as const;
+
+/** Case-insensitive substring over names; persons match studio-wide (or the project's team). */
+export function search(studio: Studio, text: string, options: SearchOptions = {}): SearchHit[] {
+  const needle = text.toLowerCase();
+  const limit = options.limit ?? 20;
+  const wanted = options.kinds ?? searchKinds;
+  const team = options.projectId ? new Set(studio.find("project", options.projectId)?.team ?? []) : undefined;
+  const hits: SearchHit[] = [];
+  for (const kind of searchKinds) {
+    if (!wanted.includes(kind)) continue;
+    for (const row of studio.table(kind).values()) {
+      if (hits.length >= limit) return hits;
+      if (!row.name.toLowerCase().includes(needle)) continue;
+      const projectId = "projectId" in row ? row.projectId : null;
+      if (options.projectId && (kind === "person" ? !team?.has(row.id) : projectId !== options.projectId)) continue;
+      hits.push({ kind, id: row.id, name: row.name, projectId });
+    }
+  }
+  return hits;
+}

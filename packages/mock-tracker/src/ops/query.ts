@@ -1,0 +1,90 @@
+import type { Id, Kind, PageRequest, Where } from "@gadget/core";
+import { kinds, ValidationError } from "@gadget/core";
+import type { Stored, Studio } from "../studio/studio.js";
+import { type BaseRow, fieldOf } from "../studio/table.js";
+
+export interface RowPage<R> {
+  items: R[];
+  next: string | null;
+}
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+const matches = (actual: unknown, wanted: unknown): boolean =>
+  Array.isArray(wanted) ? wanted.some((w) => sameValue(actual, w)) : sameValue(actual, wanted);
+
+function encodeCursor(kind: Kind, seq: number): string {
+  return Buffer.from(JSON.stringify({ k: kind, s: seq })).toString("base64url");
+}
+
+function decodeCursor(kind: Kind, cursor: string): number {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const k = fieldOf(parsed as object, "k");
+    const s = fieldOf(parsed as object, "s");
+    if (k === kind && typeof s === "number" && Number.isInteger(s)) return s;
+  } catch {
+    // reported below, like any cursor this adapter did not make
+  }
+  throw new ValidationError(
+    `The cursor "${cursor}" was not made by a ${kind} query of this mock tracker. Pass the \`next\` of the previous page, or no cursor for the first page.`,
+    [{ path: ["cursor"], message: "unknown cursor" }],
+  );
+}
+
+/** Throws ValidationError for keys the kind's record does not have (trackers ignore them silently). */
+export function assertWhereKeys(kind: Kind, where: object): void {
+  const shape = kinds[kind].record.shape as Record<string, unknown>;
+  const allowed = Object.keys(shape).filter((k) => k !== "raw" && k !== "customData");
+  const unknown = Object.keys(where).filter((k) => !allowed.includes(k));
+  if (unknown.length > 0) throw ValidationError.unknownKeys(kind, unknown, allowed);
+}
+
+function candidates<K extends Kind>(studio: Studio, kind: K, entries: [string, unknown][]): Iterable<Stored<K>> {
+  const table = studio.table(kind);
+  let best: Set<Id> | undefined;
+  for (const [key, wanted] of entries) {
+    if (key !== "id" && !table.isIndexed(key)) continue;
+    const ids = new Set<Id>();
+    for (const value of Array.isArray(wanted) ? wanted : [wanted]) {
+      if (key !== "id") for (const id of table.lookup(key, value)) ids.add(id);
+      else if (table.has(value as Id)) ids.add(value as Id);
+    }
+    if (!best || ids.size < best.size) best = ids;
+  }
+  return (best ? table.sorted(best) : table.values()) as Iterable<Stored<K>>;
+}
+
+/** Equality on each key (arrays mean IN), in creation order, a page at a time. */
+export function queryRows<K extends Kind>(
+  studio: Studio,
+  kind: K,
+  where: Where<K>,
+  page: PageRequest = {},
+): RowPage<Stored<K>> {
+  assertWhereKeys(kind, where);
+  const limit = page.limit ?? 100;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new ValidationError(`A page limit must be a positive integer, got ${limit}.`, [
+      { path: ["limit"], message: "not a positive integer" },
+    ]);
+  }
+  const after = page.cursor ? decodeCursor(kind, page.cursor) : -1;
+  const entries = Object.entries(where).filter(([, v]) => v !== undefined);
+  const table = studio.table(kind);
+  const items: Stored<K>[] = [];
+  let more = false;
+  for (const row of candidates(studio, kind, entries)) {
+    const base = row as BaseRow;
+    if (table.seqOf(base.id) <= after) continue;
+    if (!entries.every(([key, wanted]) => matches(fieldOf(base, key), wanted))) continue;
+    if (items.length === limit) {
+      more = true;
+      break;
+    }
+    items.push(row);
+  }
+  const last = items.at(-1) as BaseRow | undefined;
+  return { items, next: more && last ? encodeCursor(kind, table.seqOf(last.id)) : null };
+}

@@ -1,0 +1,127 @@
+import type { Id, PlaylistEntry } from "@gadget/core";
+import { isoDateSchema, ValidationError } from "@gadget/core";
+import type { Stored, Studio } from "../studio/studio.js";
+import { notify } from "./reviews.js";
+
+/** Adds assignees (persons must exist); `task:assign` + `task:update` per new assignee, as Zou sends. */
+export function assign(studio: Studio, taskId: Id, personIds: readonly Id[]): Stored<"task"> {
+  const task = studio.require("task", taskId);
+  for (const id of personIds) studio.require("person", id);
+  const added = [...new Set(personIds)].filter((id) => !task.assigneeIds.includes(id));
+  if (added.length === 0) return task;
+  studio.table("task").patch(taskId, { assigneeIds: [...task.assigneeIds, ...added], updatedAt: studio.now() });
+  for (const personId of added) {
+    studio.emit("task:assign", taskId, task.projectId, { taskId, personId });
+    studio.emit("task:update", taskId, task.projectId, { taskId });
+    notify(studio, personId, task.projectId);
+  }
+  return task;
+}
+
+export function unassign(studio: Studio, taskId: Id, personIds: readonly Id[]): Stored<"task"> {
+  const task = studio.require("task", taskId);
+  for (const id of personIds) studio.require("person", id);
+  const removed = task.assigneeIds.filter((id) => personIds.includes(id));
+  if (removed.length === 0) return task;
+  const assigneeIds = task.assigneeIds.filter((id) => !removed.includes(id));
+  studio.table("task").patch(taskId, { assigneeIds, updatedAt: studio.now() });
+  for (const personId of removed) {
+    studio.emit("task:unassign", taskId, task.projectId, { taskId, personId });
+    studio.emit("task:update", taskId, task.projectId, { taskId });
+  }
+  return task;
+}
+
+/**
+ * One row per (task, person, day): `set` replaces it, `add` adds to it. The task's duration is
+ * the sum of its rows.
+ */
+export function writeTimeSpent(
+  studio: Studio,
+  mode: "set" | "add",
+  taskId: Id,
+  personId: Id,
+  date: string,
+  seconds: number,
+): Stored<"timeSpent"> {
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new ValidationError(`Time spent must be more than 0 seconds, got ${seconds}. Pass a positive duration.`, [
+      { path: ["seconds"], message: "must be greater than 0" },
+    ]);
+  }
+  if (!isoDateSchema.safeParse(date).success) {
+    throw new ValidationError(`"${date}" is not a day; pass the date as YYYY-MM-DD.`, [
+      { path: ["date"], message: "expected YYYY-MM-DD" },
+    ]);
+  }
+  const task = studio.require("task", taskId);
+  studio.require("person", personId);
+  const table = studio.table("timeSpent");
+  const now = studio.now();
+  const existing = table.rowsWhere("taskId", taskId).find((t) => t.personId === personId && t.date === date);
+  let row: Stored<"timeSpent">;
+  if (existing) {
+    row = table.patch(existing.id, {
+      duration: mode === "set" ? seconds : existing.duration + seconds,
+      updatedAt: now,
+    });
+    studio.emit("time-spent:update", row.id, task.projectId, { timeSpentId: row.id });
+  } else {
+    row = {
+      id: studio.newId(),
+      name: date,
+      createdAt: now,
+      updatedAt: now,
+      customData: {},
+      taskId,
+      personId,
+      date,
+      duration: seconds,
+    };
+    table.insert(row);
+    // Zou touches the person (last activity) when they log a new day.
+    studio.emit("person:update", personId, null, { personId });
+    studio.emit("time-spent:new", row.id, task.projectId, { timeSpentId: row.id });
+  }
+  const duration = table.rowsWhere("taskId", taskId).reduce((sum, t) => sum + t.duration, 0);
+  studio.table("task").patch(taskId, { duration, updatedAt: now });
+  studio.emit("task:update", taskId, task.projectId, { taskId });
+  return row;
+}
+
+/** Adds entries (or moves an entity's entry to another preview); `playlist:add_entity` per entry. */
+export function addPlaylistEntries(
+  studio: Studio,
+  playlistId: Id,
+  entries: readonly PlaylistEntry[],
+): Stored<"playlist"> {
+  const playlist = studio.require("playlist", playlistId);
+  for (const entry of entries) {
+    studio.requireEntity(entry.entityId);
+    if (entry.previewId) studio.require("preview", entry.previewId);
+  }
+  const list = playlist.entries.map((e) => ({ ...e }));
+  for (const entry of entries) {
+    const at = list.findIndex((e) => e.entityId === entry.entityId);
+    const copy = { entityId: entry.entityId, previewId: entry.previewId ?? null };
+    if (at >= 0) list[at] = copy;
+    else list.push(copy);
+  }
+  studio.table("playlist").patch(playlistId, { entries: list, updatedAt: studio.now() });
+  for (const entry of entries) {
+    studio.emit("playlist:add_entity", playlistId, playlist.projectId, {
+      playlistId,
+      entityId: entry.entityId,
+      previewFileId: entry.previewId ?? null,
+    });
+  }
+  return playlist;
+}
+
+export function removePlaylistEntries(studio: Studio, playlistId: Id, entityIds: readonly Id[]): Stored<"playlist"> {
+  const playlist = studio.require("playlist", playlistId);
+  const entries = playlist.entries.filter((e) => !entityIds.includes(e.entityId));
+  studio.table("playlist").patch(playlistId, { entries, updatedAt: studio.now() });
+  studio.emitCrud("playlist", "update", playlist);
+  return playlist;
+}

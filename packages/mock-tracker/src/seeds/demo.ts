@@ -1,0 +1,221 @@
+import type { Id } from "@gadget/core";
+import { MockTracker } from "../mock-tracker.js";
+import { setCasting } from "../ops/casting.js";
+import { createRow } from "../ops/crud.js";
+import { addTeamMember, addToProject } from "../ops/project.js";
+import { addPreviewFile, postComment, setMainPreview } from "../ops/reviews.js";
+import { addPlaylistEntries, writeTimeSpent } from "../ops/work.js";
+import type { Studio } from "../studio/studio.js";
+import { fakeMp4, solidPng } from "./demo-files.js";
+
+/** Seed of the demo's ids and start of its clock: the demo is the same studio on every run. */
+export const DEMO_SEED = 2026;
+const DEMO_START = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+const statuses = [
+  { name: "Todo", shortName: "todo", color: "#f5f5f5", isDefault: true },
+  { name: "Ready To Start", shortName: "ready", color: "#fbc02d" },
+  { name: "Work In Progress", shortName: "wip", color: "#3273dc", isWip: true },
+  { name: "Waiting For Approval", shortName: "wfa", color: "#ab26ff", isFeedbackRequest: true },
+  { name: "Retake", shortName: "retake", color: "#ff3860", isRetake: true },
+  { name: "Done", shortName: "done", color: "#22d160", isDone: true },
+] as const;
+type StatusName = (typeof statuses)[number]["shortName"];
+
+const departments = [
+  { name: "Modeling", color: "#78909c" },
+  { name: "Animation", color: "#009688" },
+  { name: "Compositing", color: "#ff5252" },
+] as const;
+
+const taskTypes = [
+  { name: "Concept", forShots: false, dept: "Modeling" },
+  { name: "Modeling", forShots: false, dept: "Modeling" },
+  { name: "Shading", forShots: false, dept: "Modeling" },
+  { name: "Rigging", forShots: false, dept: "Animation" },
+  { name: "Storyboard", forShots: true, dept: "Animation" },
+  { name: "Layout", forShots: true, dept: "Animation" },
+  { name: "Animation", forShots: true, dept: "Animation" },
+  { name: "Lighting", forShots: true, dept: "Compositing" },
+  { name: "Compositing", forShots: true, dept: "Compositing" },
+] as const;
+
+const people = [
+  { firstName: "Alice", lastName: "Martin", dept: "Modeling", role: "user" },
+  { firstName: "Bruno", lastName: "Costa", dept: "Animation", role: "user" },
+  { firstName: "Chloé", lastName: "Dubois", dept: "Compositing", role: "user" },
+  { firstName: "Dana", lastName: "Kim", dept: "Animation", role: "supervisor" },
+] as const;
+
+const assets = [
+  { name: "Bunny", type: "Character" },
+  { name: "Fox", type: "Character" },
+  { name: "Owl", type: "Character" },
+  { name: "Carrot", type: "Prop" },
+  { name: "Lantern", type: "Prop" },
+  { name: "Basket", type: "Prop" },
+  { name: "Forest", type: "Environment" },
+  { name: "Burrow", type: "Environment" },
+] as const;
+
+/** Shot lengths in frames; every shot starts at frame 101. */
+const shotLengths = [48, 72, 36, 96, 60, 84];
+
+/** The comment history that leads a task to each status (the last comment sets it). */
+const historyOf: Record<StatusName, readonly StatusName[]> = {
+  todo: [],
+  ready: ["ready"],
+  wip: ["wip"],
+  wfa: ["wip", "wfa"],
+  retake: ["wfa", "retake"],
+  done: ["wfa", "done"],
+};
+const mix: readonly StatusName[] = ["done", "wfa", "wip", "todo", "retake", "ready", "done", "wip", "todo"];
+
+/**
+ * "Bunny Escape", a short film: 2 sequences of 6 shots with frame ranges, 8 assets of 3 types
+ * cast in the shots, Kitsu's standard task types and statuses, 4 people in 3 departments, tasks
+ * in a mix of statuses with comments, previews (PNG and MP4-like bytes), time spent, a playlist.
+ */
+export function demoTracker(): MockTracker {
+  let tick = DEMO_START;
+  const now = () => {
+    tick += 60_000;
+    return new Date(tick);
+  };
+  const tracker = new MockTracker({ seed: DEMO_SEED, now });
+  const s = tracker.studio;
+  s.silent = true;
+  try {
+    buildDemo(s);
+  } finally {
+    s.silent = false;
+  }
+  return tracker;
+}
+
+function buildDemo(s: Studio): void {
+  const status = Object.fromEntries(statuses.map((st) => [st.shortName, createRow(s, "taskStatus", st).id])) as Record<
+    StatusName,
+    Id
+  >;
+  const dept = Object.fromEntries(departments.map((d) => [d.name, createRow(s, "department", d).id]));
+  const type = Object.fromEntries(
+    taskTypes.map((t) => [
+      t.name,
+      createRow(s, "taskType", { name: t.name, forShots: t.forShots, departmentId: dept[t.dept] }),
+    ]),
+  );
+  const persons = people.map((p) =>
+    createRow(s, "person", {
+      firstName: p.firstName,
+      lastName: p.lastName,
+      email: `${p.firstName
+        .normalize("NFD")
+        .replace(/[^A-Za-z]/g, "")
+        .toLowerCase()}@bunny-escape.example.com`,
+      desktopLogin: p.firstName.toLowerCase(),
+      role: p.role,
+      departmentIds: [dept[p.dept] as Id],
+    }),
+  );
+  const project = createRow(s, "project", {
+    name: "Bunny Escape",
+    code: "BE",
+    productionType: "short",
+    fps: 24,
+    ratio: "16:9",
+    resolution: "1920x1080",
+    startDate: "2026-01-05",
+    endDate: "2026-06-30",
+  });
+  for (const p of persons) addTeamMember(s, project.id, p.id);
+  for (const id of Object.values(status)) addToProject(s, project.id, "taskStatus", id);
+  for (const t of Object.values(type)) addToProject(s, project.id, "taskType", t.id);
+  const assetType = Object.fromEntries(
+    ["Character", "Prop", "Environment"].map((name) => [name, createRow(s, "assetType", { name }).id]),
+  );
+  for (const id of Object.values(assetType)) addToProject(s, project.id, "assetType", id as Id);
+
+  const assetIds = assets.map(
+    (a) => createRow(s, "asset", { name: a.name, projectId: project.id, assetTypeId: assetType[a.type] as Id }).id,
+  );
+  const shots: Id[] = [];
+  for (const [q, seqName] of ["sq010", "sq020"].entries()) {
+    const sequence = createRow(s, "sequence", { name: seqName, projectId: project.id });
+    for (const [i, length] of shotLengths.entries()) {
+      const name = `sh${String((i + 1) * 10).padStart(3, "0")}`;
+      const frames = { frameIn: 101, frameOut: 100 + length + q * 12 };
+      const shot = createRow(s, "shot", { name, projectId: project.id, sequenceId: sequence.id, ...frames });
+      shots.push(shot.id);
+      const cast = [assetIds[(i + q) % 3], assetIds[3 + ((i + 2 * q) % 3)], assetIds[6 + (i % 2)]];
+      setCasting(
+        s,
+        shot.id,
+        cast.map((assetId, n) => ({ assetId: assetId as Id, occurrences: n === 0 && i % 3 === 0 ? 2 : 1, label: "" })),
+      );
+    }
+  }
+
+  const workerOf = (typeName: string) =>
+    persons.find((p) => p.departmentIds.includes(type[typeName]?.departmentId as Id) && p.role === "user")?.id;
+  const lead = persons[3]?.id as Id;
+  let n = 0;
+  const makeTasks = (entityId: Id, typeNames: readonly string[]) => {
+    for (const typeName of typeNames) {
+      const worker = workerOf(typeName) as Id;
+      const task = createRow(s, "task", { entityId, taskTypeId: type[typeName]?.id as Id, assigneeIds: [worker] });
+      const target = mix[n++ % mix.length] as StatusName;
+      for (const step of historyOf[target]) {
+        const author = step === "retake" || step === "done" ? lead : worker;
+        const comment = postComment(s, task.id, {
+          statusId: status[step],
+          text: noteFor(step, typeName),
+          authorId: author,
+        });
+        if (step === "wfa") {
+          const movie = typeName !== "Concept" && typeName !== "Modeling" && typeName !== "Shading";
+          const base = `${typeName.toLowerCase()}_v001`;
+          const bytes = movie ? fakeMp4(`${entityId} ${typeName}`) : solidPng(32, 18, [40 + (n % 5) * 40, 120, 200]);
+          const file = {
+            fileName: `${base}.${movie ? "mp4" : "png"}`,
+            contentType: movie ? "video/mp4" : "image/png",
+            bytes,
+          };
+          const preview = addPreviewFile(s, task.id, comment.id, file);
+          setMainPreview(s, preview.id);
+        }
+      }
+      if (target !== "todo" && target !== "ready") writeTimeSpent(s, "set", task.id, worker, "2026-01-07", 3 * 3600);
+    }
+  };
+  for (const [i, id] of assetIds.entries()) {
+    makeTasks(id, i < 3 ? ["Concept", "Modeling", "Shading", "Rigging"] : ["Concept", "Modeling", "Shading"]);
+  }
+  for (const [i, id] of shots.entries()) {
+    makeTasks(
+      id,
+      i < 6
+        ? ["Storyboard", "Layout", "Animation", "Lighting", "Compositing"]
+        : ["Layout", "Animation", "Lighting", "Compositing"],
+    );
+  }
+  const playlist = createRow(s, "playlist", { name: "Dailies 2026-01-09", projectId: project.id, forEntity: "shot" });
+  addPlaylistEntries(
+    s,
+    playlist.id,
+    shots.slice(0, 4).map((entityId) => ({ entityId, previewId: s.find("shot", entityId)?.previewId ?? null })),
+  );
+}
+
+function noteFor(step: StatusName, typeName: string): string {
+  const notes: Record<StatusName, string> = {
+    todo: "",
+    ready: `${typeName} can start.`,
+    wip: `Starting ${typeName.toLowerCase()}.`,
+    wfa: `${typeName} ready for review.`,
+    retake: "Push the poses further, please.",
+    done: "Approved, great work.",
+  };
+  return notes[step];
+}

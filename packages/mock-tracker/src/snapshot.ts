@@ -1,0 +1,128 @@
+import type { CastingLink, Id, Kind } from "@gadget/core";
+import { asId, castingLinkSchema, kindNames, kinds, ValidationError } from "@gadget/core";
+import type { Studio } from "./studio/studio.js";
+import type { BaseRow } from "./studio/table.js";
+
+export const SNAPSHOT_FORMAT = "gadget-mock-studio";
+
+/** A whole studio as JSON: what `tracker.snapshot()` writes and `MockTracker.fromSnapshot()` reads. */
+export interface StudioSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  version: 1;
+  /** Records per kind in creation order; dates as ISO strings. */
+  records: Partial<Record<Kind, Record<string, unknown>[]>>;
+  /** Bytes of previews and attachments, keyed by the record id. */
+  files: { id: string; fileName: string; contentType: string | null; base64: string }[];
+  casting: { entityId: string; links: CastingLink[] }[];
+  /** Rank of the last event, so cursors keep growing after a restore. */
+  eventCursor: number;
+  /** Seeded id generator to resume (seed and how many ids it gave), or null for random ids. */
+  ids: { seed: number; state: number } | null;
+}
+
+const dateKeys = ["createdAt", "updatedAt", "lastCommentAt"];
+
+export function writeSnapshot(studio: Studio, ids: StudioSnapshot["ids"]): StudioSnapshot {
+  const records: StudioSnapshot["records"] = {};
+  for (const kind of kindNames) {
+    const rows = [...studio.table(kind).values()];
+    if (rows.length > 0) records[kind] = JSON.parse(JSON.stringify(rows)) as Record<string, unknown>[];
+  }
+  return {
+    format: SNAPSHOT_FORMAT,
+    version: 1,
+    records,
+    files: [...studio.files].map(([id, f]) => ({
+      id,
+      fileName: f.fileName,
+      contentType: f.contentType ?? null,
+      base64: f.bytes.toString("base64"),
+    })),
+    casting: [...studio.casting].map(([entityId, links]) => ({ entityId, links: links.map((l) => ({ ...l })) })),
+    eventCursor: studio.events.lastSeq,
+    ids,
+  };
+}
+
+const problem = (path: PropertyKey[], message: string) =>
+  new ValidationError(`Invalid studio snapshot: ${path.join(".") || "(root)"}: ${message}.`, [{ path, message }]);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Checks the envelope by hand and every record with core's zod record schema; the first problem wins. */
+export function readSnapshot(json: unknown): {
+  rows: { kind: Kind; row: BaseRow }[];
+  snapshot: StudioSnapshot;
+} {
+  if (!isObject(json)) throw problem([], "expected an object written by tracker.snapshot()");
+  if (json.format !== SNAPSHOT_FORMAT) throw problem(["format"], `expected "${SNAPSHOT_FORMAT}"`);
+  if (json.version !== 1) throw problem(["version"], "expected 1");
+  if (!isObject(json.records)) throw problem(["records"], "expected an object of record lists by kind");
+  if (!Array.isArray(json.files)) throw problem(["files"], "expected an array");
+  if (!Array.isArray(json.casting)) throw problem(["casting"], "expected an array");
+  if (typeof json.eventCursor !== "number" || !Number.isInteger(json.eventCursor) || json.eventCursor < 0) {
+    throw problem(["eventCursor"], "expected a non-negative integer");
+  }
+  const ids = json.ids;
+  if (ids !== null && !(isObject(ids) && Number.isInteger(ids.seed) && Number.isInteger(ids.state))) {
+    throw problem(["ids"], "expected null or { seed, state } integers");
+  }
+  const rows: { kind: Kind; row: BaseRow }[] = [];
+  for (const [kind, list] of Object.entries(json.records)) {
+    if (!(kindNames as string[]).includes(kind)) throw problem(["records", kind], "not a record kind");
+    if (!Array.isArray(list)) throw problem(["records", kind], "expected an array");
+    const k = kind as Kind;
+    for (const [i, value] of list.entries()) {
+      if (!isObject(value)) throw problem(["records", kind, i], "expected an object");
+      const revived: Record<string, unknown> = { ...value, raw: {} };
+      for (const key of dateKeys) if (typeof revived[key] === "string") revived[key] = new Date(String(revived[key]));
+      const parsed = kinds[k].record.safeParse(revived);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw problem(["records", kind, i, ...(issue?.path ?? [])], issue?.message ?? "invalid record");
+      }
+      const { raw: _raw, ...row } = parsed.data as Record<string, unknown>;
+      rows.push({ kind: k, row: row as unknown as BaseRow });
+    }
+  }
+  for (const [i, f] of json.files.entries()) {
+    if (!isObject(f) || typeof f.id !== "string" || typeof f.fileName !== "string" || typeof f.base64 !== "string") {
+      throw problem(["files", i], "expected { id, fileName, contentType, base64 }");
+    }
+  }
+  for (const [i, c] of json.casting.entries()) {
+    if (!isObject(c) || typeof c.entityId !== "string" || !Array.isArray(c.links)) {
+      throw problem(["casting", i], "expected { entityId, links }");
+    }
+    for (const [j, link] of c.links.entries()) {
+      const parsed = castingLinkSchema.safeParse(link);
+      if (!parsed.success) throw problem(["casting", i, "links", j], parsed.error.issues[0]?.message ?? "invalid link");
+    }
+  }
+  return { rows, snapshot: json as unknown as StudioSnapshot };
+}
+
+/** Loads parsed snapshot content into an empty studio. */
+export function loadSnapshot(studio: Studio, content: ReturnType<typeof readSnapshot>): void {
+  studio.checkIds = true;
+  for (const { kind, row } of content.rows) studio.insertChecked(kind, row);
+  for (const f of content.snapshot.files) {
+    studio.files.set(asId(f.id), {
+      fileName: f.fileName,
+      contentType: f.contentType ?? undefined,
+      bytes: Buffer.from(f.base64, "base64"),
+    });
+  }
+  for (const { entityId, links } of content.snapshot.casting) {
+    const id = asId(entityId);
+    studio.casting.set(
+      id,
+      links.map((l) => ({ ...l })),
+    );
+    for (const link of links) {
+      const set = studio.castIn.get(link.assetId) ?? new Set<Id>();
+      set.add(id);
+      studio.castIn.set(link.assetId, set);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import type { CastingLink, EventKind, Id, Kind, RecordOf } from "@gadget/core";
+import { eventKindOf, kindNames, NotFoundError } from "@gadget/core";
+import { scopeKeys } from "../ops/names.js";
+import { EventLog } from "./event-log.js";
+import type { IdGenerator } from "./ids.js";
+import { type BaseRow, fieldOf, Table } from "./table.js";
+
+/** A record as the studio stores it: everything but `raw`, which is made when a copy goes out. */
+export type Stored<K extends Kind> = Omit<RecordOf<K>, "raw">;
+
+export type Tables = { [K in Kind]: Table<Stored<K>> };
+
+/** Bytes of an uploaded preview or attachment, keyed by the record's id. */
+export interface StoredFile {
+  fileName: string;
+  contentType: string | undefined;
+  bytes: Buffer;
+}
+
+/** The kinds a task, a casting or a main preview can hang on. */
+export type EntityKind = "shot" | "asset" | "sequence" | "episode";
+const entityKinds: readonly EntityKind[] = ["shot", "asset", "sequence", "episode"];
+
+/**
+ * Fields indexed per kind: names where lookups by name are common, and the foreign keys queries
+ * and rules follow. Fields shared by most rows (a task's status, its name "main") stay unindexed:
+ * an index there costs more to keep than the scan it saves.
+ */
+const indexFields: Record<Kind, readonly string[]> = {
+  project: ["name"],
+  episode: ["name", "projectId"],
+  sequence: ["name", "projectId", "episodeId"],
+  shot: ["name", "projectId", "sequenceId"],
+  assetType: ["name"],
+  asset: ["name", "projectId", "assetTypeId"],
+  task: ["projectId", "entityId"],
+  taskType: ["name"],
+  taskStatus: ["name"],
+  comment: ["taskId"],
+  preview: ["taskId", "commentId"],
+  attachment: ["commentId"],
+  person: ["name"],
+  department: ["name"],
+  playlist: ["name", "projectId"],
+  timeSpent: ["taskId", "personId"],
+};
+
+const camelIdKey = (eventKind: string): string =>
+  `${eventKind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}Id`;
+
+export interface StudioOptions {
+  ids: IdGenerator;
+  now: () => Date;
+  eventSeq?: number;
+  onHandlerError?: (error: unknown) => void;
+}
+
+/** Everything a mock tracker holds: rows per kind, file bytes, casting, and the event log. */
+export class Studio {
+  readonly tables: Tables;
+  readonly files = new Map<Id, StoredFile>();
+  /** Entity id → its casting, in the order it was set. */
+  readonly casting = new Map<Id, CastingLink[]>();
+  /** Asset id → entities it is cast in. */
+  readonly castIn = new Map<Id, Set<Id>>();
+  readonly events: EventLog;
+  readonly ids: IdGenerator;
+  readonly now: () => Date;
+  /** While true (bulk seeding), writes record no events. */
+  silent = false;
+
+  constructor(options: StudioOptions) {
+    this.ids = options.ids;
+    this.now = options.now;
+    this.events = new EventLog(options.eventSeq ?? 0, options.onHandlerError);
+    const tables: Partial<Record<Kind, Table<BaseRow>>> = {};
+    for (const kind of kindNames) tables[kind] = new Table(indexFields[kind], scopeKeys[kind] ?? null);
+    this.tables = tables as Tables;
+  }
+
+  table<K extends Kind>(kind: K): Tables[K] {
+    return this.tables[kind];
+  }
+
+  /** Inserts a row already checked against its kind's schema (snapshots). */
+  insertChecked(kind: Kind, row: BaseRow): void {
+    (this.tables[kind] as unknown as Table<BaseRow>).insert(row);
+  }
+
+  /** A fresh id no record holds (a generator seeded like the one that made a snapshot would repeat its ids). */
+  newId(): Id {
+    for (;;) {
+      const id = this.ids.next();
+      if (!this.checkIds || !kindNames.some((kind) => this.tables[kind].has(id))) return id;
+    }
+  }
+
+  /** Set once records came from elsewhere (a snapshot): new ids are then checked against them. */
+  checkIds = false;
+
+  find<K extends Kind>(kind: K, id: Id): Stored<K> | undefined {
+    return this.tables[kind].get(id) as Stored<K> | undefined;
+  }
+
+  require<K extends Kind>(kind: K, id: Id): Stored<K> {
+    const row = this.find(kind, id);
+    if (!row) throw NotFoundError.entity(kind, String(id));
+    return row;
+  }
+
+  /** Which entity kind an id belongs to, if any. */
+  entityKindOf(id: Id): EntityKind | undefined {
+    return entityKinds.find((kind) => this.tables[kind].has(id));
+  }
+
+  requireEntity(id: Id): { kind: EntityKind; row: Stored<EntityKind> } {
+    const kind = this.entityKindOf(id);
+    if (!kind) throw NotFoundError.entity("shot, asset, sequence or episode", String(id));
+    return { kind, row: this.tables[kind].get(id) as Stored<EntityKind> };
+  }
+
+  /** A copy of a stored row as the contract returns it: never shared with the store. */
+  output<K extends Kind>(_kind: K, row: Stored<K>): RecordOf<K> {
+    const copy = structuredClone(row) as Record<string, unknown>;
+    copy.raw = structuredClone(row);
+    return copy as RecordOf<K>;
+  }
+
+  /** The project a row belongs to (a project is its own). */
+  projectOf(kind: Kind, row: object): Id | null {
+    if (kind === "project") return fieldOf(row, "id") as Id;
+    const projectId = fieldOf(row, "projectId");
+    return typeof projectId === "string" ? (projectId as Id) : null;
+  }
+
+  emit(name: string, id: Id, projectId: Id | null, data: Record<string, unknown>): void {
+    if (!this.silent) this.events.emit(name, id, projectId, data, this.now());
+  }
+
+  /** `<kind>:<action>` with Kitsu's generic payload `{ <kind>Id }` plus `extra`. */
+  emitCrud(kind: Kind, action: string, row: BaseRow, extra: Record<string, unknown> = {}): void {
+    if (this.silent) return;
+    const eventKind: EventKind = eventKindOf[kind];
+    this.emit(`${eventKind}:${action}`, row.id, this.projectOf(kind, row), {
+      [camelIdKey(eventKind)]: row.id,
+      ...extra,
+    });
+  }
+}

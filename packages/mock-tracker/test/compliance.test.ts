@@ -1,0 +1,4 @@
+import { runAdapterCompliance } from "@gadget/core/testing";
+import { MockTracker } from "../src/index.js";
+
+runAdapterCompliance("mock", () => new MockTracker({ seed: 1 }));

@@ -1,0 +1,72 @@
+import { asId, ConflictError, NotFoundError, ValidationError } from "@gadget/core";
+import { describe, expect, it } from "vitest";
+import { createAdapter, MockTracker } from "../src/index.js";
+import { smallStudio } from "./helpers.js";
+
+describe("MockTracker CRUD", () => {
+  it("creates records with defaults and gets them back", async () => {
+    const { tracker, sh010, sh020, task, status, anim } = await smallStudio();
+    expect(sh010.nbFrames).toBe(100);
+    expect(sh020.nbFrames).toBeNull();
+    expect(sh010.customData).toEqual({});
+    expect(sh010.raw).toMatchObject({ id: sh010.id, name: "sh010" });
+    expect(task).toMatchObject({ name: "main", statusId: status.todo.id, entityKind: "shot", taskTypeId: anim.id });
+    expect(task.projectId).toBe(sh010.projectId);
+    expect(await tracker.get("shot", sh010.id)).toEqual(sh010);
+    expect(await tracker.getMany("shot", [sh020.id, asId("nope"), sh010.id])).toEqual([sh020, sh010]);
+  });
+
+  it("refuses a duplicate shot name in a sequence, also on rename", async () => {
+    const { tracker, project, seq, sh020 } = await smallStudio();
+    await expect(tracker.create("shot", { name: "sh010", projectId: project.id, sequenceId: seq.id })).rejects.toThrow(
+      ConflictError,
+    );
+    await expect(tracker.update("shot", sh020.id, { name: "sh010" })).rejects.toThrow(ConflictError);
+    const seq2 = await tracker.create("sequence", { name: "sq020", projectId: project.id });
+    await expect(
+      tracker.create("shot", { name: "sh010", projectId: project.id, sequenceId: seq2.id }),
+    ).resolves.toMatchObject({ name: "sh010" });
+  });
+
+  it("refuses studio-wide duplicates of task types, statuses and short names", async () => {
+    const { tracker } = await smallStudio();
+    await expect(tracker.create("taskType", { name: "Animation", forShots: true })).rejects.toThrow(ConflictError);
+    await expect(tracker.create("taskStatus", { name: "Other", shortName: "wip" })).rejects.toThrow(ConflictError);
+    await expect(tracker.create("project", { name: "Bunny", productionType: "short" })).rejects.toThrow(ConflictError);
+  });
+
+  it("keeps one task per entity and task type, matching the entity kind", async () => {
+    const { tracker, sh010, hero, anim, model } = await smallStudio();
+    await expect(tracker.create("task", { entityId: sh010.id, taskTypeId: anim.id })).rejects.toThrow(ConflictError);
+    await expect(tracker.create("task", { entityId: hero.id, taskTypeId: anim.id })).rejects.toThrow(
+      /Task type of the task does not match entity type/,
+    );
+    await expect(tracker.create("task", { entityId: sh010.id, taskTypeId: model.id })).rejects.toThrow(ValidationError);
+    const t = await tracker.create("task", { entityId: hero.id, taskTypeId: model.id });
+    expect(t.entityKind).toBe("asset");
+  });
+
+  it("updates only the given keys and merges customData key by key", async () => {
+    const { tracker, sh010 } = await smallStudio();
+    await tracker.update("shot", sh010.id, { customData: { cam: "A", lens: 35 } });
+    const after = await tracker.update("shot", sh010.id, { customData: { cam: "B", lens: null }, frameOut: 150 });
+    expect(after.customData).toEqual({ cam: "B", lens: null });
+    expect(after.frameIn).toBe(101);
+    expect(after.nbFrames).toBe(50);
+    expect(after.name).toBe("sh010");
+  });
+
+  it("throws NotFoundError for unknown ids", async () => {
+    const { tracker } = await smallStudio();
+    const missing = asId("00000000-0000-4000-8000-000000000000");
+    await expect(tracker.get("shot", missing)).rejects.toThrow(NotFoundError);
+    await expect(tracker.update("shot", missing, { name: "x" })).rejects.toThrow(NotFoundError);
+    await expect(tracker.remove("asset", missing)).rejects.toThrow(NotFoundError);
+  });
+
+  it("createAdapter gives an empty studio without a seed", async () => {
+    const adapter = await createAdapter({ type: "mock" });
+    expect(adapter).toBeInstanceOf(MockTracker);
+    expect((await adapter.query("project", {})).items).toEqual([]);
+  });
+});
