@@ -1,9 +1,14 @@
+import type { TransferOptions } from "../adapter/files.js";
 import type { ReadCollection } from "../collections/collection.js";
+import { checkFiles } from "../publish/files.js";
 import { type CommentRecord, commentRecordSchema } from "../schema/reviews.js";
+import type { Attachment } from "./attachment.js";
 import { readChildren } from "./children.js";
 import { Entity } from "./entity.js";
+import { contextOf } from "./entity-state.js";
 import { field, type Related, relation } from "./metadata.js";
 import type { Person } from "./person.js";
+import type { Preview } from "./preview.js";
 import type { Task } from "./task.js";
 import type { TaskStatus } from "./task-status.js";
 
@@ -28,6 +33,40 @@ export class Comment extends Entity<"comment"> {
   readonly previews: ReadCollection<"preview"> = readChildren(this, "preview", () => ({ commentId: this.id }), {
     capability: "previews",
   });
+  /**
+   * Adds a preview revision to this comment, its file checked first as `comments.new` does. This is
+   * how a publish that stopped with a PartialWriteError is finished.
+   *
+   * @example
+   * const preview = await comment.addPreview("/renders/sh020_v003.mp4", { setMain: true });
+   */
+  async addPreview(path: string, options: TransferOptions & { setMain?: boolean } = {}): Promise<Preview> {
+    const context = contextOf(this);
+    context.require("previews");
+    const [file] = await checkFiles([path]);
+    const { setMain, ...transfer } = options;
+    const preview = context.absorb("preview", await context.adapter.addPreview(this.taskId, this.id, file!, transfer));
+    context.identity.markStale("comment", this.id);
+    context.identity.markStale("task", this.taskId);
+    if (setMain) await preview.setMain();
+    return preview;
+  }
+
+  /**
+   * Attaches files to this comment, each checked before the first upload.
+   *
+   * @example
+   * await comment.attach(["/notes/sh020_feedback.pdf"]);
+   */
+  async attach(paths: readonly string[], options: TransferOptions = {}): Promise<Attachment[]> {
+    const context = contextOf(this);
+    context.require("attachments");
+    const files = await checkFiles(paths);
+    const records = await context.adapter.addAttachments(this.id, files, options);
+    context.identity.markStale("comment", this.id);
+    return records.map((record) => context.absorb("attachment", record));
+  }
+
   /** The files attached to this comment. */
   readonly attachments: ReadCollection<"attachment"> = readChildren(
     this,

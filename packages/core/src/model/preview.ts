@@ -41,8 +41,6 @@ export class Preview extends Entity<"preview"> {
     const context = contextOf(this);
     context.require("previews");
     await context.adapter.setMainPreview(this.id);
-    const task = context.identity.peek("task", this.taskId);
-    const entityId = (task as { entityId?: string } | undefined)?.entityId;
-    if (entityId) context.identity.markStaleAnyKind(entityId, ["shot", "asset", "sequence", "episode"]);
+    context.mainPreviewSet((await context.load("task", this.taskId)).entityId, this.id);
   }
 }

@@ -163,7 +163,6 @@ export async function publish(context: SessionContext, task: Task, input: Publis
   }
   for (const preview of written.previews) context.absorb("preview", preview);
   const [main] = written.previews;
-  const entity = context.identity.peek(task.entityKind, task.entityId);
-  if (data.setMainPreview && main && entity) patchFields(entity, { previewId: main.id });
+  if (data.setMainPreview && main) context.mainPreviewSet(task.entityId, main.id);
   return context.absorb("comment", written.comment);
 }

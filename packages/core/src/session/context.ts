@@ -7,7 +7,7 @@ import { kindOfEventKind } from "../events/vocabulary.js";
 import { IdentityMap } from "../identity/identity-map.js";
 import { createEntity, entityClass } from "../model/classes.js";
 import type { AnyEntity } from "../model/entity.js";
-import { applyRecord } from "../model/entity-state.js";
+import { applyRecord, patchFields } from "../model/entity-state.js";
 import { type RelationMeta, relationsOf } from "../model/metadata.js";
 import type { EntityOf } from "../model/types.js";
 import type { Id } from "../schema/common.js";
@@ -124,6 +124,17 @@ export class SessionContext {
     if (result.outcome === "deleted") this.identity.evict(entity.kind, entity.id);
     else this.identity.markStale(entity.kind, entity.id);
     return result;
+  }
+
+  /**
+   * A preview became the main preview of its task's shot or asset: the cached entity takes the new
+   * `previewId` without a refetch.
+   */
+  mainPreviewSet(entityId: Id, previewId: Id): void {
+    for (const kind of previewOwnerKinds) {
+      const entity = this.identity.peek(kind, entityId);
+      if (entity) patchFields(entity, { previewId });
+    }
   }
 
   /** Keeps the identity map current with what happens on the tracker. */

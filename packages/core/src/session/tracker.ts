@@ -9,10 +9,11 @@ import type { TrackerConfig } from "../config/tracker-config.js";
 import { UnsupportedError } from "../errors.js";
 import type { TrackerEvent } from "../events/tracker-event.js";
 import type { EventName } from "../events/vocabulary.js";
+import { getId, type IdLike } from "../ids.js";
 import type { AnyEntity } from "../model/entity.js";
 import type { Project } from "../model/project.js";
 import type { EntityOf } from "../model/types.js";
-import type { CreatableKind } from "../schema/kinds.js";
+import type { CreatableKind, Kind } from "../schema/kinds.js";
 import { SessionContext } from "./context.js";
 
 export type SearchKind = SearchHit["kind"];
@@ -84,6 +85,16 @@ export class Tracker {
     const config = readTrackerConfig(options);
     const adapter = await loadAdapter(config, options.modules);
     return new Tracker(adapter, config);
+  }
+
+  /**
+   * One record by kind and id, from the session's identity map when it is fresh.
+   *
+   * @example
+   * const comment = await tracker.load("comment", error.written.ids.comment);
+   */
+  async load<K extends Kind>(kind: K, id: IdLike): Promise<EntityOf<K>> {
+    return this.context.load(kind, getId(id, `tracker.load("${kind}")`));
   }
 
   /** What the tracker supports. */
