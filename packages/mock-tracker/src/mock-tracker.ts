@@ -35,7 +35,7 @@ import type {
   UploadFile,
   Where,
 } from "@gadget/core";
-import { NotFoundError, ValidationError } from "@gadget/core";
+import { fullCapabilities, NotFoundError, ValidationError } from "@gadget/core";
 import { type FaultOperation, Faults } from "./faults.js";
 import { castIn, getCasting, setCasting } from "./ops/casting.js";
 import { createRow, removeRow, updateRow } from "./ops/crud.js";
@@ -48,18 +48,6 @@ import type { MockTrackerOptions } from "./options.js";
 import { loadSnapshot, readSnapshot, type StudioSnapshot, writeSnapshot } from "./snapshot.js";
 import { randomIds, seededIds } from "./studio/ids.js";
 import { Studio } from "./studio/studio.js";
-
-const allCapabilities: Capabilities = {
-  episodes: true,
-  casting: true,
-  events: true,
-  eventHistory: true,
-  timeTracking: true,
-  playlists: true,
-  previews: true,
-  attachments: true,
-  search: true,
-};
 
 const warnHandlerError = (error: unknown) =>
   process.emitWarning(`A mock tracker event handler threw: ${error instanceof Error ? error.message : String(error)}`);
@@ -74,7 +62,7 @@ const warnHandlerError = (error: unknown) =>
  */
 export class MockTracker implements TrackerAdapter {
   readonly name = "mock";
-  readonly capabilities: Readonly<Capabilities> = allCapabilities;
+  readonly capabilities: Readonly<Capabilities> = fullCapabilities;
   /** Fault and latency injection for tests. */
   readonly faults = new Faults();
   /** The store; for seeds, snapshots and the bulk helpers. */

@@ -13,3 +13,16 @@ export interface Capabilities {
 }
 
 export type Capability = keyof Capabilities;
+
+/** Every capability, for trackers that support the whole model (Kitsu, the mock tracker). */
+export const fullCapabilities: Readonly<Capabilities> = Object.freeze({
+  episodes: true,
+  casting: true,
+  events: true,
+  eventHistory: true,
+  timeTracking: true,
+  playlists: true,
+  previews: true,
+  attachments: true,
+  search: true,
+});
