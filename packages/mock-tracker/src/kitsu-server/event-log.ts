@@ -22,14 +22,22 @@ export interface ZouEvent {
 
 export type Broadcast = (name: string, data: Record<string, unknown>) => void;
 
+/** How previews are known to clients: Kitsu announces a preview's id before its file exists. */
+export interface PreviewIds {
+  publicPreviewId(trackerId: string): string;
+  aliasPreview(publicId: string, trackerId: string): void;
+}
+
 export class EventLog {
   readonly actor = new AsyncLocalStorage<string>();
   /** Tracker event names a route answers for itself (e.g. add-preview already announced the preview). */
   private readonly muted = new AsyncLocalStorage<ReadonlySet<string>>();
+  /** The public id of the preview an upload in progress creates. */
+  private readonly upload = new AsyncLocalStorage<string>();
   private readonly rows: ZouEvent[] = [];
   private broadcast: Broadcast = () => {};
-  /** Maps ids in payloads (previews get a public id of their own before their upload). */
-  mapId: (id: string) => string = (id) => id;
+
+  constructor(private readonly previews: PreviewIds) {}
 
   onBroadcast(broadcast: Broadcast): void {
     this.broadcast = broadcast;
@@ -40,12 +48,25 @@ export class EventLog {
     return this.muted.run(new Set(names), fn);
   }
 
+  /**
+   * Runs `fn`, the upload of the preview announced as `publicId`: the preview the tracker creates
+   * meanwhile takes that id at its first event, so that every payload already carries the public id.
+   */
+  uploading<T>(publicId: string, fn: () => Promise<T>): Promise<T> {
+    return this.upload.run(publicId, fn);
+  }
+
   fromTracker(event: EventRecord): void {
+    const publicId = this.upload.getStore();
+    const created = event.data.previewFileId;
+    if (publicId && event.name.startsWith("preview-file:") && typeof created === "string") {
+      this.previews.aliasPreview(publicId, created);
+    }
     if (this.muted.getStore()?.has(event.name)) return;
     const data = Object.fromEntries(
       Object.entries(snakeKeys(event.data)).map(([k, v]) => [
         k,
-        typeof v === "string" && k.endsWith("_id") ? this.mapId(v) : v,
+        typeof v === "string" && k.endsWith("_id") ? this.previews.publicPreviewId(v) : v,
       ]),
     );
     this.emit(event.name, data, event.projectId, event.at);

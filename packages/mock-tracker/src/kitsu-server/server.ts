@@ -75,11 +75,12 @@ async function defaultTracker(): Promise<TrackerAdapter> {
 
 export async function startKitsuServer(options: KitsuServerOptions = {}): Promise<KitsuServer> {
   const tracker = options.tracker ?? (await defaultTracker());
+  const state = new KitsuState();
   const ctx: ServerContext = {
     tracker,
-    state: new KitsuState(),
+    state,
     tokens: new TokenService(options.accessTtlSeconds ?? 7 * 24 * 3600),
-    events: new EventLog(),
+    events: new EventLog(state),
   };
   const admin = await seedZou(ctx, options.admin ?? { email: "admin@example.com", password: "mysecretpassword" }, {
     reference: options.seedReferenceData ?? true,

@@ -24,18 +24,34 @@ export class KitsuState {
   /** Bot person id → jti of its current token. */
   readonly botTokens = new Map<string, string>();
   /** Public preview id (announced by add-preview) → the tracker's preview id, once uploaded. */
-  readonly previewAliases = new Map<string, string>();
+  private readonly trackerByPublic = new Map<string, string>();
+  private readonly publicByTracker = new Map<string, string>();
   private readonly extras = new Map<string, Record<string, unknown>>();
 
-  /** The id clients know a preview by. */
+  /** Records that the tracker's preview `trackerId` is known to clients as `publicId`. */
+  aliasPreview(publicId: string, trackerId: string): void {
+    this.trackerByPublic.set(publicId, trackerId);
+    this.publicByTracker.set(trackerId, publicId);
+  }
+
+  /** Whether `publicId` names an uploaded preview. */
+  hasPreviewAlias(publicId: string): boolean {
+    return this.trackerByPublic.has(publicId);
+  }
+
+  /** The id clients know a preview by (ids without an alias, and public ids, come back unchanged). */
   publicPreviewId(trackerId: string): string {
-    for (const [publicId, id] of this.previewAliases) if (id === trackerId) return publicId;
-    return trackerId;
+    return this.publicByTracker.get(trackerId) ?? trackerId;
+  }
+
+  /** `publicPreviewId` for nullable columns. */
+  publicPreviewIdOrNull(trackerId: string | null | undefined): string | null {
+    return trackerId ? this.publicPreviewId(trackerId) : null;
   }
 
   /** The tracker's id of a preview known to clients by `publicId`. */
   trackerPreviewId(publicId: string): string {
-    return this.previewAliases.get(publicId) ?? publicId;
+    return this.trackerByPublic.get(publicId) ?? publicId;
   }
 
   constructor() {

@@ -155,7 +155,7 @@ export function entity(
     entity_type_id: shape.entityTypeId,
     parent_id: shape.parentId,
     source_id: shape.sourceId,
-    preview_file_id: shape.previewId,
+    preview_file_id: state.publicPreviewIdOrNull(shape.previewId),
     data: shape.data,
     ready_for: null,
     created_by: null,

@@ -45,7 +45,7 @@ export function commentColumns(c: CommentRecord, state: KitsuState): Record<stri
 export function commentWithRelations(c: CommentRecord, state: KitsuState): Record<string, unknown> {
   return {
     ...commentColumns(c, state),
-    previews: c.previewIds,
+    previews: c.previewIds.map((id) => state.publicPreviewId(id)),
     mentions: c.mentionIds,
     department_mentions: state.extra(c.id).department_mentions ?? [],
     acknowledgements: [],
@@ -55,8 +55,9 @@ export function commentWithRelations(c: CommentRecord, state: KitsuState): Recor
 
 export function preview(p: PreviewRecord, state: KitsuState, withComments: boolean): Record<string, unknown> {
   const uploaded = p.status !== "processing" || state.extra(p.id).original_name !== undefined;
+  const id = state.publicPreviewId(p.id);
   const row: Record<string, unknown> = {
-    name: p.id.slice(0, 13),
+    name: id.slice(0, 13),
     original_name: uploaded ? p.name : null,
     revision: p.revision,
     position: p.position,
@@ -83,7 +84,7 @@ export function preview(p: PreviewRecord, state: KitsuState, withComments: boole
     uploaded_movie_url: null,
     uploaded_movie_name: null,
     ...state.extra(p.id),
-    id: p.id,
+    id,
     created_at: naive(p.createdAt),
     updated_at: naive(p.updatedAt),
   };
@@ -124,7 +125,9 @@ export function playlist(p: PlaylistRecord, state: KitsuState, relations: boolea
       p.entries.length === 0 && state.extra(p.id).shots === undefined
         ? null
         : p.entries.map((e) =>
-            e.previewId ? { entity_id: e.entityId, preview_file_id: e.previewId } : { entity_id: e.entityId },
+            e.previewId
+              ? { entity_id: e.entityId, preview_file_id: state.publicPreviewId(e.previewId) }
+              : { entity_id: e.entityId },
           ),
     project_id: p.projectId,
     episode_id: p.episodeId,

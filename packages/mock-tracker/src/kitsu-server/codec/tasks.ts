@@ -25,7 +25,7 @@ export function task(t: TaskRecord, state: KitsuState, relations: boolean): Reco
     data: dataOrNull(t.customData),
     nb_drawings: 0,
     shotgun_id: null,
-    last_preview_file_id: t.lastPreviewId,
+    last_preview_file_id: state.publicPreviewIdOrNull(t.lastPreviewId),
     project_id: t.projectId,
     task_type_id: t.taskTypeId,
     task_status_id: t.statusId,

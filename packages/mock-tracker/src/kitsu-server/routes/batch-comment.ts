@@ -2,8 +2,9 @@ import { asId, type Id, type PreviewRecord } from "@gadget/core";
 import { created, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { isMultipart, readMultipart, type UploadedPart } from "../multipart.js";
 import { zou } from "../zou-errors.js";
+import { commentFull } from "./comments.js";
 import { findOr404, objectBody, optId, type Row, typedId } from "./helpers.js";
-import { commentFull, previewRow } from "./reviews.js";
+import { previewRow } from "./previews.js";
 import { afterComment } from "./side-events.js";
 
 /*

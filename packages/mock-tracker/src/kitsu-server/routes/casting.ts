@@ -60,7 +60,7 @@ async function castingRows(ctx: ServerContext, entityId: Id, extra: (assetId: Id
         ...extra(a.id),
         asset_name: a.name,
         asset_type_name: types.get(a.assetTypeId) ?? null,
-        preview_file_id: a.previewId ? ctx.state.publicPreviewId(a.previewId) : null,
+        preview_file_id: ctx.state.publicPreviewIdOrNull(a.previewId),
         nb_occurences: l.occurrences,
         label: l.label,
         is_shared: false,
@@ -147,7 +147,7 @@ export const castingRoutes: RouteDef[] = [
           sequence_name: sequence?.name ?? null,
           episode_id: shot.episodeId ?? "None",
           episode_name: episode?.name ?? null,
-          preview_file_id: shot.previewId ? ctx.state.publicPreviewId(shot.previewId) : null,
+          preview_file_id: ctx.state.publicPreviewIdOrNull(shot.previewId),
           nb_occurences: c.occurrences,
         });
       }

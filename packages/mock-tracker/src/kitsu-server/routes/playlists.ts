@@ -1,12 +1,50 @@
-import type { PlaylistRecord, PreviewRecord } from "@gadget/core";
-import { naive } from "../codec/common.js";
-import { playlist } from "../codec/reviews.js";
-import { ok, type RouteDef, type ServerContext } from "../context.js";
+import { asId, type Id, type PlaylistEntry } from "@gadget/core";
+import { ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes } from "./crud.js";
 import { all, findOr404, maybe, objectBody, optId, type Row, str, typedId } from "./helpers.js";
+import { enrichedPlaylist, entityPreview, previewsByTaskType, publicRow } from "./playlist-rows.js";
 
-/* Playlists: crud, add-entity, project listings and the previews a playlist offers (recorded 218, 231–236). */
+/* Playlists: crud, add-entity and project listings (zou.md §2.13; recorded 218, 231–236). */
+
+/** Playlist edits are for managers, or the supervisor who created the playlist (routes.tsv "playlist-edit"). */
+function requirePlaylistEditor(ctx: ServerContext, req: ZouRequest, playlistId: Id): void {
+  const { role, personId } = req.actor;
+  if (role === "admin" || role === "manager") return;
+  if (role === "supervisor" && ctx.state.extra(playlistId).created_by === personId) return;
+  throw zou.forbidden();
+}
+
+/** The `shots` of a PUT body as model entries; Zou normalizes them to `{entity_id, preview_file_id}` (older rows say `id`). */
+function entriesOf(ctx: ServerContext, shots: unknown[]): PlaylistEntry[] {
+  return shots.flatMap((shot): PlaylistEntry[] => {
+    if (shot === null || typeof shot !== "object") return [];
+    const s = shot as Row;
+    const entityId = optId(s.entity_id) ?? optId(s.id);
+    if (!entityId) return [];
+    const previewId = optId(s.preview_file_id);
+    return [{ entityId, previewId: previewId ? asId(ctx.state.trackerPreviewId(previewId)) : null }];
+  });
+}
+
+/**
+ * A PUT replaces the whole `shots` list. The tracker edits entries by entity, so the list is
+ * rebuilt in order; Zou reports the PUT as one `playlist:update`, which the final update emits.
+ */
+async function replaceEntries(ctx: ServerContext, playlistId: Id, entries: PlaylistEntry[]): Promise<void> {
+  const current = await ctx.tracker.get("playlist", playlistId);
+  await ctx.events.without(["playlist:update", "playlist:add_entity"], async () => {
+    if (current.entries.length > 0) {
+      await ctx.tracker.removePlaylistEntries(
+        playlistId,
+        current.entries.map((e) => e.entityId),
+      );
+    }
+    if (entries.length > 0) await ctx.tracker.addPlaylistEntries(playlistId, entries);
+  });
+}
+
+const forEntities = new Set(["shot", "asset"]);
 
 const playlists: CrudModel = {
   path: "playlists",
@@ -29,104 +67,27 @@ const playlists: CrudModel = {
     ctx.state.setExtra(p.id, { created_by: req.actor.personId, is_for_all: body.is_for_all === true });
     return publicRow(ctx, p, true);
   },
+  update: async (ctx, id, body, req) => {
+    await findOr404(ctx.tracker, "playlist", id);
+    requirePlaylistEditor(ctx, req, id);
+    if (Array.isArray(body.shots)) await replaceEntries(ctx, id, entriesOf(ctx, body.shots));
+    if (typeof body.is_for_all === "boolean") ctx.state.setExtra(id, { is_for_all: body.is_for_all });
+    const p = await ctx.tracker.update("playlist", id, {
+      ...(str(body.name) ? { name: String(body.name) } : {}),
+      ...("task_type_id" in body ? { taskTypeId: optId(body.task_type_id) ?? null } : {}),
+      ...(typeof body.for_client === "boolean" ? { forClient: body.for_client } : {}),
+      ...(typeof body.for_entity === "string" && forEntities.has(body.for_entity)
+        ? { forEntity: body.for_entity as "shot" | "asset" }
+        : {}),
+    });
+    return publicRow(ctx, p, false);
+  },
+  remove: async (ctx, id, req) => {
+    await findOr404(ctx.tracker, "playlist", id);
+    requirePlaylistEditor(ctx, req, id);
+    await ctx.tracker.remove("playlist", id, { force: true });
+  },
 };
-
-/** The playlist row with preview ids as clients know them. */
-function publicRow(ctx: ServerContext, p: PlaylistRecord, relations: boolean): Row {
-  const row = playlist(p, ctx.state, relations);
-  if (Array.isArray(row.shots)) {
-    row.shots = (row.shots as Row[]).map((s) =>
-      typeof s.preview_file_id === "string"
-        ? { ...s, preview_file_id: ctx.state.publicPreviewId(s.preview_file_id) }
-        : s,
-    );
-  }
-  return row;
-}
-
-/** Previews of an entity's tasks, grouped by task type, newest revision first. */
-async function previewsByTaskType(ctx: ServerContext, entityId: string): Promise<Record<string, PreviewRecord[]>> {
-  const out: Record<string, PreviewRecord[]> = {};
-  for (const t of await all(ctx.tracker, "task", { entityId: entityId as PlaylistRecord["id"] })) {
-    const previews = (await all(ctx.tracker, "preview", { taskId: t.id })).filter((p) => p.status !== "processing");
-    if (previews.length === 0) continue;
-    out[t.taskTypeId] = [...(out[t.taskTypeId] ?? []), ...previews].sort((a, b) => b.revision - a.revision);
-  }
-  return out;
-}
-
-const isMovie = (p: PreviewRecord) => p.extension === "mp4" || p.extension === "mov";
-
-function entityPreview(ctx: ServerContext, p: PreviewRecord): Row {
-  return {
-    id: ctx.state.publicPreviewId(p.id),
-    revision: p.revision,
-    original_name: p.name,
-    extension: p.extension,
-    width: p.width ?? 0,
-    height: p.height ?? 0,
-    duration: p.duration ?? 0,
-    status: p.status,
-    annotations: null,
-    previews: [],
-    created_at: naive(p.createdAt),
-    task_id: p.taskId,
-    original_width: isMovie(p) ? (p.width ?? null) : null,
-    original_height: isMovie(p) ? (p.height ?? null) : null,
-    original_duration: isMovie(p) ? (p.duration ?? null) : null,
-    original_file_size: isMovie(p) ? p.size : null,
-  };
-}
-
-/** The playlist page's shot rows: Zou capitalises the status here ("Ready", recorded 236). */
-function playlistPreview(ctx: ServerContext, p: PreviewRecord): Row {
-  const status = String(p.status);
-  return {
-    id: ctx.state.publicPreviewId(p.id),
-    revision: p.revision,
-    extension: p.extension,
-    width: p.width ?? 0,
-    height: p.height ?? 0,
-    duration: p.duration ?? 0,
-    status: status.charAt(0).toUpperCase() + status.slice(1),
-    created_at: naive(p.createdAt),
-    task_id: p.taskId,
-    previews: [],
-  };
-}
-
-async function enrichedPlaylist(ctx: ServerContext, p: PlaylistRecord): Promise<Row> {
-  const row = publicRow(ctx, p, true);
-  const shots: Row[] = [];
-  for (const entry of p.entries) {
-    const grouped = await previewsByTaskType(ctx, entry.entityId);
-    const files = Object.fromEntries(
-      Object.entries(grouped).map(([type, list]) => [type, list.map((x) => playlistPreview(ctx, x))]),
-    );
-    const shot: Row = {
-      entity_id: entry.entityId,
-      id: entry.entityId,
-      preview_files: Object.keys(files).length === 0 ? [] : files,
-    };
-    const chosen = entry.previewId ? await maybe(ctx.tracker, "preview", entry.previewId) : undefined;
-    if (chosen) {
-      const c = playlistPreview(ctx, chosen);
-      Object.assign(shot, {
-        preview_file_id: c.id,
-        preview_file_extension: c.extension,
-        preview_file_revision: c.revision,
-        preview_file_width: c.width,
-        preview_file_height: c.height,
-        preview_file_duration: c.duration,
-        preview_file_status: c.status,
-        preview_file_task_id: c.task_id,
-        preview_file_previews: [],
-      });
-    }
-    shots.push(shot);
-  }
-  return { ...row, shots };
-}
 
 export const playlistRoutes: RouteDef[] = [
   ...crudRoutes(playlists),

@@ -1,0 +1,39 @@
+import type { EntityKindName, EntityRecord } from "../codec/production.js";
+import type { ServerContext, ZouRequest } from "../context.js";
+import { zou } from "../zou-errors.js";
+import { all, findOr404, type Row, typedId } from "./helpers.js";
+
+/* What the typed entity routes share: their path names, typed lookups, list scope and name columns. */
+
+export const plural: Record<EntityKindName, string> = {
+  episode: "episodes",
+  sequence: "sequences",
+  shot: "shots",
+  asset: "assets",
+};
+
+export async function typedRecord(
+  ctx: ServerContext,
+  kind: EntityKindName,
+  id: string | undefined,
+): Promise<EntityRecord> {
+  return (await findOr404(ctx.tracker, kind, typedId(id))) as EntityRecord;
+}
+
+/** Non-admins list temporal entities only within a project, sequence or episode. */
+export function requireProjectScope(req: ZouRequest): void {
+  const scoped = ["project_id", "sequence_id", "episode_id"].some((k) => req.query.get(k));
+  if (req.actor.role !== "admin" && !scoped) throw zou.forbidden();
+}
+
+/** Rows with the names Kitsu adds to typed lists: the project's, and a shot's sequence's. */
+export async function namedRows(ctx: ServerContext, kind: EntityKindName, rows: Row[]): Promise<Row[]> {
+  const projects = new Map((await all(ctx.tracker, "project")).map((p) => [p.id as string, p.name]));
+  const sequences =
+    kind === "shot" ? new Map((await all(ctx.tracker, "sequence")).map((s) => [s.id as string, s.name])) : undefined;
+  return rows.map((r) => ({
+    ...r,
+    project_name: projects.get(String(r.project_id)) ?? null,
+    ...(sequences ? { sequence_name: sequences.get(String(r.parent_id)) ?? null } : {}),
+  }));
+}
