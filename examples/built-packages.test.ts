@@ -1,0 +1,35 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "vitest";
+
+/*
+ * What a studio installs is the built `dist/` of each package, loaded by plain Node without the
+ * source condition the workspace uses: this runs a script that way (`pnpm test` builds first).
+ */
+const examples = fileURLToPath(new URL(".", import.meta.url));
+
+const script = `
+import { Project, isTrackerError } from "@gadget/core";
+import { startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
+const project = await Project.fromEnv({
+  env: { TRACKER_TYPE: "mock", TRACKER_MOCK_SEED: "demo", TRACKER_PROJECT: "Bunny Escape" },
+  envFile: false,
+});
+const shots = await project.shots.all();
+const server = await startKitsuServer();
+const kitsu = await Project.fromEnv({ env: { TRACKER_URL: server.url, TRACKER_LOGIN: "admin@example.com",
+  TRACKER_PASSWORD: "mysecretpassword", TRACKER_PROJECT: "none" }, envFile: false }).catch((e) => e);
+console.log(JSON.stringify({ name: project.name, shots: shots.length, kitsuError: isTrackerError(kitsu) && kitsu.code }));
+await project.tracker.close();
+await server.close();
+`;
+
+test("the built packages load and run under plain Node (no source condition)", () => {
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: examples,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  expect(run.stderr).toBe("");
+  expect(JSON.parse(run.stdout.trim())).toEqual({ name: "Bunny Escape", shots: 12, kitsuError: "CONFIG" });
+});
