@@ -309,6 +309,12 @@ export class ValidationError extends TrackerError {
     );
   }
 
+  static invalidOption(option: string, value: unknown, expected: string): ValidationError {
+    return new ValidationError(`${option} is ${String(value)}, but it must be ${expected}. Pass ${expected}.`, [
+      { path: [option], message: `expected ${expected}` },
+    ]);
+  }
+
   static eventCursor(value: string): ValidationError {
     return new ValidationError(
       `"${value}" is neither an event cursor nor a timestamp. Pass a Date, an ISO timestamp ("2026-11-29T16:04:11Z"), or the cursor of an event or page that since() returned.`,

@@ -5,6 +5,7 @@ import type {
   CommentData,
   CreatableKind,
   CreateData,
+  CreateManyOptions,
   EventRecord,
   EventsPage,
   EventsSinceOptions,
@@ -23,21 +24,36 @@ import type {
   UpdateData,
   UploadFile,
   Where,
+  WithTasks,
 } from "@gadget/core";
-import { fetchEventsSince, historyRecovery, KitsuEventStream } from "./events/index.js";
+import { fetchEventsSince, historyRecovery } from "./events/index.js";
+import { logStreamError } from "./events/report.js";
+import { Subscribers } from "./events/subscribers.js";
 import type { OpsContext } from "./ops/context.js";
 import { create } from "./ops/create.js";
+import { createMany } from "./ops/create-many.js";
 import { downloadAttachment, downloadPreview } from "./ops/downloads.js";
 import { addAttachments, addPreview, comment, setMainPreview } from "./ops/publish.js";
 import { publish } from "./ops/publish-batch.js";
 import { getMany, getOne, query } from "./ops/query.js";
-import { ReferenceCache } from "./ops/reference.js";
+import { type CachedKind, isCachedKind, ReferenceCache } from "./ops/reference.js";
 import { Relations } from "./ops/relations.js";
 import { remove } from "./ops/remove.js";
 import { StatusGuard } from "./ops/statuses.js";
 import { update } from "./ops/update.js";
+import { queryWithTasks } from "./ops/with-tasks.js";
 import type { KitsuAdapterOptions } from "./options.js";
 import { KitsuClient } from "./transport/client.js";
+
+/** Event kinds (Kitsu's names) whose writes, by anyone, make the session's reference lists stale. */
+const referenceEventKinds: Partial<Record<string, CachedKind | "project">> = {
+  "task-type": "taskType",
+  "task-status": "taskStatus",
+  "asset-type": "assetType",
+  "entity-type": "assetType",
+  department: "department",
+  project: "project",
+};
 
 /** The Kitsu (Zou) adapter: core's contract over Zou's REST API and its socket.io event stream. */
 export class KitsuAdapter implements TrackerAdapter {
@@ -57,21 +73,31 @@ export class KitsuAdapter implements TrackerAdapter {
   private readonly ctx: OpsContext;
   private readonly guard: StatusGuard;
   private readonly relations: Relations;
-  private readonly handlers = new Set<(event: EventRecord) => void>();
-  private stream: KitsuEventStream | undefined;
-  private readonly eventsOrigin: string;
+  private readonly subscribers: Subscribers;
 
   constructor(options: KitsuAdapterOptions) {
-    const { config, ...transport } = options;
+    const { config, onError, ...transport } = options;
     this.client = new KitsuClient({
       ...transport,
       url: config.url,
       credentials: { login: config.login, password: config.password, token: config.token },
     });
-    this.eventsOrigin = config.eventsUrl ?? this.client.origin;
     this.ctx = { client: this.client, ref: new ReferenceCache(this.client) };
     this.guard = new StatusGuard(this.ctx);
     this.relations = new Relations(this.ctx, this.guard);
+    this.subscribers = new Subscribers({
+      stream: {
+        origin: config.eventsUrl ?? this.client.origin,
+        auth: this.client.auth,
+        recover: historyRecovery(this.client.raw),
+      },
+      onError: onError ?? ((error) => logStreamError(error)),
+      observe: (event) => {
+        const kind = referenceEventKinds[event.kind];
+        if (kind) this.ctx.ref.invalidate(kind);
+        if (kind === "project") this.ctx.ref.forgetProject(event.id);
+      },
+    });
   }
 
   get raw() {
@@ -95,13 +121,30 @@ export class KitsuAdapter implements TrackerAdapter {
     return getMany(this.ctx, kind, ids);
   }
   create<K extends CreatableKind>(kind: K, data: CreateData<K>): Promise<RecordOf<K>> {
-    return create(this.ctx, kind, data);
+    return this.written(kind, undefined, create(this.ctx, kind, data));
+  }
+  createMany<K extends CreatableKind>(kind: K, data: readonly CreateData<K>[], options?: CreateManyOptions) {
+    return this.written(kind, undefined, createMany(this.ctx, kind, data, options));
+  }
+  queryWithTasks<K extends "shot" | "asset">(kind: K, where: Where<K>): Promise<WithTasks<RecordOf<K>>> {
+    return queryWithTasks(this.ctx, kind, where);
   }
   update<K extends UpdatableKind>(kind: K, id: Id, patch: UpdateData<K>): Promise<RecordOf<K>> {
-    return update(this.ctx, kind, id, patch);
+    return this.written(kind, undefined, update(this.ctx, kind, id, patch));
   }
   remove(kind: Kind, id: Id, options?: RemoveOptions) {
-    return remove(this.ctx, kind, id, options);
+    return this.written(kind, id, remove(this.ctx, kind, id, options));
+  }
+
+  /** Drops the reference data a write may have changed, once it is done (or failed half-way). */
+  private async written<T>(kind: Kind, removedId: Id | undefined, operation: Promise<T>): Promise<T> {
+    try {
+      return await operation;
+    } finally {
+      if (isCachedKind(kind)) this.ctx.ref.invalidate(kind);
+      if (kind === "project") this.ctx.ref.invalidate("project");
+      if (kind === "project" && removedId) this.ctx.ref.forgetProject(removedId);
+    }
   }
 
   comment(taskId: Id, data: CommentData, options?: TransferOptions) {
@@ -155,36 +198,21 @@ export class KitsuAdapter implements TrackerAdapter {
     return this.relations.removePlaylistEntries(playlistId, entityIds);
   }
   addTeamMember(projectId: Id, personId: Id) {
-    return this.relations.team("add", projectId, personId);
+    return this.written("project", undefined, this.relations.team("add", projectId, personId));
   }
   removeTeamMember(projectId: Id, personId: Id) {
-    return this.relations.team("remove", projectId, personId);
+    return this.written("project", undefined, this.relations.team("remove", projectId, personId));
   }
   addToProject(projectId: Id, kind: "taskType" | "taskStatus" | "assetType", id: Id) {
-    return this.relations.addToProject(projectId, kind, id);
+    return this.written("project", undefined, this.relations.addToProject(projectId, kind, id));
   }
   search(text: string, options?: SearchOptions) {
     return this.relations.search(text, options);
   }
 
-  /** One socket per session, opened by the first subscriber; missed events are replayed after a drop. */
+  /** One socket per session, opened by the first subscriber and closed when the last one leaves. */
   subscribe(handler: (event: EventRecord) => void): () => void {
-    this.handlers.add(handler);
-    if (!this.stream) {
-      this.stream = new KitsuEventStream({
-        origin: this.eventsOrigin,
-        auth: this.client.auth,
-        onEvent: (event) => {
-          for (const h of [...this.handlers]) h(event);
-        },
-        recover: historyRecovery(this.client.raw),
-      });
-      // Connection problems surface through onError/reconnects; a rejected start must not go unhandled.
-      this.stream.start().catch(() => undefined);
-    }
-    return () => {
-      this.handlers.delete(handler);
-    };
+    return this.subscribers.add(handler);
   }
 
   eventsSince(since: Date | string, options: EventsSinceOptions = {}): Promise<EventsPage> {
@@ -192,9 +220,6 @@ export class KitsuAdapter implements TrackerAdapter {
   }
 
   async close(): Promise<void> {
-    this.handlers.clear();
-    const stream = this.stream;
-    this.stream = undefined;
-    await stream?.close();
+    await this.subscribers.close();
   }
 }

@@ -55,8 +55,21 @@ export interface KitsuTransportOptions {
   userAgent?: string;
 }
 
+/** What `new KitsuAdapter()` takes besides the config. */
+export interface KitsuSessionOptions extends KitsuTransportOptions {
+  /**
+   * Called with what goes wrong in the event stream where no caller can catch it: an event
+   * handler that threw, and the AuthError that ends the stream (the session cannot authenticate
+   * any more; the next `subscribe` opens a new stream).
+   *
+   * @default one line through console.error, tokens redacted (failed reconnection attempts are not logged)
+   * @example onError: (error) => logger.warn({ error }, "kitsu events")
+   */
+  onError?: (error: unknown) => void;
+}
+
 /** What `new KitsuAdapter()` takes: the validated tracker config plus transport tuning. */
-export interface KitsuAdapterOptions extends KitsuTransportOptions {
+export interface KitsuAdapterOptions extends KitsuSessionOptions {
   config: KitsuConfig;
 }
 

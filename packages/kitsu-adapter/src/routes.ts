@@ -20,6 +20,7 @@ export const routes = {
   logout: r("GET", "/auth/logout"),
 
   projectStatuses: r("GET", "/data/project-status"),
+  userContext: r("GET", "/data/user/context"),
   listModel: r("GET", "/data/{model}"),
   getModel: r("GET", "/data/{model}/{id}"),
   createModel: r("POST", "/data/{model}"),
@@ -35,6 +36,8 @@ export const routes = {
   listSequences: r("GET", "/data/sequences"),
   listShots: r("GET", "/data/shots/all"),
   listAssets: r("GET", "/data/assets/all"),
+  shotsWithTasks: r("GET", "/data/shots/with-tasks"),
+  assetsWithTasks: r("GET", "/data/assets/with-tasks"),
   getEpisode: r("GET", "/data/episodes/{id}"),
   getSequence: r("GET", "/data/sequences/{id}"),
   getShot: r("GET", "/data/shots/{id}"),

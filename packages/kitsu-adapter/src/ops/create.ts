@@ -44,16 +44,22 @@ const landedBy =
     return found ? (found.raw as KitsuRow) : undefined;
   };
 
+export interface CreateOptions {
+  /** The caller already checked that no record of this name exists (createMany's one lookup). */
+  prechecked?: boolean;
+}
+
 export async function create<K extends CreatableKind>(
   ctx: OpsContext,
   kind: K,
   data: CreateData<K>,
+  options: CreateOptions = {},
 ): Promise<RecordOf<K>> {
   const input = data as Input;
   for (const [key, value] of Object.entries(input))
     if (/Id$/.test(key) && typeof value === "string") checkId(value, `${kind} ${key}`);
   try {
-    const row = await createRow(ctx, kind, input);
+    const row = await createRow(ctx, kind, input, options.prechecked === true);
     const [record] = await kindSpecs[kind].decode([row], ctx.ref);
     if (!record) return getOne(ctx, kind, row.id as Id);
     return record as RecordOf<K>;
@@ -68,15 +74,22 @@ export async function create<K extends CreatableKind>(
 const scopeOf = (input: Input) =>
   input.sequenceId ? `sequence ${input.sequenceId}` : input.projectId ? `project ${input.projectId}` : "the studio";
 
-async function guard(ctx: OpsContext, kind: CreatableKind, where: Record<string, unknown>, input: Input) {
+async function guard(
+  prechecked: boolean,
+  ctx: OpsContext,
+  kind: CreatableKind,
+  where: Record<string, unknown>,
+  input: Input,
+) {
+  if (prechecked) return;
   if (await existing(ctx, kind, where)) throw ConflictError.duplicateName(kind, String(input.name), scopeOf(input));
 }
 
-async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input): Promise<KitsuRow> {
+async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input, prechecked: boolean): Promise<KitsuRow> {
   const name = input.name;
   switch (kind) {
     case "project": {
-      await guard(ctx, kind, { name }, input);
+      await guard(prechecked, ctx, kind, { name }, input);
       return post(
         ctx,
         routes.createModel,
@@ -95,7 +108,7 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input): Pr
           : kind === "sequence"
             ? { projectId: input.projectId, episodeId: input.episodeId ?? null, name }
             : { projectId: input.projectId, name };
-      await guard(ctx, kind, scope, input);
+      await guard(prechecked, ctx, kind, scope, input);
       const route =
         kind === "shot" ? routes.createShot : kind === "sequence" ? routes.createSequence : routes.createEpisode;
       const body: Input = {
@@ -118,7 +131,7 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input): Pr
     }
     case "asset": {
       const scope = { projectId: input.projectId, assetTypeId: input.assetTypeId, name };
-      await guard(ctx, kind, scope, input);
+      await guard(prechecked, ctx, kind, scope, input);
       const body = {
         name,
         description: input.description ?? undefined,
@@ -130,7 +143,7 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input): Pr
       return post(ctx, routes.createAsset, params, body, landedBy(ctx, kind, scope));
     }
     case "assetType": {
-      await guard(ctx, kind, { name }, input);
+      await guard(prechecked, ctx, kind, { name }, input);
       ctx.ref.invalidate("assetType");
       return post(
         ctx,
@@ -143,7 +156,7 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input): Pr
     case "task":
       return createTask(ctx, input);
     case "taskType": {
-      await guard(ctx, kind, { name }, input);
+      await guard(prechecked, ctx, kind, { name }, input);
       ctx.ref.invalidate("taskType");
       const { forShots, ...rest } = input;
       const body = { ...encodeFields(rest), for_entity: forShotsToForEntity(forShots === true) };
@@ -161,13 +174,13 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input): Pr
       return post(ctx, routes.createModel, { model: "persons" }, body, landed);
     }
     case "department": {
-      await guard(ctx, kind, { name }, input);
+      await guard(prechecked, ctx, kind, { name }, input);
       const body = { color: "#999999", ...encodeFields(input) };
       return post(ctx, routes.createModel, { model: "departments" }, body, landedBy(ctx, kind, { name }));
     }
     case "playlist": {
       const scope = { projectId: input.projectId, name };
-      await guard(ctx, kind, scope, input);
+      await guard(prechecked, ctx, kind, scope, input);
       const body = { for_entity: "shot", for_client: false, is_for_all: false, ...encodeFields(input) };
       return post(ctx, routes.createModel, { model: "playlists" }, body, landedBy(ctx, kind, scope));
     }

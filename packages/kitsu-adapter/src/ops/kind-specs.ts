@@ -34,7 +34,9 @@ export const kindSpecs: { [K in Kind]: KindSpec<K> } = {
     async decode(rows, ref) {
       const needsTable = rows.some((r) => typeof r.project_status_name !== "string");
       const names = needsTable ? await ref.projectStatusNames() : new Map<string, string>();
-      return rows.map((r) => decodeProject(r, (id) => names.get(id)));
+      const records = rows.map((r) => decodeProject(r, (id) => names.get(id)));
+      for (const record of records) ref.rememberProject(record);
+      return records;
     },
   },
   episode: {
@@ -57,7 +59,12 @@ export const kindSpecs: { [K in Kind]: KindSpec<K> } = {
     columns: { ...entityColumns, sequenceId: "parent_id", nbFrames: "nb_frames", previewId: "preview_file_id" },
     typed: { list: routes.listShots, get: routes.getShot },
     async decode(rows, ref) {
-      const unresolved = rows.filter((r) => !("episode_id" in r) && typeof r.parent_id === "string");
+      // Only tvshow projects have episodes (zou.md, Project): a known other project needs no lookup.
+      const flat = (r: KitsuRow) => {
+        const project = ref.knownProject(String(r.project_id) as Id);
+        return project !== undefined && project.productionType !== "tvshow";
+      };
+      const unresolved = rows.filter((r) => !("episode_id" in r) && typeof r.parent_id === "string" && !flat(r));
       await ref.learnSequences(unresolved.map((r) => r.parent_id as Id));
       return rows.map((r) => decodeShot(r, (seq) => ref.episodeOfSequence(seq)));
     },
@@ -91,6 +98,7 @@ export const kindSpecs: { [K in Kind]: KindSpec<K> } = {
     async decode(rows, ref) {
       const out = [];
       for (const r of rows) out.push(decodeTask(r, entityKindOf(await ref.forEntity(String(r.task_type_id) as Id))));
+      for (const task of out) ref.rememberTask(task.id, task.projectId);
       return out;
     },
   },

@@ -16,7 +16,6 @@ import { multipartBody, type Part } from "../transport/multipart.js";
 import type { OpsContext } from "./context.js";
 import { checkFiles } from "./files.js";
 import { addPreview, encodeChecklist, comment as postComment, setMainPreview } from "./publish.js";
-import { getOne } from "./query.js";
 import type { StatusGuard } from "./statuses.js";
 import { checkId } from "./validate.js";
 
@@ -27,8 +26,8 @@ import { checkId } from "./validate.js";
  *
  * Resuming after a PartialWriteError: `error.written.ids.comment` is the comment that exists and
  * `error.written.ids.previews` its previews (with their files). When the failed step is
- * "set main preview", call `setMainPreview(previews[0])`; when it is "read task", nothing is
- * missing: read the task again. Never publish again: that would post a second comment.
+ * "set main preview", call `setMainPreview(previews[0])`. Never publish again: that would post a
+ * second comment.
  */
 export async function publish(
   ctx: OpsContext,
@@ -127,10 +126,6 @@ async function finish(
       throw PartialWriteError.publish("set main preview", written(), error);
     }
   }
-  try {
-    const task = await getOne(ctx, "task", taskId);
-    return { comment: { ...comment, previewIds: previewRecords.map((p) => p.id) }, previews: previewRecords, task };
-  } catch (error) {
-    throw PartialWriteError.publish("read task", written(), error);
-  }
+  // No read-back of the task: core sets the new status on its task and marks it stale (PublishResult.task is optional).
+  return { comment: { ...comment, previewIds: previewRecords.map((p) => p.id) }, previews: previewRecords };
 }

@@ -10,8 +10,10 @@ import {
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { SearchParams } from "../transport/request-spec.js";
+import { fromCache } from "./cached-query.js";
 import type { OpsContext } from "./context.js";
 import { kindSpecs } from "./kind-specs.js";
+import { matches } from "./record-match.js";
 import { checkId, checkIds, checkWhere } from "./validate.js";
 
 interface Paginated {
@@ -27,18 +29,6 @@ const toParam = (value: unknown): string | undefined => {
   }
   return String(value);
 };
-
-const same = (a: unknown, b: unknown) =>
-  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
-
-/** Exact, case-sensitive match: Zou's `name` filter is ILIKE and its unknown keys are ignored. */
-export function matches(record: object, where: object): boolean {
-  const r = record as Record<string, unknown>;
-  return Object.entries(where).every(([key, value]) => {
-    if (value === undefined) return true;
-    return Array.isArray(value) ? value.some((v) => same(r[key], v)) : same(r[key], value);
-  });
-}
 
 export function listPath(kind: Kind): string {
   const spec = kindSpecs[kind];
@@ -77,13 +67,17 @@ export async function query<K extends Kind>(
   const limit = Math.max(1, page.limit ?? 100);
   const pageNo = page.cursor ? Math.max(1, Number.parseInt(page.cursor, 10) || 1) : 1;
   const w = where as Record<string, unknown>;
+  const cached = await fromCache(ctx, kind, where);
+  if (cached) return slice(cached, pageNo, limit);
   // Per-task routes serve non-admin users too; they are small, so they come whole and are sliced here.
   const taskId = typeof w.taskId === "string" ? (w.taskId as Id) : undefined;
   if (taskId && (kind === "comment" || kind === "timeSpent")) {
     const rows = kind === "comment" ? await taskComments(ctx, taskId) : await taskTimeSpents(ctx, taskId);
-    const all = (await spec.decode(rows, ctx.ref)).filter((r) => matches(r, where));
-    const start = (pageNo - 1) * limit;
-    return { items: all.slice(start, start + limit), next: start + limit < all.length ? String(pageNo + 1) : null };
+    return slice(
+      (await spec.decode(rows, ctx.ref)).filter((r) => matches(r, where)),
+      pageNo,
+      limit,
+    );
   }
   const searchParams = { ...(await serverFilters(ctx, kind, where)), relations: true, page: pageNo, limit };
   const answer = await ctx.client.request<Paginated | KitsuRow[]>({
@@ -93,12 +87,20 @@ export async function query<K extends Kind>(
   });
   if (Array.isArray(answer)) {
     // A route that ignores `page` answers everything: page here so callers see the same contract.
-    const all = (await spec.decode(answer, ctx.ref)).filter((r) => matches(r, where));
-    const start = (pageNo - 1) * limit;
-    return { items: all.slice(start, start + limit), next: start + limit < all.length ? String(pageNo + 1) : null };
+    return slice(
+      (await spec.decode(answer, ctx.ref)).filter((r) => matches(r, where)),
+      pageNo,
+      limit,
+    );
   }
   const items = (await spec.decode(answer.data, ctx.ref)).filter((r) => matches(r, where));
   return { items, next: pageNo < (answer.nb_pages ?? 1) ? String(pageNo + 1) : null };
+}
+
+/** One page of records held whole. */
+function slice<R>(all: R[], pageNo: number, limit: number): Page<R> {
+  const start = (pageNo - 1) * limit;
+  return { items: all.slice(start, start + limit), next: start + limit < all.length ? String(pageNo + 1) : null };
 }
 
 export async function queryAll<K extends Kind>(ctx: OpsContext, kind: K, where: Where<K>): Promise<RecordOf<K>[]> {
@@ -129,6 +131,8 @@ export async function getOne<K extends Kind>(ctx: OpsContext, kind: K, id: Id): 
 
 export async function getMany<K extends Kind>(ctx: OpsContext, kind: K, ids: readonly Id[]): Promise<RecordOf<K>[]> {
   const wanted = [...new Set(checkIds(ids, kind))];
+  const cached = wanted.length > 0 ? await fromCache(ctx, kind, { id: wanted } as unknown as Where<K>) : undefined;
+  if (cached && cached.length === wanted.length) return cached;
   const spec = kindSpecs[kind];
   const out: RecordOf<K>[] = [];
   for (let i = 0; i < wanted.length; i += 100) {

@@ -1,40 +1,101 @@
-import { asId, type Id, type TaskStatusRecord, type TaskTypeRecord } from "@gadget/core";
+import { asId, type Id, type ProjectRecord, type TaskStatusRecord, type TaskTypeRecord } from "@gadget/core";
 import { decodeTaskStatus, decodeTaskType } from "../codec/tasks.js";
 import { idOrNull, type KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { KitsuClient } from "../transport/client.js";
+import { loadStudioContext, type StudioContext, type StudioList } from "./studio-context.js";
 
 /** Entity types that are not asset types (Zou calls them temporal). */
 export const temporalTypeNames = new Set(["Shot", "Sequence", "Episode", "Scene", "Edit", "Concept"]);
 
+/** Kinds whose whole list the session keeps, and the list each lives in. */
+export const cachedKinds = {
+  taskType: "task-types",
+  taskStatus: "task-status",
+  assetType: "entity-types",
+  department: "departments",
+} as const satisfies Record<string, StudioList>;
+export type CachedKind = keyof typeof cachedKinds;
+export const isCachedKind = (kind: string): kind is CachedKind => kind in cachedKinds;
+
 interface EntityTypes {
-  byName: Map<string, Id>;
   assetTypeIds: Set<Id>;
-  rows: KitsuRow[];
+}
+
+/** What the session knows of a project without asking: its production type and enabled statuses. */
+export interface KnownProject {
+  productionType: ProjectRecord["productionType"];
+  /** Absent when the row the project was read from did not carry its relations. */
+  taskStatusIds: readonly Id[] | undefined;
 }
 
 /**
- * Studio reference data read once per session (task types, statuses, entity types, project
- * statuses, each sequence's episode) and dropped when a write may have changed it.
+ * Studio reference data read once per session: for a person, everything comes from ONE
+ * `data/user/context` request; for a bot (403 there), each list is read when first needed. A write
+ * of a kind drops its list (the next use reads that list alone). The cache also remembers what
+ * decoded records taught it: each sequence's episode, each project's type and statuses, each
+ * task's project, so that later operations need not ask.
  */
 export class ReferenceCache {
+  private context?: Promise<StudioContext | undefined>;
+  private readonly lists = new Map<StudioList, Promise<KitsuRow[]>>();
+  private contextProjects: KitsuRow[] | undefined;
   private taskTypes?: Promise<Map<Id, { record: TaskTypeRecord; forEntity: string }>>;
   private statuses?: Promise<TaskStatusRecord[]>;
   private entityTypes?: Promise<EntityTypes>;
-  private projectStatuses?: Promise<Map<string, string>>;
   private readonly sequenceEpisode = new Map<Id, Id | null>();
+  private readonly projects = new Map<Id, KnownProject>();
+  private readonly taskProject = new Map<Id, Id>();
 
   constructor(private readonly client: KitsuClient) {}
 
-  invalidate(what: "taskType" | "taskStatus" | "assetType" | "all"): void {
-    if (what === "taskType" || what === "all") this.taskTypes = undefined;
-    if (what === "taskStatus" || what === "all") this.statuses = undefined;
-    if (what === "assetType" || what === "all") this.entityTypes = undefined;
-    if (what === "all") this.projectStatuses = undefined;
+  invalidate(what: CachedKind | "project" | "all"): void {
+    if (what === "taskType" || what === "all") {
+      this.taskTypes = undefined;
+      this.lists.delete("task-types");
+    }
+    if (what === "taskStatus" || what === "all") {
+      this.statuses = undefined;
+      this.lists.delete("task-status");
+    }
+    if (what === "assetType" || what === "all") {
+      this.entityTypes = undefined;
+      this.lists.delete("entity-types");
+    }
+    if (what === "department" || what === "all") this.lists.delete("departments");
+    // Projects written by this session are learnt again from the rows the writes return.
+    if (what === "project" || what === "all") this.contextProjects = undefined;
+    if (what === "all") this.projects.clear();
+  }
+
+  /** The rows of a reference list: from the session's context when it had it, else one list request. */
+  rows(list: StudioList): Promise<KitsuRow[]> {
+    let found = this.lists.get(list);
+    if (!found) {
+      found = this.fromContext(list).then(
+        (rows) =>
+          rows ??
+          this.client.request<KitsuRow[]>({
+            method: "GET",
+            path:
+              list === "project-status" ? path(routes.projectStatuses, {}) : path(routes.listModel, { model: list }),
+          }),
+      );
+      // A failed read is not kept: the next use asks again.
+      found.catch(() => this.lists.delete(list));
+      this.lists.set(list, found);
+    }
+    return found;
+  }
+
+  /** Open project rows with their relations, from the context (never read alone: the crud list serves that). */
+  async openProjects(): Promise<KitsuRow[] | undefined> {
+    await this.bootContext();
+    return this.contextProjects;
   }
 
   taskTypeMap() {
-    this.taskTypes ??= this.list("task-types").then(
+    this.taskTypes ??= this.rows("task-types").then(
       (rows) =>
         new Map(rows.map((row) => [asId(row.id), { record: decodeTaskType(row), forEntity: String(row.for_entity) }])),
     );
@@ -52,28 +113,55 @@ export class ReferenceCache {
   }
 
   taskStatuses(): Promise<TaskStatusRecord[]> {
-    this.statuses ??= this.list("task-status").then((rows) => rows.map(decodeTaskStatus));
+    this.statuses ??= this.rows("task-status").then((rows) => rows.map(decodeTaskStatus));
     return this.statuses;
   }
 
   entityTypeTable(): Promise<EntityTypes> {
-    this.entityTypes ??= this.list("entity-types").then((rows) => {
-      const byName = new Map(rows.map((r) => [String(r.name), asId(r.id)]));
-      const assetTypeIds = new Set(rows.filter((r) => !temporalTypeNames.has(String(r.name))).map((r) => asId(r.id)));
-      return { byName, assetTypeIds, rows };
-    });
+    this.entityTypes ??= this.rows("entity-types").then((rows) => ({
+      assetTypeIds: new Set(rows.filter((r) => !temporalTypeNames.has(String(r.name))).map((r) => asId(r.id))),
+    }));
     return this.entityTypes;
   }
 
   async projectStatusNames(): Promise<Map<string, string>> {
-    this.projectStatuses ??= this.client
-      .request<KitsuRow[]>({ method: "GET", path: path(routes.projectStatuses, {}) })
-      .then((rows) => new Map(rows.map((r) => [r.id, String(r.name)])));
-    return this.projectStatuses;
+    const rows = await this.rows("project-status");
+    return new Map(rows.map((r) => [r.id, String(r.name)]));
+  }
+
+  /** Learns a project from a decoded row; rows without `production_type` teach nothing. */
+  rememberProject(record: ProjectRecord): void {
+    if (typeof record.raw.production_type !== "string") return;
+    const withRelations = Array.isArray(record.raw.task_statuses);
+    this.projects.set(record.id, {
+      productionType: record.productionType,
+      taskStatusIds: withRelations ? record.taskStatusIds : undefined,
+    });
+  }
+
+  knownProject(projectId: Id): KnownProject | undefined {
+    return this.projects.get(projectId);
+  }
+
+  forgetProject(projectId: Id): void {
+    this.projects.delete(projectId);
+    this.contextProjects = undefined;
+  }
+
+  rememberTask(taskId: Id, projectId: Id): void {
+    if (projectId) this.taskProject.set(taskId, projectId);
+  }
+
+  projectOfTask(taskId: Id): Id | undefined {
+    return this.taskProject.get(taskId);
   }
 
   episodeOfSequence(sequenceId: Id): Id | null {
     return this.sequenceEpisode.get(sequenceId) ?? null;
+  }
+
+  knowsSequence(sequenceId: Id): boolean {
+    return this.sequenceEpisode.has(sequenceId);
   }
 
   /** Learns the episodes of the given sequences in one IN request (a sequence never moves). */
@@ -93,7 +181,33 @@ export class ReferenceCache {
     this.sequenceEpisode.set(sequenceId, episodeId);
   }
 
-  private list(model: "task-types" | "task-status" | "entity-types"): Promise<KitsuRow[]> {
-    return this.client.request<KitsuRow[]>({ method: "GET", path: path(routes.listModel, { model }) });
+  private bootContext(): Promise<StudioContext | undefined> {
+    this.context ??= loadStudioContext(this.client).then((context) => {
+      this.contextProjects = context?.projects;
+      return context;
+    });
+    // A failed boot is retried by the next use rather than poisoning the session.
+    this.context.catch(() => {
+      this.context = undefined;
+    });
+    return this.context;
   }
+
+  /** A list from the context, only while the context was not used up for it (a write drops it). */
+  private async fromContext(list: StudioList): Promise<KitsuRow[] | undefined> {
+    const booted = this.context !== undefined;
+    const context = await this.bootContext();
+    // Once booted, a list asked for again was dropped by a write: the context copy is stale.
+    if (booted && !this.freshFromBoot.has(list)) return undefined;
+    this.freshFromBoot.delete(list);
+    return context?.lists[list];
+  }
+
+  private readonly freshFromBoot = new Set<StudioList>([
+    "task-types",
+    "task-status",
+    "entity-types",
+    "departments",
+    "project-status",
+  ]);
 }

@@ -121,8 +121,8 @@ export class Studio {
 
   /** A copy of a stored row as the contract returns it: never shared with the store. */
   output<K extends Kind>(_kind: K, row: Stored<K>): RecordOf<K> {
-    const copy = structuredClone(row) as Record<string, unknown>;
-    copy.raw = structuredClone(row);
+    const copy = copyRow(row);
+    copy.raw = copyRow(row);
     return copy as RecordOf<K>;
   }
 
@@ -146,4 +146,21 @@ export class Studio {
       ...extra,
     });
   }
+}
+
+/**
+ * A copy of a stored row sharing nothing with it. Rows are flat: scalars, Dates, arrays of ids or of
+ * flat items (checklists, playlist entries), and free-form customData, so two levels are copied by
+ * hand and only customData is cloned deeply: structuredClone of every row made large queries slow.
+ */
+function copyRow(row: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key === "customData") copy[key] = Object.keys(value as object).length === 0 ? {} : structuredClone(value);
+    else if (value instanceof Date) copy[key] = new Date(value.getTime());
+    else if (Array.isArray(value))
+      copy[key] = value.map((item) => (typeof item === "object" && item ? { ...item } : item));
+    else copy[key] = value;
+  }
+  return copy;
 }

@@ -24,7 +24,8 @@ async function createTemporal(req: ZouRequest, ctx: ServerContext, kind: "episod
   const description = str(body.description) ?? null;
   const parentId =
     kind === "sequence" ? (optId(body.episode_id) ?? null) : kind === "shot" ? (optId(body.sequence_id) ?? null) : null;
-  const siblings = (await all(ctx.tracker, kind, { projectId: project.id })) as EntityRecord[];
+  // Zou dedupes on its unique key, where names compare exactly: only namesakes need a look.
+  const siblings = (await all(ctx.tracker, kind, { projectId: project.id, name })) as EntityRecord[];
   const parentOf = (r: EntityRecord) =>
     kind === "shot"
       ? (r as ShotRecord).sequenceId

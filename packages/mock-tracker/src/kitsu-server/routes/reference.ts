@@ -1,6 +1,6 @@
 import type { Id } from "@gadget/core";
 import { department, personPublic } from "../codec/people.js";
-import { assetType, projectStatuses } from "../codec/production.js";
+import { assetType, project, projectStatuses } from "../codec/production.js";
 import { taskStatus, taskType } from "../codec/tasks.js";
 import { ok, type RouteDef } from "../context.js";
 import { type CrudModel, crudRoutes } from "./crud.js";
@@ -24,8 +24,9 @@ export const referenceRoutes: RouteDef[] = [
       const projects = (await all(ctx.tracker, "project")).filter(
         (p) => p.status === "open" && (req.actor.role === "admin" || p.team.includes(req.actor.personId as Id)),
       );
+      // Zou sends the open projects whole ("open, enriched", zou.md §2.16): clients boot from them.
       return ok({
-        projects: projects.map((p) => ({ id: p.id, name: p.name })),
+        projects: projects.map((p) => project(p, ctx.state, true)),
         asset_types: (await all(ctx.tracker, "assetType")).map((t) => assetType(t, "AssetType", false)),
         task_status: (await all(ctx.tracker, "taskStatus")).map(taskStatus),
         task_types: (await all(ctx.tracker, "taskType")).map((t) => taskType(t, ctx.state)),

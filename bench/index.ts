@@ -1,0 +1,60 @@
+/**
+ * `pnpm bench`: request counts and wall times of the Kitsu workloads, beside their targets and
+ * gazu's counts, then the mock tracker's seeding and lookup speed.
+ *
+ * Runs against the Kitsu-compatible server with 20 ms injected per request; with TRACKER_URL and
+ * credentials (TRACKER_LOGIN + TRACKER_PASSWORD, or TRACKER_TOKEN) set, against that Kitsu instead
+ * (a bench project is created there and deleted at the end).
+ */
+import { bulkWorkload } from "./bulk-workload.js";
+import { table } from "./deps.js";
+import { mockSeedWorkload } from "./mock-seed-workload.js";
+import { publishWorkloads } from "./publish-workloads.js";
+import { localTarget, realTarget, type Target } from "./target.js";
+import { withTasksWorkload } from "./with-tasks-workload.js";
+
+const latencyMs = 20;
+const bulkShots = 500;
+
+async function kitsu(target: Target): Promise<void> {
+  console.log(`\nKitsu workloads on ${target.label}`);
+  const counted = target.real ? "by the session's client" : "by the server";
+  console.log(`(requests counted ${counted}; gazu = the same work with gazu on a real Zou 1.0.67)\n`);
+  const { rows, project } = await publishWorkloads(target);
+  try {
+    rows.push(await withTasksWorkload(target, project));
+    rows.push(...(await bulkWorkload(target, project, bulkShots)));
+  } finally {
+    await project.tracker.close();
+  }
+  console.log(
+    table(
+      ["workload", "requests", "target", "gazu", "time"],
+      rows.map((r) => [r.workload, r.requests, r.target, r.gazu, r.time]),
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const real = Boolean(env.TRACKER_URL && (env.TRACKER_TOKEN || (env.TRACKER_LOGIN && env.TRACKER_PASSWORD)));
+  const target = real ? await realTarget(env) : await localTarget(latencyMs);
+  try {
+    await kitsu(target);
+  } finally {
+    await target.close();
+  }
+  console.log("\nMock tracker (in memory, no HTTP)\n");
+  const seed = await mockSeedWorkload();
+  console.log(
+    table(
+      ["measure", "value", "target"],
+      seed.map((r) => [r.measure, r.value, r.target]),
+    ),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,45 @@
+import type { Id, RecordOf, TaskRecord, Where, WithTasks } from "@gadget/core";
+import type { KitsuRow } from "../codec/values.js";
+import { path, routes } from "../routes.js";
+import type { SearchParams } from "../transport/request-spec.js";
+import type { OpsContext } from "./context.js";
+import { kindSpecs } from "./kind-specs.js";
+import { matches } from "./record-match.js";
+import { checkWhere } from "./validate.js";
+
+/**
+ * Shots (or assets) with all their tasks in ONE request whatever their number:
+ * `GET data/shots/with-tasks?project_id=` (zou.md §2.4, recorded 160, 163). Zou filters on the
+ * project, episode and id; the other keys are checked here on the decoded records.
+ */
+export async function queryWithTasks<K extends "shot" | "asset">(
+  ctx: OpsContext,
+  kind: K,
+  where: Where<K>,
+): Promise<WithTasks<RecordOf<K>>> {
+  checkWhere(kind, where);
+  const w = where as Record<string, unknown>;
+  const searchParams: SearchParams = {};
+  if (typeof w.projectId === "string") searchParams.project_id = w.projectId;
+  if (typeof w.episodeId === "string") searchParams.episode_id = w.episodeId;
+  if (typeof w.id === "string") searchParams.id = w.id;
+  const rows = await ctx.client.request<KitsuRow[]>({
+    method: "GET",
+    path: path(kind === "shot" ? routes.shotsWithTasks : routes.assetsWithTasks, {}),
+    searchParams,
+  });
+  const records = (await kindSpecs[kind].decode(rows, ctx.ref)).filter((r) => matches(r, where)) as RecordOf<K>[];
+  const kept = new Set<Id>(records.map((r) => r.id));
+  // Embedded task rows leave out the project (it is the entity's): put it back before decoding.
+  const taskRows = rows
+    .filter((row) => kept.has(row.id as Id))
+    .flatMap((row) =>
+      (Array.isArray(row.tasks) ? (row.tasks as KitsuRow[]) : []).map((t) => ({
+        ...t,
+        project_id: t.project_id ?? row.project_id,
+        entity_id: t.entity_id ?? row.id,
+      })),
+    );
+  const tasks: TaskRecord[] = await kindSpecs.task.decode(taskRows, ctx.ref);
+  return { records, tasks };
+}
