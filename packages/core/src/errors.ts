@@ -352,6 +352,12 @@ export class UnsupportedError extends TrackerError {
     );
   }
 
+  static notLoaded(kind: string, field: string): UnsupportedError {
+    return new UnsupportedError(
+      `${kind}.${field} is not loaded: the tracker's answer that built this ${kind} (withTasks()) does not carry it. Call await ${kind}.refresh() first.`,
+    );
+  }
+
   static operation(adapter: string, operation: string, alternative: string): UnsupportedError {
     return new UnsupportedError(`The ${adapter} tracker cannot ${operation}. ${alternative}`);
   }

@@ -97,10 +97,17 @@ export interface CreateManyOptions {
   concurrency?: number;
 }
 
-/** Shots or assets with their tasks, as one answer. */
-export interface WithTasks<R> {
-  records: R[];
-  tasks: TaskRecord[];
+/** A record whose tracker answer lacked some fields: they are left out, never invented. */
+export type PartialRecord<R extends { id: Id }> = Partial<R> & Pick<R, "id">;
+
+/**
+ * Shots or assets with their tasks, as one answer. Fields the answer does not carry (Kitsu's
+ * `with-tasks` rows have no timestamps, and their tasks no name) are left out; core marks them
+ * not loaded until a full read.
+ */
+export interface WithTasks<R extends { id: Id }> {
+  records: PartialRecord<R>[];
+  tasks: PartialRecord<TaskRecord>[];
 }
 
 export interface SearchOptions {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ValidationError } from "../errors.js";
+import { UnsupportedError, ValidationError } from "../errors.js";
 import type { Id } from "../schema/common.js";
 import { type Kind, kinds } from "../schema/kinds.js";
 import type { SessionContext } from "../session/context.js";
@@ -19,6 +19,11 @@ interface EntityState {
   /** customData as last received, serialized per key. */
   customBase: Map<string, string>;
   raw: Readonly<Record<string, unknown>>;
+  /**
+   * Fields the tracker's answer did not carry (Kitsu's `with-tasks` rows have no timestamps): reading
+   * one throws until a full read (refresh(), or any later lookup that returns the whole record).
+   */
+  missing: Set<string>;
 }
 
 const states = new WeakMap<object, EntityState>();
@@ -58,12 +63,16 @@ export function attachState(entity: Entity, context: SessionContext, record: Rec
   const values = structuredClone(record);
   const customData = (values.customData ?? {}) as Record<string, unknown>;
   values.customData = customData;
+  const missing = new Set(Object.keys(kinds[entity.kind].record.shape).filter((key) => !Object.hasOwn(record, key)));
+  missing.delete("customData");
+  missing.delete("raw");
   states.set(entity, {
     context,
     values,
     dirty: new Set(),
     customBase: serializeKeys(customData),
     raw: deepFreeze(structuredClone((record.raw ?? {}) as Record<string, unknown>)),
+    missing,
   });
 }
 
@@ -78,8 +87,11 @@ export function applyRecord(entity: Entity, record: Record<string, unknown>, dis
   for (const [key, value] of Object.entries(incoming)) {
     if (key === "customData" || key === "raw") continue;
     if (discard || !state.dirty.has(key)) state.values[key] = value;
+    state.missing.delete(key);
   }
   if (discard) state.dirty.clear();
+  // A partial answer (no customData key) leaves what the entity holds as it is.
+  if (!Object.hasOwn(incoming, "customData")) return;
   const customData = (incoming.customData ?? {}) as Record<string, unknown>;
   state.customBase = serializeKeys(customData);
   for (const [key, value] of Object.entries(pendingCustom)) {
@@ -105,7 +117,13 @@ export function contextOf(entity: Entity): SessionContext {
 
 export function readField(entity: Entity, key: string): unknown {
   const state = stateOf(entity);
+  if (state.missing.has(key)) throw UnsupportedError.notLoaded(entity.kind, key);
   return key === "raw" ? state.raw : state.values[key];
+}
+
+/** False for a field the tracker's answer did not carry (see `EntityState.missing`). */
+export function isLoaded(entity: Entity, key: string): boolean {
+  return !stateOf(entity).missing.has(key);
 }
 
 /** A field write: checked against the field's schema now, sent by the next save(). */
@@ -122,6 +140,7 @@ export function writeField(entity: Entity, key: string, schema: z.ZodType, value
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw ValidationError.fromZod(`${entity.kind}.${key}`, parsed.error);
   state.values[key] = parsed.data;
+  state.missing.delete(key);
   if (key !== "customData") state.dirty.add(key);
 }
 

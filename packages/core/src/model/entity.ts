@@ -4,7 +4,7 @@ import { baseRecordSchema, type CustomData, type Id } from "../schema/common.js"
 import { type Kind, kinds, type UpdatableKind } from "../schema/kinds.js";
 import type { SessionContext } from "../session/context.js";
 import type { Tracker } from "../session/tracker.js";
-import { applyRecord, attachState, contextOf, pendingChanges } from "./entity-state.js";
+import { applyRecord, attachState, contextOf, isLoaded, pendingChanges } from "./entity-state.js";
 import { field, fieldsOf } from "./metadata.js";
 
 const base = baseRecordSchema.shape;
@@ -86,7 +86,7 @@ export abstract class Entity<K extends Kind = Kind> {
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { kind: this.kind };
     for (const { key } of fieldsOf(Object.getPrototypeOf(this))) {
-      if (key !== "raw") out[key] = (this as unknown as Record<string, unknown>)[key];
+      if (key !== "raw" && isLoaded(this, key)) out[key] = (this as unknown as Record<string, unknown>)[key];
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import type { Capability } from "../adapter/capabilities.js";
-import type { RemoveOptions, RemoveResult, TrackerAdapter } from "../adapter/contract.js";
+import type { PartialRecord, RemoveOptions, RemoveResult, TrackerAdapter } from "../adapter/contract.js";
 import { UnsupportedError, ValidationError } from "../errors.js";
 import { EventHub } from "../events/hub.js";
 import type { TrackerEvent } from "../events/tracker-event.js";
@@ -59,16 +59,22 @@ export class SessionContext {
     return relationsOf(entityClass(kind).prototype);
   }
 
-  /** The entity for a record: the session's existing object (updated) or a new one. */
-  materialize<K extends Kind>(kind: K, record: RecordOf<K>): EntityOf<K> {
+  /**
+   * The entity for a record: the session's existing object (updated) or a new one. A partial record
+   * (fields the tracker's answer lacked) updates what it carries; an entity built from one stays
+   * stale, so that the next lookup by id reads it whole.
+   */
+  materialize<K extends Kind>(kind: K, record: RecordOf<K> | PartialRecord<RecordOf<K>>): EntityOf<K> {
+    const complete = Object.keys(kinds[kind].record.shape).every((key) => Object.hasOwn(record, key));
     const existing = this.identity.peek(kind, record.id);
     if (existing) {
       applyRecord(existing, record);
-      this.identity.markFresh(kind, record.id);
+      if (complete) this.identity.markFresh(kind, record.id);
       return existing as EntityOf<K>;
     }
-    const entity = createEntity(this, kind, record);
+    const entity = createEntity(this, kind, record as RecordOf<K>);
     this.identity.set(kind, record.id, entity);
+    if (!complete) this.identity.markStale(kind, record.id);
     return entity;
   }
 

@@ -21,7 +21,10 @@ export function toDate(v: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** Rows without timestamps (embedded shapes) get the epoch rather than a made-up "now". */
+/**
+ * Every shape the adapter decodes into a record carries timestamps except `with-tasks` rows, whose
+ * decoder leaves the fields out afterwards (ops/with-tasks.ts): the epoch never reaches a caller.
+ */
 export const toDateRequired = (v: unknown): Date => toDate(v) ?? new Date(0);
 
 /** Zou returns date-only columns as datetimes (`2026-03-02T00:00:00`); the model keeps the day. */

@@ -1,4 +1,4 @@
-import type { Id, RecordOf, TaskRecord, Where, WithTasks } from "@gadget/core";
+import type { Id, PartialRecord, RecordOf, Where, WithTasks } from "@gadget/core";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { SearchParams } from "../transport/request-spec.js";
@@ -6,6 +6,24 @@ import type { OpsContext } from "./context.js";
 import { kindSpecs } from "./kind-specs.js";
 import { matches } from "./record-match.js";
 import { checkWhere } from "./validate.js";
+
+/** Model fields read from a column that `with-tasks` rows do not always carry. */
+const optionalColumns = {
+  createdAt: "created_at",
+  updatedAt: "updated_at",
+  name: "name",
+  description: "description",
+} as const;
+
+/**
+ * The record without the fields whose column the row lacked: the codec's fallbacks (a task named
+ * "main", an epoch timestamp) would be inventions here, and core marks absent fields not loaded.
+ */
+function leaveOutAbsent<R extends { id: Id }>(record: R, row: Record<string, unknown>): PartialRecord<R> {
+  const out: Record<string, unknown> = { ...record };
+  for (const [field, column] of Object.entries(optionalColumns)) if (!Object.hasOwn(row, column)) delete out[field];
+  return out as PartialRecord<R>;
+}
 
 /**
  * Shots (or assets) with all their tasks in ONE request whatever their number:
@@ -28,8 +46,9 @@ export async function queryWithTasks<K extends "shot" | "asset">(
     path: path(kind === "shot" ? routes.shotsWithTasks : routes.assetsWithTasks, {}),
     searchParams,
   });
-  const records = (await kindSpecs[kind].decode(rows, ctx.ref)).filter((r) => matches(r, where)) as RecordOf<K>[];
-  const kept = new Set<Id>(records.map((r) => r.id));
+  const decoded = (await kindSpecs[kind].decode(rows, ctx.ref)).filter((r) => matches(r, where)) as RecordOf<K>[];
+  const records = decoded.map((r) => leaveOutAbsent(r, r.raw));
+  const kept = new Set<Id>(decoded.map((r) => r.id));
   // Embedded task rows leave out the project (it is the entity's): put it back before decoding.
   const taskRows = rows
     .filter((row) => kept.has(row.id as Id))
@@ -40,6 +59,6 @@ export async function queryWithTasks<K extends "shot" | "asset">(
         entity_id: t.entity_id ?? row.id,
       })),
     );
-  const tasks: TaskRecord[] = await kindSpecs.task.decode(taskRows, ctx.ref);
+  const tasks = (await kindSpecs.task.decode(taskRows, ctx.ref)).map((t) => leaveOutAbsent(t, t.raw));
   return { records, tasks };
 }
