@@ -374,6 +374,15 @@ export class NetworkError extends TrackerError {
     );
   }
 
+  /** The server answered, then the connection broke while the answer's body was being read. */
+  static interrupted(url: string, cause: unknown, request?: RequestInfo): NetworkError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new NetworkError(
+      `The connection to the tracker at ${url} broke while reading its answer${where(request)}: ${reason}. Retry; if it keeps happening, check the network or proxy between you and the server.`,
+      { cause, request },
+    );
+  }
+
   static injected(operation: string): NetworkError {
     return new NetworkError(
       `Injected network failure on ${operation} (mock tracker fault injection). Clear it with tracker.faults.clear().`,

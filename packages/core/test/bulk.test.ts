@@ -1,6 +1,7 @@
 import { demoTracker, type MockTracker } from "@gadget/mock-tracker";
 import { describe, expect, test } from "vitest";
-import { ConflictError, PartialWriteError, ServerError, Tracker } from "../src/index.js";
+import type { TrackerAdapter } from "../src/adapter/contract.js";
+import { ConflictError, PartialWriteError, ServerError, Tracker, taskCreateSchema } from "../src/index.js";
 import { DEMO_PROJECT, demoSession } from "./helpers.js";
 
 describe("newMany()", () => {
@@ -89,5 +90,39 @@ describe("withTasks()", () => {
     expect(free).toBeDefined();
     await shot!.tasks.new({ taskType: free! });
     expect(await shot!.tasks.all()).toHaveLength(before + 1);
+  });
+
+  test("a task created while the answer was on its way is not hidden by the preloaded list", async () => {
+    const mock = demoTracker();
+    let afterTaskQuery: (() => Promise<void>) | undefined;
+    // The task query answers first; then someone creates a task, whose event arrives before withTasks() returns.
+    const adapter = new Proxy(mock, {
+      get(target, property, receiver) {
+        if (property !== "query") return Reflect.get(target, property, receiver);
+        return async (...args: Parameters<TrackerAdapter["query"]>) => {
+          const page = await target.query(...args);
+          if (args[0] === "task" && afterTaskQuery) {
+            const hook = afterTaskQuery;
+            afterTaskQuery = undefined;
+            await hook();
+          }
+          return page;
+        };
+      },
+    });
+    const tracker = Tracker.connect(adapter);
+    const project = await tracker.projects.get({ name: DEMO_PROJECT });
+    const stop = project.on("*", () => {});
+    const target = await project.shots.get({ name: "sh010", sequence: "sq020" });
+    const taken = new Set((await target.tasks.all()).map((t) => t.taskTypeId));
+    const free = (await tracker.taskTypes.filter({ forShots: true })).find((t) => !taken.has(t.id));
+    expect(free).toBeDefined();
+    afterTaskQuery = async () => {
+      await mock.create("task", taskCreateSchema.parse({ entityId: target.id, taskTypeId: free!.id }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    await project.shots.withTasks({ sequence: "sq020" });
+    expect((await target.tasks.all()).map((t) => t.taskTypeId)).toContain(free!.id);
+    stop();
   });
 });

@@ -26,6 +26,25 @@ describe("EventHub subscription", () => {
     expect(tracker.open).toBe(1);
   });
 
+  it("a listener whose subscription failed is not left registered", async () => {
+    const tracker = new ScriptedTracker();
+    const failure = new Error("events URL unreachable");
+    vi.spyOn(tracker, "subscribe").mockImplementationOnce(() => {
+      throw failure;
+    });
+    const hub = makeHub(tracker);
+    const seen: string[] = [];
+    expect(() => hub.on("shot:new", (e) => seen.push(`first ${e.name}`))).toThrow(failure);
+    expect(hub.listenerCount).toBe(0);
+    expect(hub.subscribed).toBe(false);
+    hub.on("shot:new", (e) => seen.push(`second ${e.name}`));
+    expect(hub.listenerCount).toBe(1);
+    expect(tracker.open).toBe(1);
+    await (await makeProject(tracker, "Failed subscription")).addShot("sh010");
+    await flush();
+    expect(seen).toEqual(["second shot:new"]);
+  });
+
   it("refuses listeners when the tracker has no events", () => {
     const hub = makeHub(new ScriptedTracker({ capabilities: { events: false } }));
     expect(() => hub.on("shot:new", () => {})).toThrow(UnsupportedError);

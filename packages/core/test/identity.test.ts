@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { Shot } from "../src/index.js";
-import { demoSession } from "./helpers.js";
+import { type Id, Shot } from "../src/index.js";
+import { demoSession, tempFile } from "./helpers.js";
 
 describe("identity map", () => {
   test("two lookups of the same record give the same object", async () => {
@@ -87,6 +87,21 @@ describe("identity map", () => {
     const again = await sq010.shots.get({ name: "sh050" });
     expect(again).toBe(shot);
     expect(shot.frameOut).toBe(999);
+    stop();
+  });
+
+  test("a main preview set elsewhere shows on the shot in hand, as one set by this session does", async () => {
+    const { mock, project } = await demoSession();
+    const stop = project.on("*", () => {});
+    const shot = await project.shots.get({ name: "sh020", sequence: "sq010" });
+    const task = await shot.tasks.fetch("Animation");
+    const comment = await task.comments.new({ comment: "v002", status: "wfa", preview: [await tempFile("v002.mp4")] });
+    const [previewId] = comment.previewIds;
+    expect(previewId).toBeDefined();
+    expect(shot.previewId).not.toBe(previewId);
+    await mock.setMainPreview(previewId as string as Id);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shot.previewId).toBe(previewId);
     stop();
   });
 

@@ -1,30 +1,31 @@
-import type {
-  Capabilities,
-  CastIn,
-  CastingLink,
-  CommentData,
-  CreatableKind,
-  CreateData,
-  CreateManyOptions,
-  EventRecord,
-  EventsPage,
-  EventsSinceOptions,
-  Id,
-  IsoDate,
-  Kind,
-  PageRequest,
-  PlaylistEntry,
-  PublishData,
-  RecordOf,
-  RemoveOptions,
-  SearchOptions,
-  TrackerAdapter,
-  TransferOptions,
-  UpdatableKind,
-  UpdateData,
-  UploadFile,
-  Where,
-  WithTasks,
+import {
+  type Capabilities,
+  type CastIn,
+  type CastingLink,
+  type CommentData,
+  type CreatableKind,
+  type CreateData,
+  type CreateManyOptions,
+  type EventRecord,
+  type EventsPage,
+  type EventsSinceOptions,
+  fullCapabilities,
+  type Id,
+  type IsoDate,
+  type Kind,
+  type PageRequest,
+  type PlaylistEntry,
+  type PublishData,
+  type RecordOf,
+  type RemoveOptions,
+  type SearchOptions,
+  type TrackerAdapter,
+  type TransferOptions,
+  type UpdatableKind,
+  type UpdateData,
+  type UploadFile,
+  type Where,
+  type WithTasks,
 } from "@gadget/core";
 import { fetchEventsSince, historyRecovery } from "./events/index.js";
 import { logStreamError } from "./events/report.js";
@@ -58,17 +59,7 @@ const referenceEventKinds: Partial<Record<string, CachedKind | "project">> = {
 /** The Kitsu (Zou) adapter: core's contract over Zou's REST API and its socket.io event stream. */
 export class KitsuAdapter implements TrackerAdapter {
   readonly name = "kitsu";
-  readonly capabilities: Readonly<Capabilities> = Object.freeze({
-    episodes: true,
-    casting: true,
-    events: true,
-    eventHistory: true,
-    timeTracking: true,
-    playlists: true,
-    previews: true,
-    attachments: true,
-    search: true,
-  });
+  readonly capabilities: Readonly<Capabilities> = fullCapabilities;
   readonly client: KitsuClient;
   private readonly ctx: OpsContext;
   private readonly guard: StatusGuard;

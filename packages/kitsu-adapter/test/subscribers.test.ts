@@ -81,6 +81,16 @@ describe("KitsuAdapter event subscribers", () => {
     expect(opened).toHaveLength(2);
   });
 
+  it("an AuthError closes the stream it forgets, so no orphan socket keeps retrying or doubles events", async () => {
+    const { opened, subscribers } = setup();
+    subscribers.add(() => undefined);
+    opened[0]?.options.onError?.(AuthError.rejected("the event stream refused a freshly refreshed token"));
+    await vi.waitFor(() => expect(opened[0]?.closed).toBe(true));
+    subscribers.add(() => undefined);
+    await subscribers.close();
+    expect(opened.map((o) => o.closed)).toEqual([true, true]);
+  });
+
   it("the same function subscribed twice is two subscriptions", () => {
     const { opened, subscribers } = setup();
     const got: string[] = [];
@@ -103,6 +113,16 @@ describe("default onError", () => {
     expect(lines[0]).toContain("AuthError");
     expect(lines[0]).not.toContain(jwt);
     expect(redact(`Bearer ${jwt}`)).toBe("Bearer [redacted]");
+  });
+
+  it("redacts a password or token field that a handler's error message carries", () => {
+    const lines: string[] = [];
+    logStreamError(new Error('login failed for {"email":"a@b.c","password":"hunter2"} token=s3cr3t'), (l) =>
+      lines.push(l),
+    );
+    expect(lines[0]).toContain("a@b.c");
+    expect(lines[0]).not.toContain("hunter2");
+    expect(lines[0]).not.toContain("s3cr3t");
   });
 });
 

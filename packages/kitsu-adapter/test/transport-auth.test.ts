@@ -115,4 +115,36 @@ describe("KitsuClient auth", () => {
     expect((error as Error).message).toContain(`http://127.0.0.1:${port}/api/data/projects`);
     expect(client.stats.requests).toBe(2);
   });
+
+  it("refreshes on 422 'Signature has expired' too, and logs in again when the refresh token was revoked", async () => {
+    let generation = 1;
+    let refreshRevoked = false;
+    const seenRefresh: string[] = [];
+    fixture = await startFixture((req, res) => {
+      const auth = req.headers.authorization ?? "";
+      if (req.url === "/api/auth/login") {
+        return json(res, 200, { access_token: `access-${generation}`, refresh_token: `refresh-${generation}` });
+      }
+      if (req.url === "/api/auth/refresh-token") {
+        seenRefresh.push(auth);
+        if (refreshRevoked) return json(res, 401, { msg: "Token has been revoked" });
+        return json(res, 200, { access_token: `access-${generation}` });
+      }
+      if (auth === `Bearer access-${generation}`) return json(res, 200, []);
+      return json(res, 422, { msg: "Signature has expired" });
+    });
+    const client = new KitsuClient({
+      url: fixture.url,
+      credentials: { login: "admin@example.com", password: "mysecretpassword" },
+    });
+    await client.raw.get("data/projects");
+    generation++;
+    await expect(client.raw.get("data/projects")).resolves.toEqual([]);
+    expect(seenRefresh).toEqual(["Bearer refresh-1"]);
+    generation++;
+    refreshRevoked = true;
+    await expect(client.raw.get("data/projects")).resolves.toEqual([]);
+    expect(fixture.seen.filter((s) => s === "POST /api/auth/login")).toHaveLength(2);
+    expect(client.stats.refreshes).toBe(2);
+  });
 });

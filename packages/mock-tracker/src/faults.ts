@@ -1,5 +1,6 @@
 import type { TrackerAdapter } from "@gadget/core";
 import { NetworkError, RateLimitError, ServerError, TimeoutError, ValidationError } from "@gadget/core";
+import { mulberry32 } from "./studio/ids.js";
 
 /** A contract method name: what a fault or a latency applies to. */
 export type FaultOperation = {
@@ -25,14 +26,10 @@ interface Rule {
   random?: () => number;
 }
 
+/** Draws in [0, 1) from a seeded stream, so a test sees the same failures on every run. */
 const seededRandom = (seed: number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const word = mulberry32(seed);
+  return () => word() / 2 ** 32;
 };
 
 /**
@@ -54,7 +51,8 @@ export class Faults {
    * @param kind @default "server"
    */
   failNext(operation: FaultOperation, count = 1, kind: FaultKind = "server"): this {
-    if (!Number.isInteger(count) || count < 1) throw invalid("count", `${count}`, "a positive integer");
+    if (!Number.isInteger(count) || count < 1)
+      throw ValidationError.invalidOption("count", count, "a positive integer");
     this.rules.push({ operation, kind, remaining: count });
     return this;
   }
@@ -67,14 +65,15 @@ export class Faults {
    * @param seed @default 1
    */
   failRatio(operation: FaultOperation, ratio: number, kind: FaultKind = "server", seed = 1): this {
-    if (!(ratio >= 0 && ratio <= 1)) throw invalid("ratio", `${ratio}`, "a number from 0 to 1");
+    if (!(ratio >= 0 && ratio <= 1)) throw ValidationError.invalidOption("ratio", ratio, "a number from 0 to 1");
     this.rules.push({ operation, kind, ratio, random: seededRandom(seed) });
     return this;
   }
 
   /** Every call of `operation` (or of every operation, `"*"`) waits `ms` first; 0 removes it. */
   latency(operation: FaultOperation | "*", ms: number): this {
-    if (!(ms >= 0) || !Number.isFinite(ms)) throw invalid("ms", `${ms}`, "a non-negative number of milliseconds");
+    if (!(ms >= 0) || !Number.isFinite(ms))
+      throw ValidationError.invalidOption("ms", ms, "a non-negative number of milliseconds");
     if (ms === 0) this.delays.delete(operation);
     else this.delays.set(operation, ms);
     return this;
@@ -102,8 +101,3 @@ export class Faults {
     }
   }
 }
-
-const invalid = (what: string, value: string, expected: string) =>
-  new ValidationError(`Fault injection: ${what} is ${value}; pass ${expected}.`, [
-    { path: [what], message: `expected ${expected}` },
-  ]);

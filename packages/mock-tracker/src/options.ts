@@ -31,6 +31,8 @@ export interface MockTrackerOptions {
    * handlers.
    *
    * @default emits a process warning
+   * @example
+   * new MockTracker({ onHandlerError: (error) => errors.push(error) })
    */
   onHandlerError?: (error: unknown) => void;
 }

@@ -1,5 +1,7 @@
 import type { CastingLink, Id, Kind } from "@gadget/core";
 import { asId, castingLinkSchema, kindNames, kinds, ValidationError } from "@gadget/core";
+import type { MockTrackerOptions } from "./options.js";
+import type { Resume } from "./studio/from-options.js";
 import type { Studio } from "./studio/studio.js";
 import type { BaseRow } from "./studio/table.js";
 
@@ -22,7 +24,7 @@ export interface StudioSnapshot {
 
 const dateKeys = ["createdAt", "updatedAt", "lastCommentAt"];
 
-export function writeSnapshot(studio: Studio, ids: StudioSnapshot["ids"]): StudioSnapshot {
+export function writeSnapshot(studio: Studio): StudioSnapshot {
   const records: StudioSnapshot["records"] = {};
   for (const kind of kindNames) {
     const rows = [...studio.table(kind).values()];
@@ -40,7 +42,7 @@ export function writeSnapshot(studio: Studio, ids: StudioSnapshot["ids"]): Studi
     })),
     casting: [...studio.casting].map(([entityId, links]) => ({ entityId, links: links.map((l) => ({ ...l })) })),
     eventCursor: studio.events.lastSeq,
-    ids,
+    ids: studio.ids.seeded,
   };
 }
 
@@ -49,11 +51,27 @@ const problem = (path: PropertyKey[], message: string) =>
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Checks the envelope by hand and every record with core's zod record schema; the first problem wins. */
-export function readSnapshot(json: unknown): {
+/** A checked snapshot: its rows ready to insert, and the envelope they came in. */
+export interface SnapshotContent {
   rows: { kind: Kind; row: BaseRow }[];
   snapshot: StudioSnapshot;
-} {
+}
+
+/** Reads `tracker.snapshot()` output, as an object or its JSON text. */
+export function parseSnapshot(json: StudioSnapshot | string): SnapshotContent {
+  if (typeof json !== "string") return readSnapshot(json);
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ValidationError(`Invalid studio snapshot: not JSON (${reason}).`, [{ path: [], message: "not JSON" }]);
+  }
+  return readSnapshot(value);
+}
+
+/** Checks the envelope by hand and every record with core's zod record schema; the first problem wins. */
+function readSnapshot(json: unknown): SnapshotContent {
   if (!isObject(json)) throw problem([], "expected an object written by tracker.snapshot()");
   if (json.format !== SNAPSHOT_FORMAT) throw problem(["format"], `expected "${SNAPSHOT_FORMAT}"`);
   if (json.version !== 1) throw problem(["version"], "expected 1");
@@ -103,7 +121,7 @@ export function readSnapshot(json: unknown): {
 }
 
 /** Loads parsed snapshot content into an empty studio. */
-export function loadSnapshot(studio: Studio, content: ReturnType<typeof readSnapshot>): void {
+export function loadSnapshot(studio: Studio, content: SnapshotContent): void {
   studio.checkIds = true;
   for (const { kind, row } of content.rows) studio.insertChecked(kind, row);
   for (const f of content.snapshot.files) {
@@ -125,4 +143,20 @@ export function loadSnapshot(studio: Studio, content: ReturnType<typeof readSnap
       studio.castIn.set(link.assetId, set);
     }
   }
+}
+
+/**
+ * The options and resume point of a tracker restored from a snapshot: a seeded snapshot goes on
+ * with its id sequence, unless the caller gives a seed of their own (which starts afresh).
+ */
+export function restoreOptions(
+  content: SnapshotContent,
+  options: MockTrackerOptions,
+): { options: MockTrackerOptions; resume: Resume } {
+  const { ids, eventCursor } = content.snapshot;
+  const seed = options.seed ?? ids?.seed;
+  return {
+    options: { ...options, ...(seed === undefined ? {} : { seed }) },
+    resume: { eventSeq: eventCursor, idState: options.seed === undefined ? (ids?.state ?? 0) : 0 },
+  };
 }

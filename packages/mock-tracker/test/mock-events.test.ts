@@ -1,4 +1,5 @@
 import type { EventRecord } from "@gadget/core";
+import { ValidationError } from "@gadget/core";
 import { describe, expect, it } from "vitest";
 import { createRow } from "../src/ops/crud.js";
 import { flush, smallStudio, tempUpload } from "./helpers.js";
@@ -142,6 +143,25 @@ describe("events", () => {
     expect(inProject.events.length).toBeLessThan(all.events.length);
     const last = await s.tracker.eventsSince(all.cursor ?? "");
     expect(last).toEqual({ events: [], cursor: all.cursor });
+  });
+
+  it("eventsSince refused an ISO timestamp, which the Kitsu adapter reads as a time (naive means UTC)", async () => {
+    let clock = Date.parse("2026-01-05T09:00:00Z");
+    const now = () => new Date(clock);
+    const s = await smallStudio({ seed: 3, now });
+    clock = Date.parse("2026-01-05T10:00:00Z");
+    await s.tracker.create("department", { name: "FX" });
+    for (const since of ["2026-01-05T09:30:00", "2026-01-05T09:30:00Z", "2026-01-05 10:30:00+01:00"]) {
+      const page = await s.tracker.eventsSince(since);
+      expect(
+        page.events.map((e) => e.name),
+        since,
+      ).toEqual(["department:new"]);
+    }
+    expect((await s.tracker.eventsSince("2026-01-05")).events.length).toBeGreaterThan(1);
+    expect((await s.tracker.eventsSince("2026-01-05T10:00:00")).events).toEqual([]);
+    await expect(s.tracker.eventsSince("yesterday")).rejects.toThrow(ValidationError);
+    await expect(s.tracker.eventsSince(new Date(Number.NaN))).rejects.toThrow(ValidationError);
   });
 
   it("a throwing handler does not break the write or other handlers", async () => {

@@ -118,4 +118,45 @@ describe("removal", () => {
     expect(await tracker.remove("person", artist.id)).toEqual({ outcome: "deleted" });
     await expect(tracker.get("person", artist.id)).rejects.toThrow(NotFoundError);
   });
+
+  it("deleting an open project is refused as Zou refuses it, force or not", async () => {
+    const { tracker, project } = await smallStudio();
+    for (const options of [{}, { force: true }]) {
+      const error = await tracker.remove("project", project.id, options).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as Error).message).toContain("Only closed projects can be deleted");
+    }
+    expect((await tracker.get("project", project.id)).status).toBe("open");
+  });
+
+  it("deleting a closed project left its shots and tasks behind: unforced it is refused, forced it takes them", async () => {
+    const { tracker, project, seq, sh010, hero, task, status } = await smallStudio();
+    const playlist = await tracker.create("playlist", { name: "Daily", projectId: project.id });
+    await tracker.setCasting(sh010.id, [{ assetId: hero.id, occurrences: 1, label: "" }]);
+    await tracker.comment(task.id, { statusId: status.wip.id, text: "x" });
+    await tracker.update("project", project.id, { status: "closed" });
+    await expect(tracker.remove("project", project.id)).rejects.toThrow(/force: true/);
+    await tracker.get("shot", sh010.id);
+    expect(await tracker.remove("project", project.id, { force: true })).toEqual({ outcome: "deleted" });
+    for (const [kind, id] of [
+      ["project", project.id],
+      ["sequence", seq.id],
+      ["shot", sh010.id],
+      ["asset", hero.id],
+      ["task", task.id],
+      ["playlist", playlist.id],
+    ] as const) {
+      await expect(tracker.get(kind, id), kind).rejects.toThrow(NotFoundError);
+    }
+    expect((await tracker.query("comment", {})).items).toEqual([]);
+    expect(tracker.studio.casting.size + tracker.studio.castIn.size).toBe(0);
+  });
+
+  it("deletes a closed, empty project without force", async () => {
+    const { tracker } = await smallStudio();
+    const empty = await tracker.create("project", { name: "Empty", productionType: "short" });
+    await tracker.update("project", empty.id, { status: "closed" });
+    expect(await tracker.remove("project", empty.id)).toEqual({ outcome: "deleted" });
+    await expect(tracker.get("project", empty.id)).rejects.toThrow(NotFoundError);
+  });
 });

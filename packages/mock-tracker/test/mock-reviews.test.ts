@@ -77,4 +77,44 @@ describe("MockTracker comments and previews", () => {
     await expect(tracker.addPreview(task.id, c.id, file, { signal: controller.signal })).rejects.toBe(reason);
     expect((await tracker.query("preview", { taskId: task.id })).items).toEqual([]);
   });
+
+  it("deleting a comment recomputes the task's status, retakes and lastCommentAt from the comments left", async () => {
+    // A clock that moves on every read, so that each comment has its own createdAt.
+    let clock = Date.parse("2026-01-01T00:00:00Z");
+    const now = () => {
+      clock += 1000;
+      return new Date(clock);
+    };
+    const { tracker, task, status } = await smallStudio({ seed: 7, now });
+    const wip = await tracker.comment(task.id, { statusId: status.wip.id, text: "start" });
+    await tracker.comment(task.id, { statusId: status.retake.id, text: "redo" });
+    await tracker.comment(task.id, { statusId: status.wip.id, text: "again" });
+    const last = await tracker.comment(task.id, { statusId: status.retake.id, text: "redo 2" });
+    expect((await tracker.get("task", task.id)).nbRetakes).toBe(2);
+
+    await tracker.remove("comment", last.id);
+    let t = await tracker.get("task", task.id);
+    expect(t).toMatchObject({ statusId: status.wip.id, nbRetakes: 1 });
+    const comments = (await tracker.query("comment", { taskId: task.id })).items;
+    expect(t.lastCommentAt).toEqual(comments.at(-1)?.createdAt);
+
+    for (const c of comments.filter((c) => c.id !== wip.id)) await tracker.remove("comment", c.id);
+    t = await tracker.get("task", task.id);
+    expect(t).toMatchObject({ statusId: status.wip.id, nbRetakes: 0, lastCommentAt: wip.createdAt });
+
+    await tracker.remove("comment", wip.id);
+    t = await tracker.get("task", task.id);
+    expect(t).toMatchObject({ statusId: status.todo.id, nbRetakes: 0, lastCommentAt: null });
+  });
+
+  it("deleting a comment left the task's last preview and the shot's main preview pointing at deleted previews", async () => {
+    const { tracker, task, status, sh010 } = await smallStudio();
+    const c = await tracker.comment(task.id, { statusId: status.wfa.id, text: "v1" });
+    const p = await tracker.addPreview(task.id, c.id, await tempUpload("v1.png", "PNG"));
+    await tracker.setMainPreview(p.id);
+    await tracker.remove("comment", c.id);
+    expect((await tracker.get("task", task.id)).lastPreviewId).toBeNull();
+    expect((await tracker.get("shot", sh010.id)).previewId).toBeNull();
+    await expect(tracker.get("preview", p.id)).rejects.toThrow(NotFoundError);
+  });
 });

@@ -27,9 +27,17 @@ export interface PageRequest {
    * Records per page.
    *
    * @default 100
+   * @example
+   * limit: 500
    */
   limit?: number;
-  /** Opaque cursor from the previous page's `next`; absent for the first page. */
+  /**
+   * Opaque cursor from the previous page's `next`.
+   *
+   * @default undefined (the first page)
+   * @example
+   * cursor: page.next ?? undefined
+   */
   cursor?: string;
 }
 
@@ -45,6 +53,8 @@ export interface RemoveOptions {
    * canceled instead of deleted, as Kitsu does.
    *
    * @default false
+   * @example
+   * await shot.delete({ force: true })
    */
   force?: boolean;
 }
@@ -55,9 +65,21 @@ export interface RemoveResult {
 }
 
 export interface ChecklistInput {
+  /** What to check. */
   text: string;
+  /** @default false */
   checked?: boolean;
+  /**
+   * Frame of the preview the item is about.
+   *
+   * @default null
+   */
   frame?: number | null;
+  /**
+   * Preview revision the item is about.
+   *
+   * @default null
+   */
   revision?: number | null;
 }
 
@@ -93,6 +115,8 @@ export interface CreateManyOptions {
    * Creates in flight at once, for trackers that create one record per request.
    *
    * @default 8
+   * @example
+   * await seq.shots.newMany(inputs, { concurrency: 4 })
    */
   concurrency?: number;
 }
@@ -111,9 +135,25 @@ export interface WithTasks<R extends { id: Id }> {
 }
 
 export interface SearchOptions {
+  /**
+   * Search one project only.
+   *
+   * @default undefined (every project)
+   */
   projectId?: Id;
+  /**
+   * Kinds to search.
+   *
+   * @default undefined (every kind the tracker searches)
+   * @example
+   * kinds: ["shot", "asset"]
+   */
   kinds?: readonly ("shot" | "asset" | "sequence" | "episode" | "person")[];
-  /** @default 20 */
+  /**
+   * Most hits returned.
+   *
+   * @default 20
+   */
   limit?: number;
 }
 
@@ -125,8 +165,17 @@ export interface SearchHit {
 }
 
 export interface EventsSinceOptions {
-  /** @default 100 */
+  /**
+   * Most events in the page.
+   *
+   * @default 100
+   */
   limit?: number;
+  /**
+   * Only this project's events.
+   *
+   * @default undefined (every project)
+   */
   projectId?: Id;
 }
 

@@ -24,6 +24,7 @@ export interface TransferOptions {
   /**
    * Called as bytes go out or come in.
    *
+   * @default undefined (no progress reports)
    * @example
    * onProgress: ({ fileName, loaded, total }) => console.log(fileName, loaded, "/", total)
    */
@@ -31,6 +32,7 @@ export interface TransferOptions {
   /**
    * Cancels the transfer; the promise rejects with the signal's reason.
    *
+   * @default undefined (runs to the end or to the tracker's timeout)
    * @example
    * signal: AbortSignal.timeout(60_000)
    */

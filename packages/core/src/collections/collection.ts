@@ -109,13 +109,17 @@ export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> 
     const where = await this.toWhere(query ?? ({} as Query<W, E>));
     if (where === null) return [];
     const { adapter } = this.context;
+    const changesBefore = this.context.tasksChanges;
     const { records, tasks } = adapter.queryWithTasks
       ? await adapter.queryWithTasks(this.kind, where as Where<W>)
       : await queryThenTasks(this.context, this.kind, where);
     const entities = records.map((record) => this.context.materialize(this.kind, record as RecordOf<W>));
     const byEntity = new Map<Id, Id[]>(entities.map((e) => [e.id, []]));
     for (const task of tasks) byEntity.get(this.context.materialize("task", task).entityId)?.push(task.id);
-    for (const [entityId, taskIds] of byEntity) this.context.tasksByEntity.set(entityId, taskIds);
+    // A task created or deleted while the answer was on its way makes these lists incomplete.
+    if (this.context.tasksChanges === changesBefore) {
+      for (const [entityId, taskIds] of byEntity) this.context.tasksByEntity.set(entityId, taskIds);
+    }
     return entities as unknown as E[];
   }
 

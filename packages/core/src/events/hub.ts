@@ -166,7 +166,15 @@ export class EventHub<E = unknown> {
     this.registrations.add(registration);
     if (name === "*") this.emitter.on("*", registration.wildcard);
     else this.emitter.on(name, registration.wrapper);
-    if (this.unsubscribe === null) this.unsubscribe = this.adapter.subscribe((record) => this.dispatch(record));
+    if (this.unsubscribe === null) {
+      try {
+        this.unsubscribe = this.adapter.subscribe((record) => this.dispatch(record));
+      } catch (error) {
+        // A listener whose subscription failed (a bad events URL) must not linger and receive events later.
+        this.remove(registration);
+        throw error;
+      }
+    }
     return () => this.remove(registration);
   }
 

@@ -47,11 +47,6 @@ export class IdentityMap<E> {
     this.forgetNamesOf(kind, id);
   }
 
-  /** Marks stale whatever record has this id, when the kind is not known (a main preview's entity). */
-  markStaleAnyKind(id: string, kinds: readonly Kind[]): void {
-    for (const kind of kinds) this.markStale(kind, id);
-  }
-
   /** The record is gone: a later lookup asks the tracker (and gets a NotFoundError). */
   evict(kind: Kind, id: string): void {
     this.byId.delete(idKey(kind, id));

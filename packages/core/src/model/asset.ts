@@ -1,10 +1,9 @@
-import { TaskCollection } from "../collections/task-collection.js";
+import type { TaskCollection } from "../collections/task-collection.js";
 import { type AssetRecord, assetRecordSchema } from "../schema/production.js";
 import type { AssetType } from "./asset-type.js";
 import { type CastInEntry, CastingAccessor, castInOf } from "./casting.js";
-import { labelOf } from "./children.js";
+import { entityTasks } from "./children.js";
 import { Entity } from "./entity.js";
-import { contextOf } from "./entity-state.js";
 import type { Episode } from "./episode.js";
 import { field, type Related, relation } from "./metadata.js";
 import type { Preview } from "./preview.js";
@@ -25,12 +24,7 @@ export class Asset extends Entity<"asset"> {
   @relation("episode", "episodeId") declare episode: Related<Episode | null>;
   @relation("preview", "previewId") declare preview: Related<Preview | null>;
 
-  readonly tasks: TaskCollection = new TaskCollection(contextOf(this), "task", {
-    scope: () => ({ entityId: this.id }),
-    defaults: () => ({ entityId: this.id }),
-    label: () => labelOf(this),
-    projectId: () => this.projectId,
-  });
+  readonly tasks: TaskCollection = entityTasks(this);
   /** The assets cast in this asset (a set's props). */
   readonly casting: CastingAccessor = new CastingAccessor(this);
 

@@ -16,11 +16,28 @@ export interface CastingEntry {
 }
 
 export interface CastingInput {
-  /** The asset: its name (in the project), id, or the Asset. */
+  /**
+   * The asset: its name (in the project), id, or the Asset.
+   *
+   * @example
+   * asset: "Hero"
+   */
   asset: RefInput<Asset>;
-  /** @default 1 */
+  /**
+   * How many times the asset appears in the shot (a crowd of the same extra).
+   *
+   * @default 1
+   * @example
+   * occurrences: 3
+   */
   occurrences?: number;
-  /** @default "" */
+  /**
+   * Free text Kitsu shows next to the asset in the casting (`fixed`, `animate`, ...).
+   *
+   * @default ""
+   * @example
+   * label: "animate"
+   */
   label?: string;
 }
 

@@ -1,4 +1,5 @@
 import { Collection, ReadCollection, type WritableCollectionOptions } from "../collections/collection.js";
+import { TaskCollection } from "../collections/task-collection.js";
 import type { Id } from "../schema/common.js";
 import type { CreatableKind, Kind } from "../schema/kinds.js";
 import type { AnyEntity } from "./entity.js";
@@ -29,6 +30,17 @@ export function children<K extends CreatableKind, E extends Identified = EntityO
     label: () => labelOf(owner),
     projectId: () => projectIdOf(owner),
     ...extra,
+  });
+}
+
+/** The tasks of a shot or asset: `tasks.new()` puts a task on it, `tasks.fetch(taskType)` finds one. */
+export function entityTasks(owner: AnyEntity): TaskCollection {
+  const scope = () => ({ entityId: owner.id });
+  return new TaskCollection(contextOf(owner), "task", {
+    scope,
+    defaults: scope,
+    label: () => labelOf(owner),
+    projectId: () => projectIdOf(owner),
   });
 }
 

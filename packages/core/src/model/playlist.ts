@@ -12,9 +12,20 @@ import type { TaskEntity } from "./types.js";
 const s = playlistRecordSchema.shape;
 
 export interface PlaylistEntryInput {
-  /** The shot or asset to review. */
+  /**
+   * The shot or asset to review: an id or the entity (a name alone does not say which kind).
+   *
+   * @example
+   * entity: shot
+   */
   entity: RefInput<TaskEntity>;
-  /** The revision to show; the entity's latest when absent. */
+  /**
+   * The revision to show.
+   *
+   * @default null (the entity's latest preview)
+   * @example
+   * preview: comment.previewIds[0]
+   */
   preview?: RefInput<Preview> | null;
 }
 

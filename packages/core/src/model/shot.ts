@@ -1,9 +1,8 @@
-import { TaskCollection } from "../collections/task-collection.js";
+import type { TaskCollection } from "../collections/task-collection.js";
 import { type ShotRecord, shotRecordSchema } from "../schema/production.js";
 import { CastingAccessor } from "./casting.js";
-import { labelOf } from "./children.js";
+import { entityTasks } from "./children.js";
 import { Entity } from "./entity.js";
-import { contextOf } from "./entity-state.js";
 import type { Episode } from "./episode.js";
 import { field, type Related, relation } from "./metadata.js";
 import type { Preview } from "./preview.js";
@@ -30,12 +29,7 @@ export class Shot extends Entity<"shot"> {
   @relation("episode", "episodeId") declare episode: Related<Episode | null>;
   @relation("preview", "previewId") declare preview: Related<Preview | null>;
 
-  readonly tasks: TaskCollection = new TaskCollection(contextOf(this), "task", {
-    scope: () => ({ entityId: this.id }),
-    defaults: () => ({ entityId: this.id }),
-    label: () => labelOf(this),
-    projectId: () => this.projectId,
-  });
+  readonly tasks: TaskCollection = entityTasks(this);
   /** The assets cast in the shot. */
   readonly casting: CastingAccessor = new CastingAccessor(this);
 }

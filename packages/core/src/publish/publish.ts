@@ -17,6 +17,8 @@ export interface PublishInput extends TransferOptions {
    * The comment's text.
    *
    * @default ""
+   * @example
+   * comment: "Blocking pass"
    */
   comment?: string;
   /**
@@ -29,20 +31,36 @@ export interface PublishInput extends TransferOptions {
    */
   status?: RefInput<TaskStatus>;
   /**
-   * Preview files (movies, pictures), each a new revision on the comment.
+   * Preview files (movies, pictures), each a new revision on the comment. Every file is checked
+   * (exists, readable, not empty) before the first write.
    *
+   * @default [] (a comment without preview)
    * @example
    * preview: ["/renders/sq170_sh0224_v003.mp4"]
    */
   preview?: string | readonly string[];
-  /** Files attached to the comment. */
+  /**
+   * Files attached to the comment (notes, reference pictures), checked like previews.
+   *
+   * @default []
+   * @example
+   * attachments: ["/notes/sh0224_retake.pdf"]
+   */
   attachments?: readonly string[];
-  /** Checklist items of the comment. */
+  /**
+   * Checklist items of the comment; `frame` and `revision` pin an item to a frame of a preview.
+   *
+   * @default []
+   * @example
+   * checklist: [{ text: "fix the hands", frame: 12 }, { text: "timing ok", checked: true }]
+   */
   checklist?: { text: string; checked?: boolean; frame?: number | null; revision?: number | null }[];
   /**
    * Make the first preview the main preview (thumbnail) of the task's shot or asset.
    *
    * @default false
+   * @example
+   * setMainPreview: true
    */
   setMainPreview?: boolean;
 }

@@ -36,6 +36,14 @@ export class SessionContext {
    * collections answer without a request until a task is created or deleted.
    */
   readonly tasksByEntity = new Map<Id, Id[]>();
+  /**
+   * Counts the task creations and deletions seen, so that a `withTasks()` answer read before one of
+   * them is not kept as the entity's whole task list.
+   */
+  get tasksChanges(): number {
+    return this.taskChangeCount;
+  }
+  private taskChangeCount = 0;
   readonly hub: EventHub<AnyEntity>;
 
   constructor(
@@ -104,7 +112,7 @@ export class SessionContext {
   /** Puts a record just created into the session: names that matched one record may now match two. */
   absorbCreated<K extends CreatableKind>(kind: K, record: RecordOf<K>): EntityOf<K> {
     this.identity.forgetNames(kind);
-    if (kind === "task") this.tasksByEntity.delete((record as RecordOf<"task">).entityId);
+    if (kind === "task") this.tasksChanged((record as RecordOf<"task">).entityId);
     return this.materialize(kind, record);
   }
 
@@ -126,15 +134,25 @@ export class SessionContext {
 
   async remove(entity: AnyEntity, options: RemoveOptions): Promise<RemoveResult> {
     const result = await this.adapter.remove(entity.kind, entity.id, options);
-    if (entity.kind === "task") this.tasksByEntity.delete((entity as EntityOf<"task">).entityId);
+    if (entity.kind === "task") this.tasksChanged((entity as EntityOf<"task">).entityId);
     if (result.outcome === "deleted") this.identity.evict(entity.kind, entity.id);
     else this.identity.markStale(entity.kind, entity.id);
     return result;
   }
 
+  /** A task was created or deleted (on `entityId`, or anywhere when unknown): preloaded task lists go. */
+  private tasksChanged(entityId?: Id): void {
+    this.taskChangeCount += 1;
+    if (entityId === undefined) this.tasksByEntity.clear();
+    else this.tasksByEntity.delete(entityId);
+  }
+
   /**
    * A preview became the main preview of its task's shot or asset: the cached entity takes the new
-   * `previewId` without a refetch.
+   * `previewId` without a refetch. Both our own writes and `preview-file:set-main` events come here,
+   * so an entity in hand reads the same `previewId` whoever set it; the other fields the tracker
+   * touched (`updatedAt`) are refetched after the entity's own `:update` event, which Kitsu sends
+   * alongside (recorded 194).
    */
   mainPreviewSet(entityId: Id, previewId: Id): void {
     for (const kind of previewOwnerKinds) {
@@ -147,14 +165,18 @@ export class SessionContext {
   private onEvent(event: TrackerEvent<string & TrackerEvent["name"], AnyEntity>): void {
     const kind = (kindOfEventKind as Record<string, Kind | undefined>)[event.kind];
     if (kind === undefined) return;
-    if (kind === "task" && (event.action === "new" || event.action === "delete")) this.tasksByEntity.clear();
+    if (kind === "task" && (event.action === "new" || event.action === "delete")) this.tasksChanged();
     if (event.action === "new") this.identity.forgetNames(kind);
     else if (event.action === "delete") this.identity.evict(kind, event.id);
     else this.identity.markStale(kind, event.id);
     const data = event.data as Record<string, unknown>;
     if (typeof data.taskId === "string" && kind !== "task") this.identity.markStale("task", data.taskId as Id);
-    if (event.name === "preview-file:set-main" && typeof data.entityId === "string") {
-      this.identity.markStaleAnyKind(data.entityId, previewOwnerKinds);
+    if (
+      event.name === "preview-file:set-main" &&
+      typeof data.entityId === "string" &&
+      typeof data.previewFileId === "string"
+    ) {
+      this.mainPreviewSet(data.entityId as Id, data.previewFileId as Id);
     }
   }
 }

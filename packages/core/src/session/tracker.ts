@@ -20,9 +20,11 @@ export type SearchKind = SearchHit["kind"];
 
 export interface TrackerSearchOptions {
   /**
-   * Search one project only.
+   * Search one project only: its name, id or the Project.
    *
    * @default every project
+   * @example
+   * project: "Bunny"
    */
   project?: RefInput<Project>;
   /**
@@ -33,7 +35,13 @@ export interface TrackerSearchOptions {
    * kinds: ["shot", "asset"]
    */
   kinds?: readonly SearchKind[];
-  /** @default 20 */
+  /**
+   * Most hits returned.
+   *
+   * @default 20
+   * @example
+   * limit: 5
+   */
   limit?: number;
 }
 

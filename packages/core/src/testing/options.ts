@@ -14,6 +14,7 @@ export const sections = {
   customData: { title: "custom data", capability: null },
   remove: { title: "remove semantics", capability: null },
   events: { title: "events", capability: "events" },
+  bulk: { title: "optional batch operations (createMany, queryWithTasks)", capability: null },
 } as const satisfies Record<string, { title: string; capability: Capability | null }>;
 
 export type Section = keyof typeof sections;
@@ -32,12 +33,16 @@ export interface ComplianceOptions {
    * Timeout of each test and hook, for slow trackers (a real Kitsu over the network).
    *
    * @default 30000
+   * @example
+   * timeoutMs: 60_000
    */
   timeoutMs?: number;
   /**
    * How long to wait for an event to arrive after the write that causes it.
    *
    * @default 5000
+   * @example
+   * eventTimeoutMs: 15_000
    */
   eventTimeoutMs?: number;
 }

@@ -4,6 +4,7 @@ import { ComplianceContext } from "./context.js";
 import { type ComplianceOptions, type Section, sections } from "./options.js";
 import { assignmentSection } from "./sections/assignment.js";
 import { attachmentsSection } from "./sections/attachments.js";
+import { bulkSection } from "./sections/bulk.js";
 import { castingSection } from "./sections/casting.js";
 import { commentsSection } from "./sections/comments.js";
 import { crudSection } from "./sections/crud.js";
@@ -28,6 +29,7 @@ const registrars: Record<Section, (ctx: ComplianceContext) => void> = {
   customData: customDataSection,
   remove: removeSection,
   events: eventsSection,
+  bulk: bulkSection,
 };
 
 /**

@@ -54,25 +54,23 @@ export function decodeProject(value: unknown, statusName: (id: string) => string
   };
 }
 
+type EntityRow = z.infer<typeof entityRow>;
+
+/** The fields episodes, sequences, shots and assets share; `dataKeys` are lifted out of `data`. */
+const entityFields = (row: EntityRow, dataKeys: readonly string[] = []) => ({
+  ...base(row, row.name, customData(row.data, dataKeys)),
+  projectId: row.project_id as Id,
+  description: textOrNull(row.description),
+  canceled: row.canceled === true,
+});
+
 export function decodeEpisode(value: unknown): EpisodeRecord {
-  const row = parseRow(entityRow, value, "episode");
-  return {
-    ...base(row, row.name, customData(row.data)),
-    projectId: row.project_id as Id,
-    description: textOrNull(row.description),
-    canceled: row.canceled === true,
-  };
+  return entityFields(parseRow(entityRow, value, "episode"));
 }
 
 export function decodeSequence(value: unknown): SequenceRecord {
   const row = parseRow(entityRow, value, "sequence");
-  return {
-    ...base(row, row.name, customData(row.data)),
-    projectId: row.project_id as Id,
-    episodeId: idOrNull(row.parent_id ?? row.episode_id),
-    description: textOrNull(row.description),
-    canceled: row.canceled === true,
-  };
+  return { ...entityFields(row), episodeId: idOrNull(row.parent_id ?? row.episode_id) };
 }
 
 /**
@@ -86,13 +84,10 @@ export function decodeShot(value: unknown, episodeOf: (sequenceId: Id) => Id | n
   const episodeId = "episode_id" in row ? idOrNull(row.episode_id) : sequenceId === null ? null : episodeOf(sequenceId);
   const pick = (key: (typeof shotDataKeys)[number]) => (isPresent(row[key]) ? row[key] : data[key]);
   return {
-    ...base(row, row.name, customData(row.data, shotDataKeys)),
-    projectId: row.project_id as Id,
+    ...entityFields(row, shotDataKeys),
     // A shot created without a sequence (Zou allows it) has no parent; the model needs one id.
     sequenceId: (sequenceId ?? "") as Id,
     episodeId,
-    description: textOrNull(row.description),
-    canceled: row.canceled === true,
     frameIn: toInt(pick("frame_in")),
     frameOut: toInt(pick("frame_out")),
     nbFrames: toInt(row.nb_frames),
@@ -104,13 +99,10 @@ export function decodeShot(value: unknown, episodeOf: (sequenceId: Id) => Id | n
 export function decodeAsset(value: unknown): AssetRecord {
   const row = parseRow(entityRow, value, "asset");
   return {
-    ...base(row, row.name, customData(row.data)),
-    projectId: row.project_id as Id,
+    ...entityFields(row),
     assetTypeId: String(row.asset_type_id ?? row.entity_type_id) as Id,
     // Zou stores an asset's episode in `source_id`; the full asset calls it `episode_id` ("" when none).
     episodeId: idOrNull("episode_id" in row ? row.episode_id : row.source_id),
-    description: textOrNull(row.description),
-    canceled: row.canceled === true,
     previewId: idOrNull(row.preview_file_id),
   };
 }

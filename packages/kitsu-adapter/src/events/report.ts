@@ -1,9 +1,10 @@
 import { NetworkError, TimeoutError } from "@gadget/core";
 
-/** Bearer headers and JWTs that could ride inside a message from a library underneath. */
+/** Bearer headers, JWTs and credential fields that could ride inside a message from a library or handler. */
 const secrets: readonly [RegExp, string][] = [
   [/Bearer\s+[\w.~+/=-]+/gi, "Bearer [redacted]"],
   [/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, "[redacted token]"],
+  [/("?(?:password|access_token|refresh_token|token)"?\s*[:=]\s*)("[^"]*"|[^\s,&}]+)/gi, "$1[redacted]"],
 ];
 
 export function redact(text: string): string {

@@ -59,8 +59,10 @@ export class Subscribers {
       ...this.options.stream,
       onEvent: (event) => this.dispatch(event),
       onError: (error) => {
-        // An AuthError ends the stream (it closed itself): forget it so that a later subscriber reconnects.
-        if (isTrackerError(error) && error.code === "AUTH" && this.stream === stream) this.stream = undefined;
+        // An AuthError means this stream cannot authenticate. It may still be retrying (a refused fresh
+        // token is retried with backoff), so close it as well as forget it: a forgotten stream left
+        // running would never be closed and would double every event once a later subscriber reconnects.
+        if (isTrackerError(error) && error.code === "AUTH" && this.stream === stream) void this.closeStream();
         this.options.onError(error);
       },
     });

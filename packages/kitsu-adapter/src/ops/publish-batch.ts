@@ -14,10 +14,8 @@ import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import { multipartBody, type Part } from "../transport/multipart.js";
 import type { OpsContext } from "./context.js";
-import { checkFiles } from "./files.js";
-import { addPreview, encodeChecklist, comment as postComment, setMainPreview } from "./publish.js";
+import { addPreview, comment as postComment, prepareComment, setMainPreview } from "./publish.js";
 import type { StatusGuard } from "./statuses.js";
-import { checkId } from "./validate.js";
 
 /**
  * Comment + previews + attachments in ONE request (`batch-comment`, multipart: `comments` JSON,
@@ -36,20 +34,10 @@ export async function publish(
   data: PublishData,
   options: TransferOptions = {},
 ): Promise<PublishResult> {
-  checkId(taskId, "task");
-  checkId(data.statusId, "task status");
-  const previews = await checkFiles(data.previews);
-  const attachments = await checkFiles(data.attachments ?? []);
-  await guard.check(taskId, data.statusId);
-
-  const entry = {
-    task_status_id: data.statusId,
-    text: data.text,
-    checklist: encodeChecklist(data.checklist),
-    ...(data.authorId ? { person_id: checkId(data.authorId, "person") } : {}),
-  };
+  const prepared = await prepareComment(guard, taskId, data, "text", data.previews, data.attachments ?? []);
+  const [previews = [], attachments = []] = prepared.files;
   const parts: Part[] = [
-    { field: "comments", value: JSON.stringify([entry]) },
+    { field: "comments", value: JSON.stringify([prepared.fields]) },
     ...previews.map((file: UploadFile, j) => ({ field: `preview_file-0-${j}`, file })),
     ...attachments.map((file: UploadFile, j) => ({ field: `attachment_file-0-${j}`, file })),
   ];

@@ -21,6 +21,32 @@ import { checkId } from "./validate.js";
 export const encodeChecklist = (items: CommentData["checklist"] = []) =>
   items.map((i) => ({ text: i.text, checked: i.checked === true, frame: i.frame ?? -1, revision: i.revision ?? -1 }));
 
+/**
+ * What comment and publish do before their first write: check the ids, each list of files and the
+ * status against the task's project. Returns the checked files (one list per list given) and the
+ * comment fields; Zou names the text `comment` on the comment route and `text` in a batch entry.
+ */
+export async function prepareComment(
+  guard: StatusGuard,
+  taskId: Id,
+  data: CommentData,
+  textKey: "comment" | "text",
+  ...fileLists: (readonly UploadFile[])[]
+): Promise<{ fields: Record<string, unknown>; files: UploadFile[][] }> {
+  checkId(taskId, "task");
+  checkId(data.statusId, "task status");
+  const files: UploadFile[][] = [];
+  for (const list of fileLists) files.push(await checkFiles(list));
+  await guard.check(taskId, data.statusId);
+  const fields = {
+    task_status_id: data.statusId,
+    [textKey]: data.text,
+    checklist: encodeChecklist(data.checklist),
+    ...(data.authorId ? { person_id: checkId(data.authorId, "person") } : {}),
+  };
+  return { fields, files };
+}
+
 export async function comment(
   ctx: OpsContext,
   guard: StatusGuard,
@@ -28,16 +54,9 @@ export async function comment(
   data: CommentData,
   options: TransferOptions = {},
 ): Promise<CommentRecord> {
-  checkId(taskId, "task");
-  checkId(data.statusId, "task status");
-  const files = await checkFiles(data.attachments ?? []);
-  await guard.check(taskId, data.statusId);
-  const fields = {
-    task_status_id: data.statusId,
-    comment: data.text,
-    checklist: encodeChecklist(data.checklist),
-    ...(data.authorId ? { person_id: checkId(data.authorId, "person") } : {}),
-  };
+  const prepared = await prepareComment(guard, taskId, data, "comment", data.attachments ?? []);
+  const { fields } = prepared;
+  const files = prepared.files[0] ?? [];
   const route = path(routes.comment, { taskId });
   if (files.length === 0) {
     return decodeComment(await ctx.client.request<KitsuRow>({ method: "POST", path: route, json: fields }));

@@ -1,4 +1,4 @@
-import { AuthError, NetworkError, type RawClient, type RequestInfo, TimeoutError } from "@gadget/core";
+import { AuthError, NetworkError, type RawClient, type RequestInfo, ServerError, TimeoutError } from "@gadget/core";
 import ky, { type KyInstance } from "ky";
 import { type KitsuTransportOptions, type ResolvedTransportOptions, resolveTransportOptions } from "../options.js";
 import { type Credentials, KitsuAuth } from "./auth.js";
@@ -6,6 +6,7 @@ import { backoffDelay, retryableStatuses, sleep } from "./backoff.js";
 import { resolveUrls } from "./base-url.js";
 import { isExpiredSignature, parseErrorBody, retryAfterMs } from "./error-body.js";
 import { mapHttpError } from "./map-error.js";
+import { readText } from "./read-body.js";
 import type { RequestSpec, SearchParams } from "./request-spec.js";
 
 export interface KitsuClientOptions extends KitsuTransportOptions {
@@ -60,24 +61,42 @@ export class KitsuClient {
 
   /** Sends a request and parses its JSON answer (undefined for an empty body). */
   async request<T>(spec: RequestSpec<T>): Promise<T> {
-    const outcome = await this.exchange(spec);
+    const deadline = Date.now() + this.options.totalTimeout;
+    const outcome = await this.exchange(spec, deadline);
     if (outcome.kind === "landed") return outcome.value;
-    const text = await outcome.response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    const path = trimPath(spec.path);
+    const info: RequestInfo = { method: spec.method, path: `/${path}`, status: outcome.response.status };
+    let text: string | undefined;
+    try {
+      text = await readText(outcome.response, deadline - Date.now());
+    } catch (error) {
+      if (spec.signal?.aborted) throw spec.signal.reason;
+      throw NetworkError.interrupted(`${this.apiUrl}/${path}`, networkCause(error), info);
+    }
+    if (text === undefined) throw TimeoutError.request(info, this.options.totalTimeout, true);
+    if (!text) return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw ServerError.unexpectedResponse(
+        "answer",
+        "the body is not JSON (a proxy or a login page in the way?)",
+        info,
+      );
+    }
   }
 
   /** Sends a request and hands back the response unread (downloads, login). */
   async send(spec: RequestSpec): Promise<Response> {
-    const outcome = await this.exchange({ ...spec, landed: undefined });
+    const outcome = await this.exchange({ ...spec, landed: undefined }, Date.now() + this.options.totalTimeout);
     if (outcome.kind === "landed") throw new TypeError("send() cannot return a looked-up result");
     return outcome.response;
   }
 
-  private async exchange<T>(spec: RequestSpec<T>): Promise<Outcome<T>> {
+  private async exchange<T>(spec: RequestSpec<T>, deadline: number): Promise<Outcome<T>> {
     const o = this.options;
-    const path = spec.path.replace(/^\/+/, "");
+    const path = trimPath(spec.path);
     const info: RequestInfo = { method: spec.method, path: `/${path}` };
-    const deadline = Date.now() + o.totalTimeout;
     const repeatable = spec.idempotent ?? spec.method !== "POST";
     const authed = spec.auth !== false;
     let attempt = 0;
@@ -115,7 +134,7 @@ export class KitsuClient {
       }
       if (response.ok || spec.passStatus?.includes(response.status)) return { kind: "response", response };
 
-      const body = parseErrorBody(await response.text().catch(() => ""));
+      const body = parseErrorBody((await readText(response, deadline - Date.now()).catch(() => "")) ?? "");
       const status = { ...info, status: response.status };
       if (authed && isExpiredSignature(response.status, body)) {
         if (this.auth.isBot) throw AuthError.botTokenExpired(status);
@@ -159,6 +178,8 @@ export class KitsuClient {
     } as Parameters<KyInstance>[1]);
   }
 }
+
+const trimPath = (path: string) => path.replace(/^\/+/, "");
 
 /** Node's fetch hides the socket error in `cause`; name it instead of the vague "fetch failed". */
 function networkCause(error: unknown): unknown {

@@ -35,6 +35,8 @@ export class EventLog {
   /** The public id of the preview an upload in progress creates. */
   private readonly upload = new AsyncLocalStorage<string>();
   private readonly rows: ZouEvent[] = [];
+  /** Event id → its position in `rows`, for `cursor_event_id`. */
+  private readonly indexById = new Map<string, number>();
   private broadcast: Broadcast = () => {};
 
   constructor(private readonly previews: PreviewIds) {}
@@ -74,8 +76,10 @@ export class EventLog {
 
   emit(name: string, payload: Record<string, unknown>, projectId: string | null, at = new Date()): void {
     const data = projectId ? { ...payload, project_id: projectId } : payload;
+    const id = randomUUID();
+    this.indexById.set(id, this.rows.length);
     this.rows.push({
-      id: randomUUID(),
+      id,
       created_at: naive(at) ?? "",
       name,
       user_id: this.actor.getStore() ?? null,
@@ -86,21 +90,31 @@ export class EventLog {
     this.broadcast(name, data);
   }
 
-  /** Newest first, as Zou answers. */
-  last(filter: { after?: Date; before?: Date; projectId?: string; name?: string; cursorId?: string; limit: number }) {
-    let rows = [...this.rows].reverse();
-    if (filter.cursorId) {
-      const at = rows.findIndex((r) => r.id === filter.cursorId);
-      rows = at < 0 ? rows : rows.slice(at + 1);
+  /**
+   * Newest first, as Zou answers, read from the newest row back and only as far as `limit`, so that
+   * a page costs the same however long the log is. `projectIds` scopes a non-admin to their projects.
+   */
+  last(filter: {
+    after?: Date;
+    before?: Date;
+    projectId?: string;
+    projectIds?: ReadonlySet<string>;
+    name?: string;
+    cursorId?: string;
+    limit: number;
+  }): Omit<ZouEvent, "at">[] {
+    const cursor = filter.cursorId ? this.indexById.get(filter.cursorId) : undefined;
+    const out: Omit<ZouEvent, "at">[] = [];
+    for (let i = (cursor ?? this.rows.length) - 1; i >= 0 && out.length < filter.limit; i--) {
+      const { at, ...row } = this.rows[i] as ZouEvent;
+      if (filter.after && at <= filter.after) continue;
+      if (filter.before && at >= filter.before) continue;
+      if (filter.projectId && row.project_id !== filter.projectId) continue;
+      if (filter.projectIds && !(row.project_id && filter.projectIds.has(row.project_id))) continue;
+      if (filter.name && row.name !== filter.name) continue;
+      out.push(row);
     }
-    rows = rows.filter(
-      (r) =>
-        (!filter.after || r.at > filter.after) &&
-        (!filter.before || r.at < filter.before) &&
-        (!filter.projectId || r.project_id === filter.projectId) &&
-        (!filter.name || r.name === filter.name),
-    );
-    return rows.slice(0, filter.limit).map(({ at: _at, ...row }) => row);
+    return out;
   }
 
   names(): string[] {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
+import { pipeline } from "node:stream";
 import type { ZouReply } from "./context.js";
 import { zou } from "./zou-errors.js";
 
@@ -15,10 +15,7 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   const type = req.headers["content-type"] ?? "";
   const body = await readBody(req);
-  if (!type.includes("application/json")) {
-    if (body.length === 0) throw zou.unsupportedMediaType();
-    throw zou.unsupportedMediaType();
-  }
+  if (!type.includes("application/json")) throw zou.unsupportedMediaType();
   if (body.length === 0) return null;
   try {
     return JSON.parse(body.toString("utf8"));
@@ -37,7 +34,8 @@ export function send(res: ServerResponse, reply: ZouReply): void {
   if (reply.body) {
     res.writeHead(reply.status, { ...headers, "content-type": reply.contentType ?? "application/octet-stream" });
     if (Buffer.isBuffer(reply.body)) res.end(reply.body);
-    else Readable.from(reply.body).pipe(res);
+    // A file that fails mid-stream ends the response early; `pipe` would leave the error unhandled.
+    else pipeline(reply.body, res, () => {});
     return;
   }
   if (reply.json === undefined) {

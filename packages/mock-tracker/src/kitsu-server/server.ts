@@ -10,7 +10,7 @@ import { allRoutes } from "./routes/index.js";
 import { attachEvents, type EventServer } from "./socket.js";
 import { KitsuState } from "./state.js";
 import { RequestStats } from "./stats.js";
-import { TokenService } from "./tokens.js";
+import { type TokenControls, TokenService } from "./tokens.js";
 import { type UserControls, userControls } from "./users.js";
 import { seedZou } from "./zou-seed.js";
 
@@ -58,8 +58,8 @@ export interface KitsuServer {
   readonly tracker: TrackerAdapter;
   /** The admin person's id. */
   readonly adminId: string;
-  readonly stats: import("./stats.js").RequestStats;
-  readonly tokens: import("./tokens.js").TokenControls;
+  readonly stats: RequestStats;
+  readonly tokens: TokenControls;
   readonly faults: FaultInjector;
   readonly users: UserControls;
   /** Closes HTTP and socket.io; the tracker is left open. */

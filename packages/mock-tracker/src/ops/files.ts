@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
-import type { Download, TransferOptions, UploadFile } from "@gadget/core";
-import { ValidationError } from "@gadget/core";
-import type { StoredFile } from "../studio/studio.js";
+import type { Download, Id, TransferOptions, UploadFile } from "@gadget/core";
+import { NotFoundError, ValidationError } from "@gadget/core";
+import type { StoredFile, Studio } from "../studio/studio.js";
 
 /** An upload read into memory: the mock keeps bytes, a real tracker would stream them on. */
 export interface ReadFile {
@@ -54,6 +54,19 @@ export function downloadOf(file: StoredFile, options: TransferOptions = {}): Dow
     }
   }
   return { fileName, size: bytes.length, contentType: file.contentType, stream: Readable.from(chunks()) };
+}
+
+/** The bytes of a preview or attachment record as a download. */
+export function downloadRecordFile(
+  studio: Studio,
+  kind: "preview" | "attachment",
+  id: Id,
+  options?: TransferOptions,
+): Download {
+  studio.require(kind, id);
+  const file = studio.files.get(id);
+  if (!file) throw NotFoundError.entity(`${kind} file`, id);
+  return downloadOf(file, options);
 }
 
 /** Splits `name.ext` into the name without extension and the lower-cased extension. */

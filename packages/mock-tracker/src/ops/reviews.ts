@@ -1,8 +1,9 @@
-import type { CommentData, Id } from "@gadget/core";
+import type { CommentData, Id, TransferOptions, UploadFile } from "@gadget/core";
 import { ValidationError } from "@gadget/core";
 import type { Stored, Studio } from "../studio/studio.js";
 import { checklistOf } from "./crud.js";
-import { type ReadFile, splitFileName } from "./files.js";
+import { type ReadFile, readUpload, readUploads, splitFileName } from "./files.js";
+import { isNewRetake } from "./task-data.js";
 
 /**
  * Posts a comment and applies it to the task as Zou does: the comment's status becomes the task's,
@@ -45,7 +46,7 @@ export function postComment(
   const changed = previous !== status.id;
   studio.table("task").patch(taskId, {
     statusId: status.id,
-    nbRetakes: task.nbRetakes + (changed && status.isRetake ? 1 : 0),
+    nbRetakes: task.nbRetakes + (isNewRetake(previous, status) ? 1 : 0),
     lastCommentAt: now,
     updatedAt: now,
   });
@@ -172,4 +173,42 @@ export function attachFiles(studio: Studio, commentId: Id, files: readonly ReadF
   const summaries = created.map((a) => ({ id: a.id, name: a.name, extension: a.extension, size: a.size }));
   studio.table("comment").patch(commentId, { attachments: [...comment.attachments, ...summaries], updatedAt: now });
   return created;
+}
+
+/*
+ * The upload variants check the records they hang on before reading any file, so that a wrong id
+ * fails at once instead of after a long read.
+ */
+
+export async function commentWithUploads(
+  studio: Studio,
+  taskId: Id,
+  data: CommentData,
+  options?: TransferOptions,
+): Promise<Stored<"comment">> {
+  studio.require("task", taskId);
+  const { attachments = [], ...rest } = data;
+  return postComment(studio, taskId, rest, await readUploads(attachments, options));
+}
+
+export async function addPreviewUpload(
+  studio: Studio,
+  taskId: Id,
+  commentId: Id,
+  file: UploadFile,
+  options?: TransferOptions,
+): Promise<Stored<"preview">> {
+  studio.require("task", taskId);
+  studio.require("comment", commentId);
+  return addPreviewFile(studio, taskId, commentId, await readUpload(file, options));
+}
+
+export async function attachUploads(
+  studio: Studio,
+  commentId: Id,
+  files: readonly UploadFile[],
+  options?: TransferOptions,
+): Promise<Stored<"attachment">[]> {
+  studio.require("comment", commentId);
+  return attachFiles(studio, commentId, await readUploads(files, options));
 }

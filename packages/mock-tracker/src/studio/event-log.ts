@@ -63,13 +63,14 @@ export class EventLog {
     this.handlers.clear();
   }
 
+  /** Events after `since`: a cursor (an event's rank), a Date, or an ISO timestamp, as the Kitsu adapter reads it. */
   since(since: Date | string, options: EventsSinceOptions = {}): EventsPage {
     const limit = options.limit ?? 100;
-    const after = typeof since === "string" ? parseCursor(since) : null;
+    const after = startOf(since);
     const events: EventRecord[] = [];
     for (const event of this.entries) {
       if (events.length >= limit) break;
-      if (after !== null ? Number(event.cursor) <= after : event.at.getTime() <= (since as Date).getTime()) continue;
+      if ("seq" in after ? Number(event.cursor) <= after.seq : event.at.getTime() <= after.time) continue;
       if (options.projectId && event.projectId !== options.projectId) continue;
       events.push(copyEvent(event));
     }
@@ -78,13 +79,20 @@ export class EventLog {
   }
 }
 
-function parseCursor(cursor: string): number {
-  const n = Number(cursor);
-  if (!Number.isInteger(n) || n < 0) {
-    throw new ValidationError(
-      `"${cursor}" is not an event cursor of the mock tracker. Pass the cursor of an event or page, or a Date.`,
-      [{ path: ["since"], message: "not an event cursor" }],
-    );
+const timestampPattern = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** A cursor is a rank; a timestamp without a zone is UTC, as the tracker writes them. */
+function startOf(since: Date | string): { seq: number } | { time: number } {
+  if (since instanceof Date) {
+    if (Number.isNaN(since.getTime())) throw ValidationError.eventCursor(String(since));
+    return { time: since.getTime() };
   }
-  return n;
+  if (/^\d+$/.test(since)) return { seq: Number(since) };
+  const timestamp = timestampPattern.exec(since);
+  if (timestamp) {
+    const iso = since.length === 10 ? `${since}T00:00:00Z` : `${since.replace(" ", "T")}${timestamp[1] ? "" : "Z"}`;
+    const time = Date.parse(iso);
+    if (!Number.isNaN(time)) return { time };
+  }
+  throw ValidationError.eventCursor(since);
 }

@@ -4,12 +4,12 @@ import { asId, type Id } from "@gadget/core";
 /** Makes record ids: random UUID v4, or a deterministic sequence of UUID v4 when seeded (tests, demo). */
 export interface IdGenerator {
   next(): Id;
-  /** Where a seeded sequence stands, so a snapshot can resume it; null for random ids. */
-  readonly state: number | null;
+  /** The seed and how many ids it gave, so a snapshot can resume the sequence; null for random ids. */
+  readonly seeded: { seed: number; state: number } | null;
 }
 
-/** A small fast PRNG (mulberry32): enough to spread ids, not for security. */
-function mulberry32(seed: number): () => number {
+/** A small fast PRNG (mulberry32) of 32-bit words: enough to spread ids and faults, not for security. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -41,12 +41,12 @@ export function seededIds(seed: number, start = 0): IdGenerator {
       counter += 1;
       return asId(uuidFrom(rand(), rand(), rand(), rand()));
     },
-    get state() {
-      return counter;
+    get seeded() {
+      return { seed, state: counter };
     },
   };
 }
 
 export function randomIds(): IdGenerator {
-  return { next: () => asId(randomUUID()), state: null };
+  return { next: () => asId(randomUUID()), seeded: null };
 }

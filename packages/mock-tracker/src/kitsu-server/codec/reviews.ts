@@ -53,43 +53,89 @@ export function commentWithRelations(c: CommentRecord, state: KitsuState): Recor
   };
 }
 
-export function preview(p: PreviewRecord, state: KitsuState, withComments: boolean): Record<string, unknown> {
-  const uploaded = p.status !== "processing" || state.extra(p.id).original_name !== undefined;
-  const id = state.publicPreviewId(p.id);
-  const row: Record<string, unknown> = {
-    name: id.slice(0, 13),
-    original_name: uploaded ? p.name : null,
-    revision: p.revision,
-    position: p.position,
-    extension: p.extension ?? "mp4",
+/** The columns of a preview file row, whether uploaded or only announced by add-preview. */
+export interface PreviewFileColumns {
+  /** The id clients know the preview by. */
+  id: string;
+  revision: number;
+  position: number;
+  extension: string;
+  fileSize: number;
+  status: string;
+  validationStatus: string;
+  width: number;
+  height: number;
+  duration: number;
+  originalName: string | null;
+  taskId: string;
+  personId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A `PreviewFile` row; `extra` holds Kitsu columns the model lacks, `comments` is the relation when listed. */
+export function previewFileRow(
+  f: PreviewFileColumns,
+  extra: Record<string, unknown>,
+  comments?: readonly string[],
+): Record<string, unknown> {
+  return {
+    name: f.id.slice(0, 13),
+    original_name: f.originalName,
+    revision: f.revision,
+    position: f.position,
+    extension: f.extension,
     description: null,
     path: null,
     source: "webgui",
-    file_size: p.size,
-    status: p.status,
-    validation_status: p.validationStatus,
+    file_size: f.fileSize,
+    status: f.status,
+    validation_status: f.validationStatus,
     annotations: null,
-    width: p.width ?? 0,
-    height: p.height ?? 0,
-    duration: p.duration ?? 0,
+    width: f.width,
+    height: f.height,
+    duration: f.duration,
     data: null,
     token_in: null,
     token_out: null,
-    task_id: p.taskId,
-    person_id: p.personId,
+    task_id: f.taskId,
+    person_id: f.personId,
     source_file_id: null,
     shotgun_id: null,
     is_movie: false,
     url: null,
     uploaded_movie_url: null,
     uploaded_movie_name: null,
-    ...state.extra(p.id),
-    id,
-    created_at: naive(p.createdAt),
-    updated_at: naive(p.updatedAt),
+    ...extra,
+    id: f.id,
+    created_at: naive(f.createdAt),
+    updated_at: naive(f.updatedAt),
+    ...(comments ? { comments } : {}),
+    type: "PreviewFile",
   };
-  if (withComments) row.comments = p.commentId ? [p.commentId] : [];
-  return { ...row, type: "PreviewFile" };
+}
+
+export function preview(p: PreviewRecord, state: KitsuState, withComments: boolean): Record<string, unknown> {
+  const uploaded = p.status !== "processing" || state.extra(p.id).original_name !== undefined;
+  const columns: PreviewFileColumns = {
+    id: state.publicPreviewId(p.id),
+    revision: p.revision,
+    position: p.position,
+    extension: p.extension ?? "mp4",
+    fileSize: p.size,
+    status: p.status,
+    validationStatus: p.validationStatus,
+    width: p.width ?? 0,
+    height: p.height ?? 0,
+    duration: p.duration ?? 0,
+    originalName: uploaded ? p.name : null,
+    taskId: p.taskId,
+    personId: p.personId,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+  const comments = withComments ? (p.commentId ? [p.commentId] : []) : undefined;
+  return previewFileRow(columns, state.extra(p.id), comments);
 }
 
 /** A preview as task comment listings embed it. */

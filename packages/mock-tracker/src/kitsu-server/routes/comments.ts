@@ -1,4 +1,4 @@
-import { asId, type CommentRecord, type Id } from "@gadget/core";
+import { asId, type CommentRecord, type Id, type PersonRecord } from "@gadget/core";
 import { person } from "../codec/people.js";
 import { commentColumns, commentWithRelations, previewSummary } from "../codec/reviews.js";
 import { taskStatus } from "../codec/tasks.js";
@@ -19,6 +19,18 @@ export async function commentFull(ctx: ServerContext, c: CommentRecord): Promise
     ...commentWithRelations(c, ctx.state),
     task_status: taskStatus(status),
     person: author ? authorRow : null,
+  };
+}
+
+/** The light author row of comment listings (recorded 181). */
+function authorSummary(a: PersonRecord): Row {
+  return {
+    id: a.id,
+    first_name: a.firstName,
+    last_name: a.lastName,
+    full_name: `${a.firstName} ${a.lastName}`.trim(),
+    has_avatar: false,
+    role: a.role,
   };
 }
 
@@ -62,14 +74,7 @@ async function taskComments(req: ZouRequest, ctx: ServerContext) {
       const a = c.authorId ? people.get(c.authorId) : undefined;
       return {
         ...commentColumns(c, ctx.state),
-        person: a && {
-          first_name: a.firstName,
-          last_name: a.lastName,
-          full_name: `${a.firstName} ${a.lastName}`.trim(),
-          has_avatar: false,
-          role: a.role,
-          id: a.id,
-        },
+        person: a && authorSummary(a),
         task_status: s && { name: s.name, short_name: s.shortName, color: s.color, id: s.id },
         acknowledgements: [],
         previews: c.previewIds.flatMap((id) => {
@@ -101,14 +106,7 @@ export const commentRoutes: RouteDef[] = [
       const a = c.authorId ? await maybe(ctx.tracker, "person", c.authorId) : undefined;
       return ok({
         ...commentWithRelations(c, ctx.state),
-        person: a && {
-          id: a.id,
-          first_name: a.firstName,
-          last_name: a.lastName,
-          full_name: `${a.firstName} ${a.lastName}`.trim(),
-          has_avatar: false,
-          role: a.role,
-        },
+        person: a && authorSummary(a),
       });
     },
   },

@@ -1,7 +1,7 @@
 import type { Id } from "@gadget/core";
 import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
-import { applyFilters, crudId, listReply, type Row, requireAdmin, wantsRelations } from "./helpers.js";
+import { applyFilters, crudId, listReply, objectBody, type Row, requireAdmin, wantsRelations } from "./helpers.js";
 
 /*
  * Generic crud routes `/data/<model>[/<id>]` (zou.md §2.2) built from a model description: how to
@@ -17,7 +17,7 @@ export interface CrudModel {
   one(ctx: ServerContext, id: Id, req: ZouRequest): Promise<Row | undefined>;
   /** Relation keys and what they become without `relations=true`: removed, or null. */
   relations?: Record<string, "omit" | "null">;
-  /** Filterable column names besides the row's own keys. */
+  /** Who may read the rows; writes check the actor in their own handler. */
   readAccess?: "any" | "admin";
   create?(ctx: ServerContext, body: Row, req: ZouRequest): Promise<Row>;
   update?(ctx: ServerContext, id: Id, body: Row, req: ZouRequest): Promise<Row>;
@@ -69,11 +69,7 @@ export function crudRoutes(model: CrudModel): RouteDef[] {
     routes.push({
       method: "POST",
       pattern: base,
-      handler: async (req, ctx) => {
-        const body = await req.json();
-        if (body === null || typeof body !== "object" || Array.isArray(body)) throw zou.emptyData();
-        return created(await create(ctx, body as Row, req));
-      },
+      handler: async (req, ctx) => created(await create(ctx, await objectBody(req), req)),
     });
   }
   if (update) {
@@ -82,9 +78,7 @@ export function crudRoutes(model: CrudModel): RouteDef[] {
       pattern: `${base}/:id`,
       handler: async (req, ctx) => {
         const id = crudId(req.params.id);
-        const body = await req.json();
-        if (body === null || typeof body !== "object" || Array.isArray(body)) throw zou.emptyData();
-        return ok(hideRelations(await update(ctx, id, body as Row, req), model.relations));
+        return ok(hideRelations(await update(ctx, id, await objectBody(req), req), model.relations));
       },
     });
   }

@@ -1,4 +1,4 @@
-import { type AssetRecord, asId, type Id, type ShotRecord, type TaskRecord } from "@gadget/core";
+import type { AssetRecord, Id, ShotRecord, TaskRecord } from "@gadget/core";
 import { dateTime, naive, toMinutes } from "../codec/common.js";
 import { type EntityKindName, type EntityRecord, entity, shotData } from "../codec/production.js";
 import type { ServerContext } from "../context.js";
@@ -48,6 +48,17 @@ export function zouShotData(ctx: ServerContext, s: ShotRecord): Record<string, u
   return data;
 }
 
+/** Tasks by the entity they belong to, so that each row takes its own in one lookup. */
+export function tasksByEntity(tasks: readonly TaskRecord[]): Map<string, TaskRecord[]> {
+  const byEntity = new Map<string, TaskRecord[]>();
+  for (const t of tasks) {
+    const own = byEntity.get(t.entityId);
+    if (own) own.push(t);
+    else byEntity.set(t.entityId, [t]);
+  }
+  return byEntity;
+}
+
 export function entityRow(ctx: ServerContext, kind: EntityKindName, r: EntityRecord, relations = false): Row {
   const row = entity(kind, r, ctx.state, { relations });
   if (kind === "shot") row.data = zouShotData(ctx, r as ShotRecord);
@@ -84,7 +95,8 @@ export function embeddedTask(ctx: ServerContext, t: TaskRecord, forAsset: boolea
   return row;
 }
 
-export async function shotWithTasks(ctx: ServerContext, s: ShotRecord, tasks: TaskRecord[]): Promise<Row> {
+/** A "with tasks" shot row; `tasks` are the shot's own. */
+export async function shotWithTasks(ctx: ServerContext, s: ShotRecord, tasks: readonly TaskRecord[]): Promise<Row> {
   const project = await ctx.tracker.get("project", s.projectId);
   const sequence = await ctx.tracker.get("sequence", s.sequenceId).catch(() => undefined);
   const episode = s.episodeId ? await ctx.tracker.get("episode", s.episodeId).catch(() => undefined) : undefined;
@@ -111,12 +123,13 @@ export async function shotWithTasks(ctx: ServerContext, s: ShotRecord, tasks: Ta
     source_id: null,
     nb_entities_out: (ctx.state.extra(s.id).nb_entities_out as number | undefined) ?? 0,
     is_casting_standby: false,
-    tasks: tasks.filter((t) => t.entityId === s.id).map((t) => embeddedTask(ctx, t, false)),
+    tasks: tasks.map((t) => embeddedTask(ctx, t, false)),
     type: "Shot",
   };
 }
 
-export async function assetWithTasks(ctx: ServerContext, a: AssetRecord, tasks: TaskRecord[]): Promise<Row> {
+/** A "with tasks" asset row; `tasks` are the asset's own. */
+export async function assetWithTasks(ctx: ServerContext, a: AssetRecord, tasks: readonly TaskRecord[]): Promise<Row> {
   const type = await ctx.tracker.get("assetType", a.assetTypeId);
   return {
     id: a.id,
@@ -132,8 +145,6 @@ export async function assetWithTasks(ctx: ServerContext, a: AssetRecord, tasks: 
     is_casting_standby: false,
     is_shared: false,
     data: a.customData,
-    tasks: tasks.filter((t) => t.entityId === a.id).map((t) => embeddedTask(ctx, t, true)),
+    tasks: tasks.map((t) => embeddedTask(ctx, t, true)),
   };
 }
-
-export { asId };

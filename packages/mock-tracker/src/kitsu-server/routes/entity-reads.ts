@@ -3,20 +3,30 @@ import type { EntityKindName, EntityRecord } from "../codec/production.js";
 import { ok, type RouteDef } from "../context.js";
 import { assetWithTasks, entityRow, shotWithTasks } from "./entity-io.js";
 import { namedRows, plural, requireProjectScope, typedRecord } from "./entity-shared.js";
-import { all, applyFilters, findOr404, listReply, typedId } from "./helpers.js";
+import { all, applyFilters, findOr404, listReply, nameFilter, trackerWhere, typedId } from "./helpers.js";
 
 /* Reading episodes, sequences, shots and assets: filtered lists, project lists, one record, children (zou.md §2.4, §2.5). */
 
-function listRoute(kind: EntityKindName, pattern: string, named: boolean): RouteDef {
+/** Zou id columns of each kind's typed list that the tracker can filter on, and their model fields. */
+const scopeColumns: Record<EntityKindName, Record<string, string>> = {
+  episode: { id: "id", project_id: "projectId" },
+  sequence: { id: "id", project_id: "projectId", parent_id: "episodeId" },
+  shot: { id: "id", project_id: "projectId", parent_id: "sequenceId" },
+  asset: { id: "id", project_id: "projectId", entity_type_id: "assetTypeId", source_id: "episodeId" },
+};
+
+function listRoute(kind: EntityKindName, pattern: string, withNames: boolean): RouteDef {
   return {
     method: "GET",
     pattern,
     handler: async (req, ctx) => {
       if (kind !== "asset") requireProjectScope(req);
-      let rows = (await all(ctx.tracker, kind)).map((r) => entityRow(ctx, kind, r as EntityRecord));
       const query = new URLSearchParams(req.query);
       if (kind === "shot" && query.get("sequence_id")) query.set("parent_id", query.get("sequence_id") ?? "");
       if (kind === "asset" && query.get("asset_type_id")) query.set("entity_type_id", query.get("asset_type_id") ?? "");
+      const named = nameFilter(query);
+      const records = (await all(ctx.tracker, kind, trackerWhere(query, scopeColumns[kind]))) as EntityRecord[];
+      let rows = records.filter((r) => named(r.name)).map((r) => entityRow(ctx, kind, r));
       rows = applyFilters(rows, query, [
         "id",
         "name",
@@ -28,7 +38,7 @@ function listRoute(kind: EntityKindName, pattern: string, named: boolean): Route
       ]);
       if (kind === "sequence" && query.get("episode_id"))
         rows = rows.filter((r) => r.parent_id === query.get("episode_id"));
-      return ok(listReply(named ? await namedRows(ctx, kind, rows) : rows, req.query));
+      return ok(listReply(withNames ? await namedRows(ctx, kind, rows) : rows, req.query));
     },
   };
 }

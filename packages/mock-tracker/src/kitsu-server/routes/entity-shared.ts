@@ -1,7 +1,8 @@
+import { asId } from "@gadget/core";
 import type { EntityKindName, EntityRecord } from "../codec/production.js";
 import type { ServerContext, ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
-import { all, findOr404, type Row, typedId } from "./helpers.js";
+import { findOr404, type Row, typedId } from "./helpers.js";
 
 /* What the typed entity routes share: their path names, typed lookups, list scope and name columns. */
 
@@ -28,9 +29,12 @@ export function requireProjectScope(req: ZouRequest): void {
 
 /** Rows with the names Kitsu adds to typed lists: the project's, and a shot's sequence's. */
 export async function namedRows(ctx: ServerContext, kind: EntityKindName, rows: Row[]): Promise<Row[]> {
-  const projects = new Map((await all(ctx.tracker, "project")).map((p) => [p.id as string, p.name]));
-  const sequences =
-    kind === "shot" ? new Map((await all(ctx.tracker, "sequence")).map((s) => [s.id as string, s.name])) : undefined;
+  const idsOf = (column: string) =>
+    [...new Set(rows.map((r) => r[column]).filter((v) => typeof v === "string"))].map(asId);
+  const namesOf = async (kindOf: "project" | "sequence", column: string) =>
+    new Map((await ctx.tracker.getMany(kindOf, idsOf(column))).map((r) => [r.id as string, r.name]));
+  const projects = await namesOf("project", "project_id");
+  const sequences = kind === "shot" ? await namesOf("sequence", "parent_id") : undefined;
   return rows.map((r) => ({
     ...r,
     project_name: projects.get(String(r.project_id)) ?? null,

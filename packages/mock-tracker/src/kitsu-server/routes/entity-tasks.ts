@@ -1,7 +1,7 @@
 import type { Id } from "@gadget/core";
 import { task } from "../codec/tasks.js";
 import { ok, type RouteDef } from "../context.js";
-import { assetWithTasks, shotWithTasks } from "./entity-io.js";
+import { assetWithTasks, shotWithTasks, tasksByEntity } from "./entity-io.js";
 import { plural, requireProjectScope, typedRecord } from "./entity-shared.js";
 import { all, type Row } from "./helpers.js";
 
@@ -46,7 +46,8 @@ export const entityTaskRoutes: RouteDef[] = [
         (s) => !req.query.get("episode_id") || s.episodeId === req.query.get("episode_id"),
       );
       const tasks = await all(ctx.tracker, "task", projectId ? { projectId: projectId as Id } : {});
-      const rows = await Promise.all(shots.map((s) => shotWithTasks(ctx, s, tasks)));
+      const byEntity = tasksByEntity(tasks);
+      const rows = await Promise.all(shots.map((s) => shotWithTasks(ctx, s, byEntity.get(s.id) ?? [])));
       if (req.query.get("stream") === "true") return { status: 200, ndjson: [{ compact: false }, ...rows] };
       if (req.query.get("compact") !== "true") return ok(rows);
       const shotFields = rows[0] ? Object.keys(rows[0]) : [];
@@ -69,7 +70,8 @@ export const entityTaskRoutes: RouteDef[] = [
       const projectId = req.query.get("project_id");
       const assets = await all(ctx.tracker, "asset", projectId ? { projectId: projectId as Id } : {});
       const tasks = await all(ctx.tracker, "task", projectId ? { projectId: projectId as Id } : {});
-      return ok(await Promise.all(assets.map((a) => assetWithTasks(ctx, a, tasks))));
+      const byEntity = tasksByEntity(tasks);
+      return ok(await Promise.all(assets.map((a) => assetWithTasks(ctx, a, byEntity.get(a.id) ?? []))));
     },
   },
 ];

@@ -4,7 +4,7 @@ import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequ
 import { zou } from "../zou-errors.js";
 import { entityRow, findEntity, splitShotData } from "./entity-io.js";
 import { plural, typedRecord } from "./entity-shared.js";
-import { all, findOr404, objectBody, optId, type Row, requireManager, str, typedId } from "./helpers.js";
+import { all, findOr404, objectBody, optId, projectWrite, type Row, requireManager, str, typedId } from "./helpers.js";
 
 /* Creating, updating and deleting episodes, sequences, shots and assets (zou.md §2.4, §2.5; recorded 077–126). */
 
@@ -14,18 +14,23 @@ function nameConflict(r: { name: string; projectId: string }, entityTypeId: stri
   );
 }
 
-async function createTemporal(req: ZouRequest, ctx: ServerContext, kind: "episode" | "sequence" | "shot") {
-  requireManager(req);
-  const body = await objectBody(req);
-  const project = await findOr404(ctx.tracker, "project", typedId(req.params.projectId));
+function requiredName(body: Row): string {
   const name = str(body.name);
   if (!name) throw zou.validation([{ field: "name", message: "Field required" }]);
+  return name;
+}
+
+async function createTemporal(req: ZouRequest, ctx: ServerContext, kind: "episode" | "sequence" | "shot") {
+  const { body, project } = await projectWrite(req, ctx);
+  const name = requiredName(body);
   const data = (body.data && typeof body.data === "object" ? body.data : {}) as Record<string, unknown>;
   const description = str(body.description) ?? null;
   const parentId =
     kind === "sequence" ? (optId(body.episode_id) ?? null) : kind === "shot" ? (optId(body.sequence_id) ?? null) : null;
-  // Zou dedupes on its unique key, where names compare exactly: only namesakes need a look.
-  const siblings = (await all(ctx.tracker, kind, { projectId: project.id, name })) as EntityRecord[];
+  // Zou dedupes on its unique key, where names compare exactly: only namesakes need a look. The
+  // lookup is by name alone, since the tracker's index on the project would hold all its entities.
+  const namesakes = (await all(ctx.tracker, kind, { name })) as EntityRecord[];
+  const siblings = namesakes.filter((r) => r.projectId === project.id);
   const parentOf = (r: EntityRecord) =>
     kind === "shot"
       ? (r as ShotRecord).sequenceId
@@ -122,6 +127,7 @@ async function removeEntity(req: ZouRequest, ctx: ServerContext, kind: EntityKin
   await ctx.tracker.remove(kind, id, { force: req.query.get("force") === "true" });
   return noContent();
 }
+
 export const entityWriteRoutes: RouteDef[] = [
   ...(["episode", "sequence", "shot"] as const).flatMap((kind): RouteDef[] => [
     {
@@ -136,12 +142,9 @@ export const entityWriteRoutes: RouteDef[] = [
     method: "POST",
     pattern: "/data/projects/:projectId/asset-types/:assetTypeId/assets/new",
     handler: async (req, ctx) => {
-      requireManager(req);
-      const body = await objectBody(req);
-      const project = await findOr404(ctx.tracker, "project", typedId(req.params.projectId));
+      const { body, project } = await projectWrite(req, ctx);
       const type = await findOr404(ctx.tracker, "assetType", typedId(req.params.assetTypeId));
-      const name = str(body.name);
-      if (!name) throw zou.validation([{ field: "name", message: "Field required" }]);
+      const name = requiredName(body);
       const asset = await ctx.tracker.create("asset", {
         name,
         projectId: project.id,

@@ -1,6 +1,14 @@
-import { asId, type Id, type Kind, type RecordOf, type TrackerAdapter, type Where } from "@gadget/core";
+import {
+  asId,
+  type Id,
+  type Kind,
+  type ProjectRecord,
+  type RecordOf,
+  type TrackerAdapter,
+  type Where,
+} from "@gadget/core";
 import { isUuid, pickFields } from "../codec/common.js";
-import type { ZouRequest } from "../context.js";
+import type { ServerContext, ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
 
 /* Shared pieces of the route modules: permission checks, id parsing, Zou's list semantics. */
@@ -77,9 +85,34 @@ export function applyFilters(rows: Row[], query: URLSearchParams, columns: reado
   for (const [key, raw] of query) {
     if (reserved.has(key) || !columns.includes(key)) continue;
     const values = parseValues(key, raw);
-    out = out.filter((row) => values.some((v) => matches(row[key], v, key, rows)));
+    out = out.filter((row) => values.some((v) => matches(row[key], v, key)));
   }
   return out;
+}
+
+/**
+ * The id filters of a Zou query as a tracker `Where` (`columns`: Zou column → model field), so
+ * that a list asks the tracker for the rows in scope instead of reading the whole table; the
+ * values are validated as `applyFilters` does, which still runs on the rows for the other columns.
+ */
+export function trackerWhere<K extends Kind>(query: URLSearchParams, columns: Record<string, string>): Where<K> {
+  const where: Record<string, Id[]> = {};
+  for (const [column, field] of Object.entries(columns)) {
+    const raw = query.get(column);
+    if (raw === null) continue;
+    const values = parseValues(column, raw).map((v) => asId(v.toLowerCase()));
+    // Two columns on one field (a shot's `sequence_id` and `parent_id`) must both hold.
+    where[field] = where[field] ? where[field].filter((v) => values.includes(v)) : values;
+  }
+  return where as Where<K>;
+}
+
+/** Zou's `name` filter as a test on record names, to drop rows before they are serialized. */
+export function nameFilter(query: URLSearchParams): (name: string) => boolean {
+  const raw = query.get("name");
+  if (raw === null) return () => true;
+  const patterns = parseValues("name", raw).map(ilikeRegExp);
+  return (name) => patterns.some((re) => re.test(name));
 }
 
 function parseValues(key: string, raw: string): string[] {
@@ -98,7 +131,7 @@ function check(key: string, value: string): string {
   return value;
 }
 
-function matches(cell: unknown, value: string, key: string, _rows: Row[]): boolean {
+function matches(cell: unknown, value: string, key: string): boolean {
   if (Array.isArray(cell)) return cell.includes(value);
   if (typeof cell === "boolean") {
     const v = value.toLowerCase();
@@ -110,12 +143,17 @@ function matches(cell: unknown, value: string, key: string, _rows: Row[]): boole
   return String(cell).toLowerCase() === value.toLowerCase() || String(cell) === value;
 }
 
-export function ilike(text: string, pattern: string): boolean {
+/** SQL ILIKE as a regular expression: `%` any run, `_` one character, case-insensitive. */
+function ilikeRegExp(pattern: string): RegExp {
   const re = pattern
     .split("")
     .map((c) => (c === "%" ? ".*" : c === "_" ? "." : c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
     .join("");
-  return new RegExp(`^${re}$`, "is").test(text);
+  return new RegExp(`^${re}$`, "is");
+}
+
+export function ilike(text: string, pattern: string): boolean {
+  return ilikeRegExp(pattern).test(text);
 }
 
 /** Booleans in filters are validated even when no row has the column. */
@@ -157,6 +195,27 @@ export const wantsRelations = (query: URLSearchParams, fallback: boolean): boole
   const v = query.get("relations");
   return v === null ? fallback : truthy.has(v.toLowerCase());
 };
+
+/**
+ * A manager's write under `/data/projects/:projectId`: its JSON body and the project, checked in
+ * Zou's order (403, then the body's 415/400, then 404).
+ */
+export async function projectWrite(
+  req: ZouRequest,
+  ctx: ServerContext,
+): Promise<{ body: Row; project: ProjectRecord }> {
+  requireManager(req);
+  const body = await objectBody(req);
+  const project = await findOr404(ctx.tracker, "project", typedId(req.params.projectId));
+  return { body, project };
+}
+
+/** A UUID field a body must carry, or Zou's 400 naming it. */
+export function requiredId(body: Row, field: string): Id {
+  const id = optId(body[field]);
+  if (!id) throw zou.validation([{ field, message: "Field required" }]);
+  return id;
+}
 
 /** A JSON object body, or Zou's answers for a missing one. */
 export async function objectBody(req: ZouRequest): Promise<Row> {

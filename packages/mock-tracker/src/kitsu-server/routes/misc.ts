@@ -1,6 +1,7 @@
-import { ok, type RouteDef } from "../context.js";
+import { asId } from "@gadget/core";
+import { ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
-import { objectBody, optId, requireAdmin } from "./helpers.js";
+import { all, objectBody, optId, requireManager } from "./helpers.js";
 
 /* Events history and search (zou.md §2.11, §6; recorded 237–255). */
 
@@ -11,20 +12,31 @@ function parseDate(value: string | null): Date | undefined {
   return d;
 }
 
+/** Zou caps an events page at 1000 rows whatever `limit` asks (gazu.md: "capped to 1000 server-side"). */
+const maxEvents = 1000;
+
+/** The projects a non-admin's events are scoped to: those whose team they are in (routes.tsv). */
+async function teamProjectIds(req: ZouRequest, ctx: ServerContext): Promise<Set<string>> {
+  const projects = await all(ctx.tracker, "project");
+  return new Set(projects.filter((p) => p.team.includes(asId(req.actor.personId))).map((p) => p.id));
+}
+
 export const miscRoutes: RouteDef[] = [
   {
     method: "GET",
     pattern: "/data/events/last",
     handler: async (req, ctx) => {
-      requireAdmin(req);
+      requireManager(req);
+      const limit = Number.parseInt(req.query.get("limit") ?? "100", 10) || 100;
       return ok(
         ctx.events.last({
           after: parseDate(req.query.get("after")),
           before: parseDate(req.query.get("before")),
           projectId: req.query.get("project_id") ?? undefined,
+          projectIds: req.actor.role === "admin" ? undefined : await teamProjectIds(req, ctx),
           name: req.query.get("name") ?? undefined,
           cursorId: req.query.get("cursor_event_id") ?? undefined,
-          limit: Number.parseInt(req.query.get("limit") ?? "100", 10) || 100,
+          limit: Math.min(limit, maxEvents),
         }),
       );
     },
@@ -33,7 +45,7 @@ export const miscRoutes: RouteDef[] = [
     method: "GET",
     pattern: "/data/events/names",
     handler: async (req, ctx) => {
-      requireAdmin(req);
+      requireManager(req);
       return ok(ctx.events.names());
     },
   },

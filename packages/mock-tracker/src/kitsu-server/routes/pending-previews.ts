@@ -1,4 +1,5 @@
 import type { Id } from "@gadget/core";
+import { type PreviewFileColumns, previewFileRow } from "../codec/reviews.js";
 import type { ServerContext } from "../context.js";
 import type { Row } from "./helpers.js";
 
@@ -28,37 +29,22 @@ export function pendingPreviews(ctx: ServerContext): Map<string, PendingPreview>
 
 /** An announced preview as Zou answers it before the upload (recorded 189). */
 export function pendingRow(p: PendingPreview): Row {
-  return {
-    name: p.id.slice(0, 13),
-    original_name: null,
+  const columns: PreviewFileColumns = {
+    id: p.id,
     revision: p.revision,
     position: 1,
     extension: "mp4",
-    description: null,
-    path: null,
-    source: "webgui",
-    file_size: 0,
+    fileSize: 0,
     status: "processing",
-    validation_status: "neutral",
-    annotations: null,
+    validationStatus: "neutral",
     width: 0,
     height: 0,
     duration: 0,
-    data: null,
-    token_in: null,
-    token_out: null,
-    task_id: p.taskId,
-    person_id: p.personId,
-    source_file_id: null,
-    shotgun_id: null,
-    is_movie: false,
-    url: null,
-    uploaded_movie_url: null,
-    uploaded_movie_name: null,
-    id: p.id,
-    created_at: p.createdAt.toISOString().slice(0, 19),
-    updated_at: p.createdAt.toISOString().slice(0, 19),
-    comments: [p.commentId],
-    type: "PreviewFile",
+    originalName: null,
+    taskId: p.taskId,
+    personId: p.personId,
+    createdAt: p.createdAt,
+    updatedAt: p.createdAt,
   };
+  return previewFileRow(columns, {}, [p.commentId]);
 }

@@ -2,7 +2,7 @@ import { asId, type Id, type PlaylistEntry } from "@gadget/core";
 import { ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes } from "./crud.js";
-import { all, findOr404, maybe, objectBody, optId, type Row, str, typedId } from "./helpers.js";
+import { all, findOr404, maybe, objectBody, optId, type Row, str, trackerWhere, typedId } from "./helpers.js";
 import { enrichedPlaylist, entityPreview, previewsByTaskType, publicRow } from "./playlist-rows.js";
 
 /* Playlists: crud, add-entity and project listings (zou.md §2.13; recorded 218, 231–236). */
@@ -48,7 +48,10 @@ const forEntities = new Set(["shot", "asset"]);
 
 const playlists: CrudModel = {
   path: "playlists",
-  list: async (ctx) => (await all(ctx.tracker, "playlist")).map((p) => publicRow(ctx, p, true)),
+  list: async (ctx, req) =>
+    (await all(ctx.tracker, "playlist", trackerWhere(req.query, { id: "id", project_id: "projectId" }))).map((p) =>
+      publicRow(ctx, p, true),
+    ),
   one: async (ctx, id) => {
     const p = await maybe(ctx.tracker, "playlist", id);
     return p && publicRow(ctx, p, true);

@@ -1,4 +1,4 @@
-import { asId, ConflictError, type Id, type ProjectRecord } from "@gadget/core";
+import { ConflictError, type Id, type ProjectRecord } from "@gadget/core";
 import { person } from "../codec/people.js";
 import { assetType, project } from "../codec/production.js";
 import { task, taskStatus, taskType } from "../codec/tasks.js";
@@ -9,10 +9,10 @@ import {
   all,
   findOr404,
   maybe,
-  objectBody,
-  optId,
+  projectWrite,
   type Row,
   requireAdmin,
+  requiredId,
   requireManager,
   str,
   typedId,
@@ -123,6 +123,11 @@ async function member(req: ZouRequest, ctx: ServerContext): Promise<ProjectRecor
   return p;
 }
 
+async function projectTaskStatuses(req: ZouRequest, ctx: ServerContext) {
+  const p = await member(req, ctx);
+  return ok((await ctx.tracker.getMany("taskStatus", p.taskStatusIds)).map(taskStatus));
+}
+
 function settingsRoute(path: string, kind: "taskType" | "taskStatus" | "assetType", field: string): RouteDef[] {
   const key = { taskType: "taskTypeIds", taskStatus: "taskStatusIds", assetType: "assetTypeIds" } as const;
   return [
@@ -130,11 +135,8 @@ function settingsRoute(path: string, kind: "taskType" | "taskStatus" | "assetTyp
       method: "POST",
       pattern: `/data/projects/:projectId/settings/${path}`,
       handler: async (req, ctx) => {
-        requireManager(req);
-        const body = await objectBody(req);
-        const p = await findOr404(ctx.tracker, "project", typedId(req.params.projectId));
-        const id = optId(body[field]);
-        if (!id) throw zou.validation([{ field, message: "Field required" }]);
+        const { body, project: p } = await projectWrite(req, ctx);
+        const id = requiredId(body, field);
         const updated = p[key[kind]].includes(id) ? p : await ctx.tracker.addToProject(p.id, kind, id);
         return created(project(updated, ctx.state, false));
       },
@@ -174,11 +176,8 @@ export const projectRoutes: RouteDef[] = [
     method: "POST",
     pattern: "/data/projects/:projectId/team",
     handler: async (req, ctx) => {
-      requireManager(req);
-      const body = await objectBody(req);
-      const p = await findOr404(ctx.tracker, "project", typedId(req.params.projectId));
-      const personId = optId(body.person_id);
-      if (!personId) throw zou.validation([{ field: "person_id", message: "Field required" }]);
+      const { body, project: p } = await projectWrite(req, ctx);
+      const personId = requiredId(body, "person_id");
       const updated = p.team.includes(personId) ? p : await ctx.tracker.addTeamMember(p.id, personId);
       return created(project(updated, ctx.state, false));
     },
@@ -195,28 +194,16 @@ export const projectRoutes: RouteDef[] = [
   ...settingsRoute("task-types", "taskType", "task_type_id"),
   ...settingsRoute("task-status", "taskStatus", "task_status_id"),
   ...settingsRoute("asset-types", "assetType", "asset_type_id"),
-  {
-    method: "GET",
-    pattern: "/data/projects/:projectId/settings/task-status",
-    handler: async (req, ctx) => {
-      const p = await member(req, ctx);
-      return ok((await ctx.tracker.getMany("taskStatus", p.taskStatusIds)).map(taskStatus));
-    },
-  },
+  // A project's task statuses, on the settings path (recorded 068) and beside its task types.
+  ...["/data/projects/:projectId/settings/task-status", "/data/projects/:projectId/task-status"].map(
+    (pattern): RouteDef => ({ method: "GET", pattern, handler: projectTaskStatuses }),
+  ),
   {
     method: "GET",
     pattern: "/data/projects/:projectId/task-types",
     handler: async (req, ctx) => {
       const p = await member(req, ctx);
       return ok((await ctx.tracker.getMany("taskType", p.taskTypeIds)).map((t) => taskType(t, ctx.state)));
-    },
-  },
-  {
-    method: "GET",
-    pattern: "/data/projects/:projectId/task-status",
-    handler: async (req, ctx) => {
-      const p = await member(req, ctx);
-      return ok((await ctx.tracker.getMany("taskStatus", p.taskStatusIds)).map(taskStatus));
     },
   },
   {
@@ -237,5 +224,3 @@ export const projectRoutes: RouteDef[] = [
     },
   },
 ];
-
-export { asId };

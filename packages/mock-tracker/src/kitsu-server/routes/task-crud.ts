@@ -5,7 +5,7 @@ import type { ServerContext, ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes, rejectUnknownKeys } from "./crud.js";
 import { findEntity } from "./entity-io.js";
-import { all, findOr404, maybe, optId, type Row, requireManager, str } from "./helpers.js";
+import { all, findOr404, maybe, optId, type Row, requireManager, str, trackerWhere } from "./helpers.js";
 
 /* `/data/tasks` crud (zou.md §2.2, §2.6; recorded 127–143). */
 
@@ -37,6 +37,15 @@ const taskColumns = [
   "assigner_id",
   "assignees",
 ];
+
+/** Id filters the tracker applies itself, so that a task list reads only the tasks in scope. */
+const taskScope = {
+  id: "id",
+  project_id: "projectId",
+  entity_id: "entityId",
+  task_type_id: "taskTypeId",
+  task_status_id: "statusId",
+};
 
 const isoDay = /^\d{4}-\d{2}-\d{2}/;
 
@@ -93,7 +102,8 @@ async function createTask(ctx: ServerContext, body: Row, req: ZouRequest): Promi
 const tasks: CrudModel = {
   path: "tasks",
   relations: { assignees: "omit" },
-  list: async (ctx) => (await all(ctx.tracker, "task")).map((t) => task(t, ctx.state, true)),
+  list: async (ctx, req) =>
+    (await all(ctx.tracker, "task", trackerWhere(req.query, taskScope))).map((t) => task(t, ctx.state, true)),
   one: async (ctx, id) => {
     const t = await maybe(ctx.tracker, "task", id);
     return t && task(t, ctx.state, true);
