@@ -110,10 +110,10 @@ const projects: CrudModel = {
   remove: async (ctx, id, req) => {
     requireAdmin(req);
     const p = await findOr404(ctx.tracker, "project", id);
-    if (p.status === "open" && req.query.get("force") !== "true") {
-      throw zou.badRequest("Only closed projects can be deleted");
-    }
-    await ctx.tracker.remove("project", id, { force: true });
+    // Zou checks the status before anything else: `force` deletes what a closed project holds, it
+    // never lets an open project go (zou.md §2.3).
+    if (p.status === "open") throw zou.badRequest("Only closed projects can be deleted");
+    await ctx.tracker.remove("project", id, { force: req.query.get("force") === "true" });
   },
 };
 
