@@ -39,7 +39,7 @@ const BRAND = Symbol.for("@gadget/core/TrackerError");
 /** Strips anything shaped like a credential from text that may echo a request. */
 export function redact(text: string): string {
   return text
-    .replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/g, "Bearer <redacted>")
+    .replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, "Bearer <redacted>")
     .replace(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, "<redacted-token>")
     .replace(/("?(?:password|access_token|refresh_token|token)"?\s*[:=]\s*)("[^"]*"|[^\s,&}]+)/gi, "$1<redacted>");
 }
@@ -393,9 +393,11 @@ export class NetworkError extends TrackerError {
 export class TimeoutError extends TrackerError {
   override readonly code = "TIMEOUT";
 
-  static request(request: RequestInfo, ms: number, total: boolean): TimeoutError {
+  /** `option` is the setting whose limit ran out (`timeout`, `transferTimeout`, `totalTimeout`). */
+  static request(request: RequestInfo, ms: number, option: string): TimeoutError {
+    const what = option === "totalTimeout" ? "The request and its retries" : "The request";
     return new TimeoutError(
-      `${total ? "The request and its retries" : "The request"} took longer than ${ms} ms${where(request)}. Raise the ${total ? "totalTimeout" : "timeout"} option if the server is just slow.`,
+      `${what} took longer than ${ms} ms${where(request)}. Raise the ${option} option if the server is just slow.`,
       { request },
     );
   }

@@ -1,6 +1,6 @@
-import { AuthError, asId, type EventRecord, NetworkError } from "@gadget/core";
+import { AuthError, asId, type EventRecord, NetworkError, redact } from "@gadget/core";
 import { describe, expect, it, vi } from "vitest";
-import { logStreamError, redact } from "../src/events/report.js";
+import { logStreamError } from "../src/events/report.js";
 import type { KitsuEventStreamOptions } from "../src/events/stream-options.js";
 import { Subscribers } from "../src/events/subscribers.js";
 
@@ -112,7 +112,7 @@ describe("default onError", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain("AuthError");
     expect(lines[0]).not.toContain(jwt);
-    expect(redact(`Bearer ${jwt}`)).toBe("Bearer [redacted]");
+    expect(redact(`bearer ${jwt}`)).toBe("Bearer <redacted>");
   });
 
   it("redacts a password or token field that a handler's error message carries", () => {

@@ -104,6 +104,17 @@ describe("KitsuClient retries", () => {
     expect((error as TimeoutError).message).toContain("timeout");
   });
 
+  it("a transfer that timed out told the user to raise `timeout` instead of `transferTimeout`", async () => {
+    fixture = await startFixture(() => {
+      // never answers
+    });
+    const error = await client({ timeout: 10_000, transferTimeout: 50, retries: 0 })
+      .request({ method: "GET", path: "data/preview-files/x/file", timeout: 50 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toContain("Raise the transferTimeout option");
+  });
+
   it("stops at the total timeout across retries", async () => {
     fixture = await startFixture(() => {
       // never answers
@@ -112,6 +123,7 @@ describe("KitsuClient retries", () => {
       .raw.get("data/projects")
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toContain("Raise the totalTimeout option");
   });
 
   it("rejects with the signal's reason when aborted", async () => {

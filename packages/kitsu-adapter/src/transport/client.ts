@@ -73,7 +73,7 @@ export class KitsuClient {
       if (spec.signal?.aborted) throw spec.signal.reason;
       throw NetworkError.interrupted(`${this.apiUrl}/${path}`, networkCause(error), info);
     }
-    if (text === undefined) throw TimeoutError.request(info, this.options.totalTimeout, true);
+    if (text === undefined) throw TimeoutError.request(info, this.options.totalTimeout, "totalTimeout");
     if (!text) return undefined as T;
     try {
       return JSON.parse(text) as T;
@@ -104,7 +104,10 @@ export class KitsuClient {
 
     const mayRetry = () => (repeatable || spec.landed !== undefined) && attempt < o.retries;
     const wait = async (ms: number, failure: Error) => {
-      if (Date.now() + ms >= deadline) throw failure;
+      if (Date.now() + ms >= deadline) {
+        // Out of budget: a timed-out attempt is now the total timeout's doing, and says so.
+        throw failure instanceof TimeoutError ? TimeoutError.request(info, o.totalTimeout, "totalTimeout") : failure;
+      }
       this.stats.retries++;
       attempt++;
       await sleep(ms, spec.signal);
@@ -113,7 +116,7 @@ export class KitsuClient {
     for (;;) {
       const token = authed ? await this.auth.accessToken() : spec.bearer;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw TimeoutError.request(info, o.totalTimeout, true);
+      if (remaining <= 0) throw TimeoutError.request(info, o.totalTimeout, "totalTimeout");
       const perAttempt = spec.timeout ?? o.timeout;
       let response: Response;
       try {
@@ -122,7 +125,9 @@ export class KitsuClient {
         if (spec.signal?.aborted) throw spec.signal.reason;
         const timedOut = error instanceof Error && error.name === "TimeoutError";
         const failure = timedOut
-          ? TimeoutError.request(info, perAttempt < remaining ? perAttempt : o.totalTimeout, perAttempt >= remaining)
+          ? perAttempt < remaining
+            ? TimeoutError.request(info, perAttempt, spec.timeout === undefined ? "timeout" : "transferTimeout")
+            : TimeoutError.request(info, o.totalTimeout, "totalTimeout")
           : NetworkError.unreachable(`${this.apiUrl}/${path}`, networkCause(error), info);
         if (!mayRetry()) throw failure;
         await wait(backoffDelay(attempt, o.backoffBase, o.backoffMax), failure);

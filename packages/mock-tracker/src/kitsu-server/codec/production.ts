@@ -201,5 +201,3 @@ export function temporalEntityTypes(state: KitsuState): Record<string, unknown>[
     type: "EntityType",
   }));
 }
-
-export { dataOrNull };
