@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   say("Publishing an animation preview");
   const sequence = sequences[0];
   if (!sequence) throw new Error("The project has no sequence to work on.");
-  const shot = await sequence.shots.get({ name: (await sequence.shots.all())[1]?.name ?? "" });
+  const [, shot] = await sequence.shots.all();
+  if (!shot) throw new Error(`Sequence ${sequence.name} has fewer than two shots.`);
   const task = await shot.tasks.fetch("Animation");
   const before = await task.status();
   const folder = await mkdtemp(join(tmpdir(), "gadget-demo-"));
