@@ -2,11 +2,22 @@ import { demoTracker, type MockTracker } from "@gadget/mock-tracker";
 import { describe, expect, test } from "vitest";
 import type { TrackerAdapter } from "../src/adapter/contract.js";
 import { ConflictError, PartialWriteError, ServerError, Tracker, taskCreateSchema } from "../src/index.js";
-import { DEMO_PROJECT, demoSession } from "./helpers.js";
+import { DEMO_PROJECT, demoSession, withoutBatchOps } from "./helpers.js";
 
-describe("newMany()", () => {
-  test("creates the whole batch with one check against the tracker", async () => {
+describe("newMany() on an adapter with createMany", () => {
+  test("hands the whole batch to the adapter in one call", async () => {
     const { project, log } = await demoSession();
+    const seq = await project.sequences.new({ name: "sq950" });
+    log.reset();
+    const shots = await seq.shots.newMany([{ name: "sh010" }, { name: "sh020" }]);
+    expect(log.calls.map((c) => c.method)).toEqual(["createMany"]);
+    expect(await seq.shots.get({ name: "sh020" })).toBe(shots[1]);
+  });
+});
+
+describe("newMany() on an adapter without createMany", () => {
+  test("creates the whole batch with one check against the tracker", async () => {
+    const { project, log } = await demoSession({ fallbacks: true });
     const seq = await project.sequences.new({ name: "sq900" });
     log.reset();
     const shots = await seq.shots.newMany(
@@ -23,7 +34,7 @@ describe("newMany()", () => {
   });
 
   test("a name already on the tracker is a ConflictError before any write", async () => {
-    const { project, log } = await demoSession();
+    const { project, log } = await demoSession({ fallbacks: true });
     const seq = await project.sequences.get({ name: "sq010" });
     log.reset();
     const attempt = seq.shots.newMany([{ name: "sh900" }, { name: "sh010" }]);
@@ -33,7 +44,7 @@ describe("newMany()", () => {
   });
 
   test("a name given twice in the batch is a ConflictError before any request", async () => {
-    const { project, log } = await demoSession();
+    const { project, log } = await demoSession({ fallbacks: true });
     const seq = await project.sequences.get({ name: "sq010" });
     log.reset();
     await expect(seq.shots.newMany([{ name: "sh901" }, { name: "sh901" }])).rejects.toThrow(/this batch/);
@@ -43,7 +54,7 @@ describe("newMany()", () => {
   test("a failure after the first create is a PartialWriteError listing what was created", async () => {
     const mock = demoTracker();
     let creates = 0;
-    const failing = new Proxy(mock, {
+    const failing = new Proxy(withoutBatchOps(mock), {
       get(target, property, receiver) {
         if (property !== "create") return Reflect.get(target, property, receiver);
         return (...args: Parameters<MockTracker["create"]>) => {
@@ -66,9 +77,9 @@ describe("newMany()", () => {
   });
 });
 
-describe("withTasks()", () => {
+describe("withTasks() on an adapter without queryWithTasks", () => {
   test("loads shots with their tasks, and their task collections then cost no request", async () => {
-    const { project, log } = await demoSession();
+    const { project, log } = await demoSession({ fallbacks: true });
     const shots = await project.shots.withTasks({ sequence: "sq010" });
     expect(shots).toHaveLength(6);
     const calls = log.count();
@@ -81,7 +92,7 @@ describe("withTasks()", () => {
   });
 
   test("a task created afterwards shows up: the preloaded list is dropped", async () => {
-    const { tracker, project } = await demoSession();
+    const { tracker, project } = await demoSession({ fallbacks: true });
     const [shot] = await project.shots.withTasks({ sequence: "sq020" });
     const before = (await shot!.tasks.all()).length;
     const types = await tracker.taskTypes.filter({ forShots: true });
@@ -96,7 +107,7 @@ describe("withTasks()", () => {
     const mock = demoTracker();
     let afterTaskQuery: (() => Promise<void>) | undefined;
     // The task query answers first; then someone creates a task, whose event arrives before withTasks() returns.
-    const adapter = new Proxy(mock, {
+    const adapter = new Proxy(withoutBatchOps(mock), {
       get(target, property, receiver) {
         if (property !== "query") return Reflect.get(target, property, receiver);
         return async (...args: Parameters<TrackerAdapter["query"]>) => {

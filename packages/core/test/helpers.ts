@@ -37,10 +37,22 @@ export function counting<A extends TrackerAdapter>(adapter: A): { adapter: A; lo
   return { adapter: proxy, log };
 }
 
-/** A session on the demo studio, through a counting proxy. */
-export async function demoSession() {
+/**
+ * The adapter without its optional batch methods (`createMany`, `queryWithTasks`), so that core's
+ * fallbacks for adapters that lack them are what runs.
+ */
+export function withoutBatchOps<A extends TrackerAdapter>(adapter: A): A {
+  const hidden = new Set<PropertyKey>(["createMany", "queryWithTasks"]);
+  return new Proxy(adapter, {
+    get: (target, property, receiver) => (hidden.has(property) ? undefined : Reflect.get(target, property, receiver)),
+    has: (target, property) => !hidden.has(property) && Reflect.has(target, property),
+  });
+}
+
+/** A session on the demo studio, through a counting proxy (`fallbacks`: without the optional batch methods). */
+export async function demoSession(options: { fallbacks?: boolean } = {}) {
   const mock: MockTracker = demoTracker();
-  const { adapter, log } = counting(mock);
+  const { adapter, log } = counting(options.fallbacks ? withoutBatchOps(mock) : mock);
   const tracker = Tracker.connect(adapter);
   const project = await tracker.projects.get({ name: DEMO_PROJECT });
   log.reset();

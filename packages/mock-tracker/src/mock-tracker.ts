@@ -8,6 +8,7 @@ import type {
   CreatableKind,
   CreateData,
   CreateInput,
+  CreateManyOptions,
   Download,
   EventRecord,
   EventsPage,
@@ -34,9 +35,11 @@ import type {
   UpdateData,
   UploadFile,
   Where,
+  WithTasks,
 } from "@gadget/core";
 import { fullCapabilities } from "@gadget/core";
 import { Faults } from "./faults.js";
+import { createRows, rowsWithTasks } from "./ops/bulk.js";
 import { castIn, getCasting, setCasting } from "./ops/casting.js";
 import { createRow, insertRows, removeRow, updateRow } from "./ops/crud.js";
 import { downloadRecordFile } from "./ops/files.js";
@@ -125,6 +128,25 @@ export class MockTracker implements TrackerAdapter {
   async create<K extends CreatableKind>(kind: K, data: CreateData<K>): Promise<RecordOf<K>> {
     await this.faults.before("create");
     return this.studio.output(kind, createRow(this.studio, kind, data));
+  }
+
+  /** Faults and latency of `createMany` apply to each record: a tracker writes them one request each. */
+  async createMany<K extends CreatableKind>(
+    kind: K,
+    data: readonly CreateData<K>[],
+    options: CreateManyOptions = {},
+  ): Promise<RecordOf<K>[]> {
+    const rows = await createRows(this.studio, this.faults, kind, data, options);
+    return rows.map((row) => this.studio.output(kind, row));
+  }
+
+  async queryWithTasks<K extends "shot" | "asset">(kind: K, where: Where<K>): Promise<WithTasks<RecordOf<K>>> {
+    await this.faults.before("queryWithTasks");
+    const { records, tasks } = rowsWithTasks(this.studio, kind, where);
+    return {
+      records: records.map((row) => this.studio.output(kind, row)),
+      tasks: tasks.map((row) => this.studio.output("task", row)),
+    };
   }
 
   async update<K extends UpdatableKind>(kind: K, id: Id, patch: UpdateData<K>): Promise<RecordOf<K>> {

@@ -13,6 +13,22 @@ describe("query", () => {
     expect(ids((await tracker.query("shot", { frameIn: null })).items)).toEqual([sh020.id]);
   });
 
+  it("reads the most selective index and checks every other key on its rows", async () => {
+    const { tracker, project, seq, sh010, sh020 } = await smallStudio();
+    const other = await tracker.create("project", { name: "Other", productionType: "short" });
+    const otherSeq = await tracker.create("sequence", { name: "sq010", projectId: other.id });
+    const twin = await tracker.create("shot", { name: "sh010", projectId: other.id, sequenceId: otherSeq.id });
+    expect(ids((await tracker.query("shot", { projectId: project.id, name: "sh010" })).items)).toEqual([sh010.id]);
+    expect(ids((await tracker.query("shot", { projectId: other.id, name: "sh010" })).items)).toEqual([twin.id]);
+    expect(ids((await tracker.query("shot", { sequenceId: otherSeq.id, name: "sh010" })).items)).toEqual([twin.id]);
+    const inScope = { projectId: other.id, episodeId: null, name: "sq010" };
+    expect(ids((await tracker.query("sequence", inScope)).items)).toEqual([otherSeq.id]);
+    const byIds = { id: [sh020.id, sh010.id, sh010.id, twin.id], sequenceId: seq.id };
+    expect(ids((await tracker.query("shot", byIds)).items)).toEqual([sh010.id, sh020.id]);
+    expect((await tracker.query("shot", { projectId: project.id, name: [] })).items).toEqual([]);
+    expect((await tracker.query("shot", { projectId: other.id, sequenceId: seq.id })).items).toEqual([]);
+  });
+
   it("refuses keys the kind does not have", async () => {
     const { tracker } = await smallStudio();
     const where = JSON.parse('{"colour":"red"}') as Record<string, never>;

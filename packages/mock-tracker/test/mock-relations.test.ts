@@ -152,6 +152,57 @@ describe("removal", () => {
     expect(tracker.studio.casting.size + tracker.studio.castIn.size).toBe(0);
   });
 
+  it("deleting a sequence with shots left them pointing at nothing: refused unless forced, forced takes them", async () => {
+    const { tracker, seq, sh010, sh020, task } = await smallStudio();
+    const error = await tracker.remove("sequence", seq.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toMatch(/2 shots still point at it.*force: true/);
+    expect((await tracker.get("sequence", seq.id)).id).toBe(seq.id);
+    expect(await tracker.remove("sequence", seq.id, { force: true })).toEqual({ outcome: "deleted" });
+    for (const [kind, id] of [
+      ["shot", sh010.id],
+      ["shot", sh020.id],
+      ["task", task.id],
+    ] as const) {
+      await expect(tracker.get(kind, id), kind).rejects.toThrow(NotFoundError);
+    }
+  });
+
+  it("deleting an episode with sequences and assets left them pointing at nothing: refused unless forced", async () => {
+    const { tracker, project, chars } = await smallStudio();
+    const ep = await tracker.create("episode", { name: "E01", projectId: project.id });
+    const seq = await tracker.create("sequence", { name: "sq100", projectId: project.id, episodeId: ep.id });
+    const shot = await tracker.create("shot", { name: "sh100", projectId: project.id, sequenceId: seq.id });
+    const prop = await tracker.create("asset", {
+      name: "Cup",
+      projectId: project.id,
+      assetTypeId: chars.id,
+      episodeId: ep.id,
+    });
+    await expect(tracker.remove("episode", ep.id)).rejects.toThrow(ValidationError);
+    expect((await tracker.get("shot", shot.id)).episodeId).toBe(ep.id);
+    expect(await tracker.remove("episode", ep.id, { force: true })).toEqual({ outcome: "deleted" });
+    for (const [kind, id] of [
+      ["episode", ep.id],
+      ["sequence", seq.id],
+      ["shot", shot.id],
+      ["asset", prop.id],
+    ] as const) {
+      await expect(tracker.get(kind, id), kind).rejects.toThrow(NotFoundError);
+    }
+    expect((await tracker.query("sequence", { projectId: project.id })).items).toHaveLength(1);
+  });
+
+  it("deleting an asset type with assets left them pointing at nothing: refused, force or not, as Zou's crud delete", async () => {
+    const { tracker, chars, hero } = await smallStudio();
+    for (const options of [{}, { force: true }]) {
+      await expect(tracker.remove("assetType", chars.id, options)).rejects.toThrow(ValidationError);
+    }
+    expect((await tracker.get("asset", hero.id)).assetTypeId).toBe(chars.id);
+    await tracker.remove("asset", hero.id);
+    expect(await tracker.remove("assetType", chars.id)).toEqual({ outcome: "deleted" });
+  });
+
   it("deletes a closed, empty project without force", async () => {
     const { tracker } = await smallStudio();
     const empty = await tracker.create("project", { name: "Empty", productionType: "short" });

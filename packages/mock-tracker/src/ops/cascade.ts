@@ -82,3 +82,55 @@ export function removeProject(studio: Studio, projectId: Id, force: boolean): vo
   }
   studio.table("project").delete(projectId);
 }
+
+/** Kinds whose rows other rows hang on through a foreign key Zou will not leave dangling. */
+export type ParentKind = "sequence" | "episode" | "assetType";
+
+type Children = Partial<Record<"shot" | "sequence" | "asset" | "playlist" | "task", Id[]>>;
+
+const inProject = <K extends "asset" | "playlist">(studio: Studio, kind: K, projectId: Id, episodeId: Id): Id[] =>
+  studio
+    .table(kind)
+    .rowsWhere("projectId", projectId)
+    .filter((row) => row.episodeId === episodeId)
+    .map((row) => row.id);
+
+/** What still points at the parent: a sequence's shots, an episode's sequences, assets and playlists, tasks on either. */
+function childrenOf(studio: Studio, kind: ParentKind, id: Id): Children {
+  if (kind === "assetType") return { asset: [...studio.table("asset").lookup("assetTypeId", id)] };
+  const task = [...studio.table("task").lookup("entityId", id)];
+  if (kind === "sequence") return { shot: [...studio.table("shot").lookup("sequenceId", id)], task };
+  const { projectId } = studio.require("episode", id);
+  return {
+    sequence: [...studio.table("sequence").lookup("episodeId", id)],
+    asset: inProject(studio, "asset", projectId, id),
+    playlist: inProject(studio, "playlist", projectId, id),
+    task,
+  };
+}
+
+/**
+ * Zou's delete of a sequence, an episode or an asset type: refused (400) while rows still point at
+ * it; forced, a sequence or an episode takes them along, each child removed with force as Zou's
+ * remove_sequence and remove_episode do (events included). An asset type goes through Zou's generic
+ * crud delete, which has no cascade: its assets must go first, force or not.
+ */
+export function removeParent(
+  studio: Studio,
+  kind: ParentKind,
+  id: Id,
+  force: boolean,
+  removeChild: (kind: keyof Children, id: Id) => void,
+): void {
+  const row = studio.require(kind, id);
+  const children = Object.entries(childrenOf(studio, kind, id)).filter(([, ids]) => ids.length > 0);
+  if (children.length > 0 && (!force || kind === "assetType")) {
+    const held = children.map(([child, ids]) => `${ids.length} ${child}${ids.length > 1 ? "s" : ""}`).join(", ");
+    const fix =
+      kind === "assetType" ? "delete them first" : "delete them first, or pass { force: true } to delete them with it";
+    throw ValidationError.rule(`Cannot delete ${kind} "${row.name}": ${held} still point at it; ${fix}`);
+  }
+  for (const [child, ids] of children) for (const childId of ids) removeChild(child as keyof Children, childId);
+  dropFromCasting(studio, id);
+  studio.table(kind).delete(id);
+}

@@ -1,7 +1,7 @@
 import type { Id, Kind, PageRequest, Where } from "@gadget/core";
 import { kinds, ValidationError } from "@gadget/core";
 import type { Stored, Studio } from "../studio/studio.js";
-import { type BaseRow, fieldOf } from "../studio/table.js";
+import { type BaseRow, fieldOf, type Table } from "../studio/table.js";
 
 export interface RowPage<R> {
   items: R[];
@@ -41,19 +41,43 @@ export function assertWhereKeys(kind: Kind, where: object): void {
   if (unknown.length > 0) throw ValidationError.unknownKeys(kind, unknown, allowed);
 }
 
+type Index = Pick<Table<BaseRow>, "has" | "isIndexed" | "lookup">;
+
+/** Rows a where key picks through its index, read off the index sizes (Infinity: the key has none). */
+function indexedCount(table: Index, key: string, values: readonly unknown[]): number {
+  if (key === "id") return values.length;
+  if (!table.isIndexed(key)) return Number.POSITIVE_INFINITY;
+  let count = 0;
+  for (const value of values) count += table.lookup(key, value).size;
+  return count;
+}
+
+function indexedIds(table: Index, key: string, values: readonly unknown[]): Iterable<Id> {
+  if (key === "id") return new Set(values.filter((value) => table.has(value as Id)) as Id[]);
+  if (values.length === 1) return table.lookup(key, values[0]);
+  const ids = new Set<Id>();
+  for (const value of values) for (const id of table.lookup(key, value)) ids.add(id);
+  return ids;
+}
+
+/**
+ * The rows worth testing against the where (the caller checks every key on them): a name in its
+ * full scope (`{ sequenceId, name }`) reads the (scope, name) index; otherwise the indexed key
+ * matching the fewest rows, judged from index sizes, is the only one whose ids are gathered, so
+ * `{ projectId, name }` never walks the project's rows. No indexed key: the whole table.
+ */
 function candidates<K extends Kind>(studio: Studio, kind: K, entries: [string, unknown][]): Iterable<Stored<K>> {
   const table = studio.table(kind);
-  let best: Set<Id> | undefined;
+  const scoped = table.scopedMatches(Object.fromEntries(entries));
+  if (scoped) return table.sorted(scoped) as Iterable<Stored<K>>;
+  let best: { key: string; values: readonly unknown[] } | undefined;
+  let bestCount = Number.POSITIVE_INFINITY;
   for (const [key, wanted] of entries) {
-    if (key !== "id" && !table.isIndexed(key)) continue;
-    const ids = new Set<Id>();
-    for (const value of Array.isArray(wanted) ? wanted : [wanted]) {
-      if (key !== "id") for (const id of table.lookup(key, value)) ids.add(id);
-      else if (table.has(value as Id)) ids.add(value as Id);
-    }
-    if (!best || ids.size < best.size) best = ids;
+    const values = Array.isArray(wanted) ? wanted : [wanted];
+    const count = indexedCount(table, key, values);
+    if (count < bestCount) [best, bestCount] = [{ key, values }, count];
   }
-  return (best ? table.sorted(best) : table.values()) as Iterable<Stored<K>>;
+  return (best ? table.sorted(indexedIds(table, best.key, best.values)) : table.values()) as Iterable<Stored<K>>;
 }
 
 /** Equality on each key (arrays mean IN), in creation order, a page at a time. */

@@ -45,6 +45,16 @@ export class Table<R extends BaseRow> {
     return (key === null ? undefined : this.scoped.get(key)) ?? new Set();
   }
 
+  /**
+   * Ids of the rows a query picks through the (name, scope) index: undefined unless it gives one
+   * name and one value for every scope key, the only queries that index answers alone.
+   */
+  scopedMatches(where: Readonly<Record<string, unknown>>): ReadonlySet<Id> | undefined {
+    if (!this.scopeKeys || typeof where.name !== "string") return undefined;
+    if (this.scopeKeys.some((key) => where[key] === undefined || Array.isArray(where[key]))) return undefined;
+    return this.sameScopedName(where);
+  }
+
   private setScoped(row: object, id: Id, add: boolean): void {
     const key = this.scopedKey(row);
     if (key === null) return;
