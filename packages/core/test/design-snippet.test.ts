@@ -1,0 +1,48 @@
+import { expect, test } from "vitest";
+import { Project, type TrackerEvent } from "../src/index.js";
+import { tempFile } from "./helpers.js";
+
+/* DESIGN.md "What a TD writes", run as written (names adapted to the demo studio). */
+test("the TD script of DESIGN.md runs as written on the mock tracker", async () => {
+  const project = await Project.fromEnv({
+    env: { TRACKER_TYPE: "mock", TRACKER_MOCK_SEED: "demo", TRACKER_PROJECT: "Bunny Escape" },
+    envFile: false,
+  });
+  const statusChanges: TrackerEvent[] = [];
+  project.on("task:status-changed", (e) => statusChanges.push(e));
+
+  const shot = await project.shots.get({ name: "sh030", sequence: "sq020" });
+  const task = await shot.tasks.fetch("Animation");
+  await task.comments.new({
+    comment: "Blocking pass",
+    status: "wfa",
+    preview: [await tempFile("sq020_sh030_v003.mp4")],
+    setMainPreview: true,
+  });
+  const seen: string[] = [];
+  for await (const s of project.shots.iterate({ sequence: "sq020" })) seen.push(`${s.name}:${s.frameIn}`);
+  expect(seen).toHaveLength(6);
+
+  const tracker = project.tracker;
+  const anim = await tracker.taskTypes.new({ name: "Anim3D", forShots: true });
+  const film = await tracker.projects.new({ name: "Bunny", productionType: "short" });
+  const chars = await film.assetTypes.new({ name: "Creature" });
+  const hero = await film.assets.new({ name: "Hero", assetType: chars, customData: { variant: "default" } });
+  const artist = (await tracker.persons.all())[0]!;
+  const t = await shot.tasks.new({ taskType: anim, assignees: [artist] });
+  const seq = await project.sequences.new({ name: "sq180" });
+  const sh = await seq.shots.new({ name: "sh0010", frameIn: 101, frameOut: 200, customData: { cam: "A" } });
+  sh.customData.cam = "B";
+  await sh.save();
+  await sh.casting.set([{ asset: hero, occurrences: 2 }]);
+
+  expect(task.statusId).toBe((await project.taskStatuses.get({ shortName: "wfa" })).id);
+  expect(shot.previewId).not.toBeNull();
+  expect(t.assigneeIds).toEqual([artist.id]);
+  expect((await sh.refresh()).customData).toEqual({ cam: "B" });
+  expect(sh.nbFrames).toBe(100);
+  expect((await sh.casting.get()).map((c) => [c.asset.name, c.occurrences])).toEqual([["Hero", 2]]);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(statusChanges.map((e) => e.id)).toEqual([task.id]);
+  await tracker.close();
+});
