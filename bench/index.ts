@@ -2,9 +2,9 @@
  * `pnpm bench`: request counts and wall times of the Kitsu workloads, beside their targets and
  * gazu's counts, then the mock tracker's seeding and lookup speed.
  *
- * Runs against the Kitsu-compatible server with 20 ms injected per request; with TRACKER_URL and
- * credentials (TRACKER_LOGIN + TRACKER_PASSWORD, or TRACKER_TOKEN) set, against that Kitsu instead
- * (a bench project is created there and deleted at the end).
+ * Runs against the Kitsu-compatible server, in a child process, with 20 ms injected per request;
+ * with TRACKER_URL and credentials (TRACKER_LOGIN + TRACKER_PASSWORD, or TRACKER_TOKEN) set,
+ * against that Kitsu instead (a bench project is created there and deleted at the end).
  */
 import { bulkWorkload } from "./bulk-workload.js";
 import { table } from "./deps.js";
@@ -18,8 +18,7 @@ const bulkShots = 500;
 
 async function kitsu(target: Target): Promise<void> {
   console.log(`\nKitsu workloads on ${target.label}`);
-  const counted = target.real ? "by the session's client" : "by the server";
-  console.log(`(requests counted ${counted}; gazu = the same work with gazu on a real Zou 1.0.67)\n`);
+  console.log(`(requests counted by the session's client; gazu = the same work with gazu on a real Zou 1.0.67)\n`);
   const { rows, project } = await publishWorkloads(target);
   try {
     rows.push(await withTasksWorkload(target, project));

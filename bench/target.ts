@@ -1,16 +1,11 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { once } from "node:events";
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type Id,
-  KitsuAdapter,
-  type KitsuServer,
-  kitsuModule,
-  MockTracker,
-  Project,
-  startKitsuServer,
-  Tracker,
-} from "./deps.js";
+import { fileURLToPath } from "node:url";
+import { KitsuAdapter, kitsuModule, Project, Tracker } from "./deps.js";
+import type { ServerReady } from "./server-process.js";
 
 /** Where the Kitsu workloads run: the Kitsu-compatible server (20 ms per request) or a real Kitsu. */
 export interface Target {
@@ -22,8 +17,8 @@ export interface Target {
   /** A new session (login included), on the bench project. */
   open(): Promise<Project>;
   /**
-   * Requests since `reset`: the server's count locally; on a real Kitsu, the session's own client
-   * count (a session opened after `reset` counts from its start, login included).
+   * Requests since `reset`, as the session's own client counts them (a session opened after
+   * `reset` counts from its start, login included).
    */
   counter: Counter;
   close(): Promise<void>;
@@ -35,6 +30,7 @@ export interface Counter {
 }
 
 export const shotCount = 30;
+export const benchProjectName = "Gadget Bench";
 const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 
 async function previewFile(): Promise<string> {
@@ -64,43 +60,54 @@ function clientCounter(): Counter {
   };
 }
 
-/** The Kitsu-compatible server over a MockTracker seeded directly (seeding costs no request). */
-export async function localTarget(latencyMs: number): Promise<Target & { server: KitsuServer }> {
-  const tracker = new MockTracker({ seed: 7 });
-  const server = await startKitsuServer({ tracker, latencyMs });
-  const projectName = "Gadget Bench";
-  const project = await tracker.create("project", { name: projectName, productionType: "short" });
-  const sequence = await tracker.create("sequence", { name: "sq010", projectId: project.id });
-  const types = (await tracker.query("taskType", {})).items.filter((t) => t.forShots);
-  const shotIds = tracker.insertMany(
-    "shot",
-    Array.from({ length: shotCount }, (_, i) => ({
-      name: `sh${String((i + 1) * 10).padStart(4, "0")}`,
-      projectId: project.id,
-      sequenceId: sequence.id,
-    })),
-  );
-  const wanted = types.filter((t) => ["Layout", "Animation", "Lighting"].includes(t.name));
-  tracker.insertMany(
-    "task",
-    shotIds.flatMap((entityId: Id) => wanted.map((t) => ({ entityId, taskTypeId: t.id }))),
-  );
+/** Forks bench/server-process.ts (tsx, source conditions) and waits for its URL. */
+function forkServer(latencyMs: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(fileURLToPath(new URL("./server-process.ts", import.meta.url)), [String(latencyMs)], {
+    execArgv: ["--import", import.meta.resolve("tsx"), "--conditions=@gadget/source"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("message", (ready: ServerReady) => resolve({ child, url: ready.url }));
+    child.once("error", reject);
+    child.once("exit", (code) =>
+      reject(new Error(`bench/server-process.ts exited (code ${code}) before sending its URL: see its error above.`)),
+    );
+  });
+}
+
+/** Stops the server process and waits until it is gone. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = once(child, "exit");
+  child.kill();
+  await gone;
+}
+
+/**
+ * The Kitsu-compatible server in a child process (see server-process.ts), so that client and
+ * server do not share a core; requests are counted by the session's client, as on a real Kitsu.
+ */
+export async function localTarget(latencyMs: number): Promise<Target> {
+  const { child, url } = await forkServer(latencyMs);
+  // Whatever way the bench leaves (a throw, process.exit), the server goes with it.
+  const killOnExit = () => child.kill();
+  process.once("exit", killOnExit);
   const env = {
-    TRACKER_URL: server.url,
+    TRACKER_URL: url,
     TRACKER_LOGIN: "admin@example.com",
     TRACKER_PASSWORD: "mysecretpassword",
-    TRACKER_PROJECT: projectName,
+    TRACKER_PROJECT: benchProjectName,
   };
-  const preview = await previewFile();
   return {
     label: `Kitsu-compatible server, ${latencyMs} ms per request`,
     real: false,
-    projectName,
-    preview,
-    server,
+    projectName: benchProjectName,
+    preview: await previewFile(),
     open: () => Project.fromEnv(fromEnvOptions(env)),
-    counter: { reset: () => server.stats.reset(), total: () => server.stats.total },
-    close: () => server.close(),
+    counter: clientCounter(),
+    async close() {
+      process.off("exit", killOnExit);
+      await stop(child);
+    },
   };
 }
 

@@ -1,0 +1,45 @@
+/**
+ * The Kitsu-compatible server in a process of its own, forked by `localTarget`, so the bench's
+ * client does not share its core with the server (a real Kitsu runs on its own machine).
+ * argv[2] is the latency per request in ms; the server's URL goes to the parent over IPC.
+ * The MockTracker is seeded directly (seeding costs no request).
+ */
+import { type Id, MockTracker, startKitsuServer } from "./deps.js";
+import { benchProjectName, shotCount } from "./target.js";
+
+export interface ServerReady {
+  url: string;
+}
+
+async function main(): Promise<void> {
+  const latencyMs = Number(process.argv[2] ?? 20);
+  const tracker = new MockTracker({ seed: 7 });
+  const server = await startKitsuServer({ tracker, latencyMs });
+  // An orphan would hold its port and keep running: leave with the parent.
+  process.once("disconnect", () => {
+    void server.close().finally(() => process.exit(0));
+  });
+  const project = await tracker.create("project", { name: benchProjectName, productionType: "short" });
+  const sequence = await tracker.create("sequence", { name: "sq010", projectId: project.id });
+  const types = (await tracker.query("taskType", {})).items.filter((t) => t.forShots);
+  const shotIds = tracker.insertMany(
+    "shot",
+    Array.from({ length: shotCount }, (_, i) => ({
+      name: `sh${String((i + 1) * 10).padStart(4, "0")}`,
+      projectId: project.id,
+      sequenceId: sequence.id,
+    })),
+  );
+  const wanted = types.filter((t) => ["Layout", "Animation", "Lighting"].includes(t.name));
+  tracker.insertMany(
+    "task",
+    shotIds.flatMap((entityId: Id) => wanted.map((t) => ({ entityId, taskTypeId: t.id }))),
+  );
+  const ready: ServerReady = { url: server.url };
+  process.send?.(ready);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
