@@ -11,18 +11,21 @@ import { table } from "./deps.js";
 import { mockSeedWorkload } from "./mock-seed-workload.js";
 import { publishWorkloads } from "./publish-workloads.js";
 import { localTarget, realTarget, type Target } from "./target.js";
+import { uploadMemoryWorkload } from "./upload-memory-workload.js";
 import { withTasksWorkload } from "./with-tasks-workload.js";
 
 const latencyMs = 20;
 const bulkShots = 500;
+const largePreviewMiB = 256;
 
 async function kitsu(target: Target): Promise<void> {
   console.log(`\nKitsu workloads on ${target.label}`);
   console.log(`(requests counted by the session's client; gazu = the same work with gazu on a real Zou 1.0.67)\n`);
-  const { rows, project } = await publishWorkloads(target);
+  const { rows, project, task } = await publishWorkloads(target);
   try {
     rows.push(await withTasksWorkload(target, project));
     rows.push(...(await bulkWorkload(target, project, bulkShots)));
+    rows.push(await uploadMemoryWorkload(task, largePreviewMiB));
   } finally {
     await project.tracker.close();
   }

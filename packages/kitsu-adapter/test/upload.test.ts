@@ -1,4 +1,6 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, truncate, writeFile } from "node:fs/promises";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Id } from "@gadget/core";
@@ -70,5 +72,50 @@ describe("streamed multipart upload", () => {
     const row = await uploadPreviewFile({ client, ref: new ReferenceCache(client) }, previewId, file, {});
     expect(row.original_name).toBe("render_v001");
     expect(uploads).toBe(1);
+  });
+
+  it("a streamed upload stops reading its file while the server reads nothing, and finishes when it does", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "gadget-upload-"));
+    const path = join(dir, "plate_v001.mov");
+    const size = 64 * 1024 * 1024;
+    await writeFile(path, "");
+    await truncate(path, size);
+    let held: IncomingMessage | undefined;
+    const server = createServer((req) => {
+      // Read nothing: a client that streams must stop reading its file once the socket is full.
+      req.pause();
+      held = req;
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const client = new KitsuClient({ url, credentials: { token: "bot" }, retries: 0 });
+      let loaded = 0;
+      const file = { path, fileName: "plate_v001.mov", size, contentType: "video/quicktime" };
+      const done = uploadPreviewFile({ client, ref: new ReferenceCache(client) }, previewId, file, {
+        onProgress: (p) => {
+          loaded = p.loaded;
+        },
+      });
+      // Wait, bounded, until reading stops: with backpressure it stalls at what the socket holds.
+      let last = -1;
+      for (let i = 0; i < 100 && loaded !== last; i++) {
+        last = loaded;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(held).toBeDefined();
+      expect(loaded).toBeLessThan(size / 4);
+      held!.resume();
+      held!.on("end", () => {
+        held!.socket.end(
+          'HTTP/1.1 201 Created\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n{"id":"0a641b91-09a6-4c5e-98c8-74f05d4a3eb0","task_id":"t","original_name":"plate_v001"}',
+        );
+      });
+      expect((await done).original_name).toBe("plate_v001");
+      expect(loaded).toBe(size);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

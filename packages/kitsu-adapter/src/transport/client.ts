@@ -8,6 +8,7 @@ import { isExpiredSignature, parseErrorBody, retryAfterMs } from "./error-body.j
 import { mapHttpError } from "./map-error.js";
 import { readText } from "./read-body.js";
 import type { RequestSpec, SearchParams } from "./request-spec.js";
+import { streamUpload } from "./stream-upload.js";
 
 export interface KitsuClientOptions extends KitsuTransportOptions {
   /** The server's origin or its `/api` URL. */
@@ -25,7 +26,8 @@ export interface ClientStats {
 }
 
 /**
- * One HTTP session with a Kitsu server: ky underneath, Bearer auth with refresh, per-attempt and
+ * One HTTP session with a Kitsu server: ky underneath (streamed uploads on node:http, see
+ * stream-upload.ts), Bearer auth with refresh, per-attempt and
  * total timeouts, retries with backoff and jitter for what is safe to repeat, and Zou's answers
  * mapped to core's typed errors.
  */
@@ -169,18 +171,20 @@ export class KitsuClient {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     const built = spec.body?.();
-    if (built) Object.assign(headers, built.headers);
+    if (built) {
+      Object.assign(headers, built.headers, { "user-agent": this.options.userAgent, accept: "application/json" });
+      const url = new URL(`${this.apiUrl}/${path}`);
+      for (const [key, value] of Object.entries(spec.searchParams ?? {})) url.searchParams.set(key, String(value));
+      return streamUpload({ url, method: spec.method, headers, body: built.body, timeout, signal: spec.signal });
+    }
     return this.http(path, {
       method: spec.method,
       headers,
       searchParams: spec.searchParams,
-      json: built ? undefined : spec.json,
-      body: built?.body,
+      json: spec.json,
       timeout,
       signal: spec.signal,
-      // Streamed request bodies need half-duplex in Node's fetch.
-      ...(built ? { duplex: "half" } : {}),
-    } as Parameters<KyInstance>[1]);
+    });
   }
 }
 
