@@ -25,7 +25,7 @@ async function kitsu(target: Target): Promise<void> {
   try {
     rows.push(await withTasksWorkload(target, project));
     rows.push(...(await bulkWorkload(target, project, bulkShots)));
-    rows.push(await uploadMemoryWorkload(task, largePreviewMiB));
+    rows.push(...(await uploadMemoryWorkload(task, largePreviewMiB)));
   } finally {
     await project.tracker.close();
   }

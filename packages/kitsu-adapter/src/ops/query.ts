@@ -79,6 +79,18 @@ export async function query<K extends Kind>(
       limit,
     );
   }
+  // Zou links previews to comments through a join table, so no preview column filters on the
+  // comment: its preview ids come from the comment itself.
+  const commentId = typeof w.commentId === "string" ? (w.commentId as Id) : undefined;
+  if (commentId && kind === "preview") {
+    const { previewIds } = await getOne(ctx, "comment", commentId);
+    const previews = previewIds.length > 0 ? await getMany(ctx, "preview", previewIds) : [];
+    return slice(
+      previews.map((p) => ({ ...p, commentId: p.commentId ?? commentId })).filter((r) => matches(r, where)),
+      pageNo,
+      limit,
+    ) as Page<RecordOf<K>>;
+  }
   const searchParams = { ...(await serverFilters(ctx, kind, where)), relations: true, page: pageNo, limit };
   const answer = await ctx.client.request<Paginated | KitsuRow[]>({
     method: "GET",

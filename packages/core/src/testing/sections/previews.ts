@@ -22,6 +22,8 @@ export function previewsSection(ctx: ComplianceContext): void {
     expect(p3).toMatchObject({ taskId: task.id, commentId: second.id, revision: 2, position: 1 });
     const comment = await ctx.adapter.get("comment", first.id);
     expect([...comment.previewIds].sort()).toEqual([p1.id, p2.id].sort());
+    const ofComment = await ctx.adapter.query("preview", { commentId: first.id });
+    expect(ofComment.items.map((p) => p.id).sort()).toEqual([p1.id, p2.id].sort());
     expect(await ctx.adapter.get("preview", p3.id)).toMatchObject({ revision: 2, position: 1, taskId: task.id });
     expect((await ctx.adapter.get("task", task.id)).lastPreviewId).toBe(p3.id);
   });

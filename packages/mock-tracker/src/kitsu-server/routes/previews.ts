@@ -5,7 +5,17 @@ import { created, ok, type RouteDef, type ServerContext, type ZouRequest } from 
 import { isMultipart, readMultipart } from "../multipart.js";
 import { zou } from "../zou-errors.js";
 import { entityRow, findEntity } from "./entity-io.js";
-import { all, findOr404, maybe, objectBody, type Row, typedId } from "./helpers.js";
+import {
+  all,
+  applyFilters,
+  findOr404,
+  listReply,
+  maybe,
+  objectBody,
+  type Row,
+  typedId,
+  wantsRelations,
+} from "./helpers.js";
 import { type PendingPreview, pendingPreviews, pendingRow } from "./pending-previews.js";
 
 /*
@@ -103,10 +113,15 @@ export const previewRoutes: RouteDef[] = [
   {
     method: "GET",
     pattern: "/data/preview-files",
+    // Zou's generic crud list: every column filters (`id=[…]` included), `relations=true` adds the
+    // comments, `page` paginates (zou.md §2.2).
     handler: async (req, ctx) => {
       const taskId = req.query.get("task_id");
       const list = await all(ctx.tracker, "preview", taskId ? { taskId: asId(taskId) } : {});
-      return ok(list.map((p) => previewRow(ctx, p, false)));
+      const rows: Row[] = list.map((p) => previewRow(ctx, p, true));
+      const kept = applyFilters(rows, req.query, rows.length > 0 ? Object.keys(rows[0] as Row) : []);
+      const relations = wantsRelations(req.query, false);
+      return ok(listReply(relations ? kept : kept.map(({ comments: _, ...row }) => row), req.query));
     },
   },
   {
