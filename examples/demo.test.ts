@@ -1,32 +1,66 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { demoTracker } from "@gadget/mock-tracker";
+import { startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
 import { expect, test } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 
-test("the demo narrates the studio workflow on the mock tracker and exits 0", () => {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith("TRACKER_")) delete env[key];
-  const run = spawnSync(process.execPath, [tsx, "--conditions=@gadget/source", "examples/demo.ts"], {
-    cwd: root,
-    env,
-    encoding: "utf8",
-    timeout: 60_000,
+const headings = [
+  "Sequences and shots",
+  "Task status per task type",
+  "Publishing an animation preview",
+  "Casting of",
+  "Review playlist",
+  "Events received",
+];
+
+function runDemo(tracker: Record<string, string>) {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...tracker };
+  for (const key of Object.keys(env)) if (key.startsWith("TRACKER_") && !(key in tracker)) delete env[key];
+  // Async: a Kitsu-compatible server in this process must keep answering while the demo runs.
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [tsx, "--conditions=@gadget/source", "examples/demo.ts"], { cwd: root, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+test("the demo narrates the studio workflow on the mock tracker and exits 0", async () => {
+  const run = await runDemo({});
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
-  for (const heading of [
-    "Sequences and shots",
-    "Task status per task type",
-    "Publishing an animation preview",
-    "Casting of",
-    "Review playlist",
-    "Events received",
-  ]) {
-    expect(run.stdout).toContain(heading);
-  }
+  for (const heading of headings) expect(run.stdout).toContain(heading);
   expect(run.stdout).toMatch(/Animation\s+wip\s+wfa\s+\d+\s+true/);
   expect(run.stdout).toContain("task:status-changed");
+});
+
+test("the same demo runs unchanged on Kitsu (the Kitsu-compatible server over the demo studio)", async () => {
+  const server = await startKitsuServer({ tracker: demoTracker() });
+  try {
+    const run = await runDemo({
+      TRACKER_URL: server.url,
+      TRACKER_LOGIN: "admin@example.com",
+      TRACKER_PASSWORD: "mysecretpassword",
+      TRACKER_PROJECT: "Bunny Escape",
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Gadget demo on kitsu");
+    for (const heading of headings) expect(run.stdout).toContain(heading);
+    expect(run.stdout).toMatch(/Animation\s+wip\s+wfa\s+\d+\s+true/);
+    expect(run.stdout).toContain("task:status-changed");
+  } finally {
+    await server.close();
+  }
 });

@@ -1,13 +1,28 @@
-import { expect, test } from "vitest";
+import { demoTracker } from "@gadget/mock-tracker";
+import { startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
+import { afterAll, expect, test } from "vitest";
 import { Project, type TrackerEvent } from "../src/index.js";
 import { tempFile } from "./helpers.js";
 
+const closers: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const close of closers) await close();
+});
+
+/** The demo studio, in memory or behind the Kitsu-compatible server. */
+const backends: Record<string, () => Promise<Record<string, string>>> = {
+  "the mock tracker": async () => ({ TRACKER_TYPE: "mock", TRACKER_MOCK_SEED: "demo" }),
+  "Kitsu (the Kitsu-compatible server)": async () => {
+    const server = await startKitsuServer({ tracker: demoTracker() });
+    closers.push(() => server.close());
+    return { TRACKER_URL: server.url, TRACKER_LOGIN: "admin@example.com", TRACKER_PASSWORD: "mysecretpassword" };
+  },
+};
+
 /* DESIGN.md "What a TD writes", run as written (names adapted to the demo studio). */
-test("the TD script of DESIGN.md runs as written on the mock tracker", async () => {
-  const project = await Project.fromEnv({
-    env: { TRACKER_TYPE: "mock", TRACKER_MOCK_SEED: "demo", TRACKER_PROJECT: "Bunny Escape" },
-    envFile: false,
-  });
+test.each(Object.keys(backends))("the TD script of DESIGN.md runs as written on %s", async (backend) => {
+  const env = await backends[backend]!();
+  const project = await Project.fromEnv({ env: { ...env, TRACKER_PROJECT: "Bunny Escape" }, envFile: false });
   const statusChanges: TrackerEvent[] = [];
   project.on("task:status-changed", (e) => statusChanges.push(e));
 
@@ -42,7 +57,6 @@ test("the TD script of DESIGN.md runs as written on the mock tracker", async () 
   expect((await sh.refresh()).customData).toEqual({ cam: "B" });
   expect(sh.nbFrames).toBe(100);
   expect((await sh.casting.get()).map((c) => [c.asset.name, c.occurrences])).toEqual([["Hero", 2]]);
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  expect(statusChanges.map((e) => e.id)).toEqual([task.id]);
+  await expect.poll(() => statusChanges.map((e) => e.id)).toEqual([task.id]);
   await tracker.close();
 });
