@@ -179,6 +179,14 @@ export class PermissionError extends TrackerError {
       { request },
     );
   }
+
+  /** Time logged for a person the task is not assigned to (Kitsu answers 403). */
+  static notAssigned(taskId: string, personId: string, request?: RequestInfo): PermissionError {
+    return new PermissionError(
+      `Cannot log time on task ${taskId} for person ${personId}${where(request)}: the person is not assigned to the task. Assign them first (task.assign(person)).`,
+      { request },
+    );
+  }
 }
 
 export class NotFoundError extends TrackerError {

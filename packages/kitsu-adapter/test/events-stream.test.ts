@@ -175,8 +175,10 @@ describe("KitsuEventStream", () => {
     const failure = new Error("403 events/last is manager+");
     const { stream, received, errors } = open({ recover: () => Promise.reject(failure) });
     await stream.start();
-    await server.restart();
+    // The first connection replays from the moment of listening, the reconnection from the drop: both fail.
     await vi.waitFor(() => expect(errors).toContain(failure));
+    await server.restart();
+    await vi.waitFor(() => expect(errors.filter((e) => e === failure)).toHaveLength(2));
     server.emit("task:status-changed", statusChanged(4));
     await vi.waitFor(() => expect(received).toHaveLength(1));
   });

@@ -52,6 +52,39 @@ describe("kitsu-server files", () => {
     expect(Buffer.from(await download.arrayBuffer())).toEqual(bytes);
   });
 
+  test("GET /data/attachment-files lists attachments to admins, filtered by comment_id (was a 404)", async () => {
+    const form = new FormData();
+    form.append("task_status_id", wip);
+    form.append("comment", "two files");
+    form.append("file-0", new Blob([Buffer.from("a")], { type: "text/plain" }), "a.txt");
+    form.append("file-1", new Blob([Buffer.from("bb")], { type: "text/plain" }), "b.txt");
+    const comment = (await api.call<Row>("POST", `/actions/tasks/${taskId}/comment`, form)).body;
+    const listed = await api.call<Row[]>("GET", `/data/attachment-files?comment_id=${comment.id}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((r) => [r.name, r.comment_id, r.type])).toEqual([
+      ["a.txt", comment.id, "AttachmentFile"],
+      ["b.txt", comment.id, "AttachmentFile"],
+    ]);
+  });
+
+  test("file downloads carry Content-Length, as Zou's send_file does (was missing)", async () => {
+    const bytes = Buffer.from("sized attachment");
+    const form = new FormData();
+    form.append("task_status_id", wip);
+    form.append("file-0", new Blob([bytes], { type: "text/plain" }), "sized.txt");
+    const res = await api.call<Row & { attachment_files: { id: string }[] }>(
+      "POST",
+      `/actions/tasks/${taskId}/comment`,
+      form,
+    );
+    const id = res.body.attachment_files[0]?.id;
+    const download = await fetch(`${server.url}/data/attachment-files/${id}/file/sized.txt`, {
+      headers: { authorization: `Bearer ${api.token}` },
+    });
+    expect(download.headers.get("content-length")).toBe(String(bytes.length));
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(bytes);
+  });
+
   test("the comment moves the task's dates: WIP sets real_start_date, WFA end_date", async () => {
     const task = (await api.call<Row>("GET", `/data/tasks/${taskId}`)).body;
     expect(task.real_start_date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);

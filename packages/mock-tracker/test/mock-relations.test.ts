@@ -1,4 +1,4 @@
-import { asId, NotFoundError, ValidationError } from "@gadget/core";
+import { asId, NotFoundError, PermissionError, ValidationError } from "@gadget/core";
 import { describe, expect, it } from "vitest";
 import { smallStudio } from "./helpers.js";
 
@@ -41,6 +41,7 @@ describe("casting", () => {
 describe("time spent", () => {
   it("set replaces the day's row, add adds to it, the task duration is the sum", async () => {
     const { tracker, task, artist } = await smallStudio();
+    await tracker.assign(task.id, [artist.id]);
     const a = await tracker.setTimeSpent(task.id, artist.id, "2026-01-05", 3600);
     const b = await tracker.addTimeSpent(task.id, artist.id, "2026-01-05", 1800);
     expect(b.id).toBe(a.id);
@@ -49,6 +50,14 @@ describe("time spent", () => {
     await tracker.addTimeSpent(task.id, artist.id, "2026-01-06", 1200);
     expect((await tracker.get("task", task.id)).duration).toBe(1800);
     expect((await tracker.query("timeSpent", { taskId: task.id })).items).toHaveLength(2);
+  });
+
+  it("time spent for a person the task is not assigned to is a PermissionError, as Kitsu's 403 (recorded 173)", async () => {
+    const { tracker, task, artist } = await smallStudio();
+    const error = await tracker.setTimeSpent(task.id, artist.id, "2026-01-05", 3600).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermissionError);
+    expect((error as Error).message).toMatch(/not assigned/);
+    expect((await tracker.query("timeSpent", { taskId: task.id })).items).toEqual([]);
   });
 
   it("refuses zero, negative and undated time", async () => {

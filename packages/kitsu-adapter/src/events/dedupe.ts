@@ -61,6 +61,12 @@ export class EventDeduper {
     return this.keepFrom;
   }
 
+  /** Listening starts at `at` (before the first connection): keep live events from there for the first replay. */
+  markStart(at: number): number {
+    this.keepFrom = Math.min(this.keepFrom ?? Number.POSITIVE_INFINITY, at);
+    return at;
+  }
+
   /** The replay of every gap so far is done. */
   replayDone(): void {
     this.keepFrom = undefined;

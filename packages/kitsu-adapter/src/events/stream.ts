@@ -32,8 +32,9 @@ export class KitsuEventStream {
   private token: string | undefined;
   private refreshNext = false;
   private tokenIsFresh = false;
-  private everConnected = false;
   private gapSince: number | undefined;
+  /** Events stamped before this (ms, whole second) predate the first listener: the first replay skips them. */
+  private listenFrom: number | undefined;
   private replaying = false;
   private buffered: EventRecord[] = [];
   private started: Promise<void> | undefined;
@@ -86,7 +87,15 @@ export class KitsuEventStream {
       this.settle = { resolve, reject };
     });
     if (this.closed) this.settleStart();
-    else void this.connect();
+    else {
+      // A write made between subscribing and the socket's connection would be lost: the first
+      // connection replays from the moment of subscribing (Zou stamps whole seconds, hence the floor).
+      if (this.options.recover) {
+        this.listenFrom = Math.floor(Date.now() / 1000) * 1000;
+        this.gapSince = this.deduper.markStart(this.listenFrom - 1000);
+      }
+      void this.connect();
+    }
     return this.started;
   }
 
@@ -171,10 +180,8 @@ export class KitsuEventStream {
     this.state = "open";
     this.failures = 0;
     this.tokenIsFresh = false;
-    const reconnected = this.everConnected;
-    this.everConnected = true;
     this.settleStart();
-    if (reconnected && this.gapSince !== undefined) void this.replay();
+    if (this.gapSince !== undefined) void this.replay();
   }
 
   private onConnectError(error: Error): void {
@@ -218,6 +225,7 @@ export class KitsuEventStream {
         const events = await recover(new Date(since));
         for (const event of events) {
           if (this.closed) return;
+          if (this.listenFrom !== undefined && event.at.getTime() < this.listenFrom) continue;
           if (this.deduper.acceptReplayed(event, since)) this.deliver(event);
         }
       }

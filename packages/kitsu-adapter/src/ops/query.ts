@@ -91,6 +91,17 @@ export async function query<K extends Kind>(
       limit,
     ) as Page<RecordOf<K>>;
   }
+  // Zou lists attachment files to admins only; the comment names its own, each readable by any
+  // project member (GET /data/attachment-files/<id>).
+  if (commentId && kind === "attachment") {
+    const { attachments } = await getOne(ctx, "comment", commentId);
+    const rows = await Promise.all(attachments.map((a) => getOne(ctx, "attachment", a.id)));
+    return slice(
+      rows.filter((r) => matches(r, where)),
+      pageNo,
+      limit,
+    ) as Page<RecordOf<K>>;
+  }
   const searchParams = { ...(await serverFilters(ctx, kind, where)), relations: true, page: pageNo, limit };
   const answer = await ctx.client.request<Paginated | KitsuRow[]>({
     method: "GET",

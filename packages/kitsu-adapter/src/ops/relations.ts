@@ -4,6 +4,7 @@ import {
   type CastingLink,
   type Id,
   type IsoDate,
+  PermissionError,
   type PlaylistEntry,
   type PlaylistRecord,
   type ProjectRecord,
@@ -127,14 +128,28 @@ export class Relations {
     }
     if (!(seconds > 0)) throw ValidationError.rule(`Time spent must be more than 0 seconds (got ${seconds})`);
     const route = mode === "set" ? routes.setTimeSpent : routes.addTimeSpent;
-    const row = await this.ctx.client.request<KitsuRow>({
-      method: "POST",
-      path: path(route, { taskId, date, personId }),
-      json: { duration: secondsToMinutes(seconds) },
-      // Setting is idempotent; adding twice would count twice.
-      idempotent: mode === "set",
-    });
+    const row = await this.ctx.client
+      .request<KitsuRow>({
+        method: "POST",
+        path: path(route, { taskId, date, personId }),
+        json: { duration: secondsToMinutes(seconds) },
+        // Setting is idempotent; adding twice would count twice.
+        idempotent: mode === "set",
+      })
+      .catch(async (error: unknown) => {
+        // Zou's 403 here is most often an unassigned person (recorded 173): say so when it is.
+        if (error instanceof PermissionError && !(await this.assigned(taskId, personId))) {
+          throw PermissionError.notAssigned(taskId, personId, error.request);
+        }
+        throw error;
+      });
     return decodeTimeSpent(row);
+  }
+
+  /** Whether the task is assigned to the person; true when the task cannot be read (Zou's error then stands). */
+  private async assigned(taskId: Id, personId: Id): Promise<boolean> {
+    const task = await getOne(this.ctx, "task", taskId).catch(() => undefined);
+    return task === undefined || task.assigneeIds.includes(personId);
   }
 
   async addPlaylistEntries(playlistId: Id, entries: readonly PlaylistEntry[]): Promise<PlaylistRecord> {

@@ -34,6 +34,8 @@ export interface ZouReply {
   ndjson?: unknown[];
   body?: Readable | Buffer;
   contentType?: string;
+  /** Bytes of a streamed `body`, sent as Content-Length (Zou's send_file does). */
+  contentLength?: number;
   headers?: Record<string, string>;
 }
 

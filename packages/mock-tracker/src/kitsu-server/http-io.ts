@@ -32,7 +32,11 @@ export function send(res: ServerResponse, reply: ZouReply): void {
     return;
   }
   if (reply.body) {
-    res.writeHead(reply.status, { ...headers, "content-type": reply.contentType ?? "application/octet-stream" });
+    res.writeHead(reply.status, {
+      ...headers,
+      "content-type": reply.contentType ?? "application/octet-stream",
+      ...(reply.contentLength === undefined ? {} : { "content-length": String(reply.contentLength) }),
+    });
     if (Buffer.isBuffer(reply.body)) res.end(reply.body);
     // A file that fails mid-stream ends the response early; `pipe` would leave the error unhandled.
     else pipeline(reply.body, res, () => {});

@@ -1,5 +1,5 @@
 import type { Id, PlaylistEntry } from "@gadget/core";
-import { isoDateSchema, ValidationError } from "@gadget/core";
+import { isoDateSchema, PermissionError, ValidationError } from "@gadget/core";
 import type { Stored, Studio } from "../studio/studio.js";
 import { notify } from "./reviews.js";
 
@@ -56,6 +56,8 @@ export function writeTimeSpent(
   }
   const task = studio.require("task", taskId);
   studio.require("person", personId);
+  // Kitsu refuses time for a person the task is not assigned to (recorded 173: 403).
+  if (!task.assigneeIds.includes(personId)) throw PermissionError.notAssigned(taskId, personId);
   const table = studio.table("timeSpent");
   const now = studio.now();
   const existing = table.rowsWhere("taskId", taskId).find((t) => t.personId === personId && t.date === date);

@@ -79,7 +79,11 @@ const mix: readonly StatusName[] = ["done", "wfa", "wip", "todo", "retake", "rea
  */
 export function demoTracker(): MockTracker {
   let tick = DEMO_START;
+  let seeded = false;
+  // The seed is stamped by a fixed clock (the same studio on every run); later writes by the wall
+  // clock, as on a real tracker, so that `events.since(aMomentAgo)` and live replays find them.
   const now = () => {
+    if (seeded) return new Date(Math.max(Date.now(), tick + 1));
     tick += 60_000;
     return new Date(tick);
   };
@@ -90,6 +94,7 @@ export function demoTracker(): MockTracker {
     buildDemo(s);
   } finally {
     s.silent = false;
+    seeded = true;
   }
   return tracker;
 }

@@ -2,7 +2,7 @@ import { attachment, commentColumns } from "../codec/reviews.js";
 import { created, ok, type RouteDef } from "../context.js";
 import { isMultipart, readMultipart } from "../multipart.js";
 import { zou } from "../zou-errors.js";
-import { findOr404, maybe, typedId } from "./helpers.js";
+import { all, applyFilters, findOr404, listReply, maybe, requireAdmin, typedId } from "./helpers.js";
 
 /* Comment attachments: adding files to a comment, reading them back (zou.md §2.10; recorded 184–186). */
 
@@ -20,6 +20,19 @@ export const attachmentRoutes: RouteDef[] = [
       } finally {
         await form.cleanup();
       }
+    },
+  },
+  {
+    // The crud list, admin-only as in Zou (zou.md §2.2): filters such as `comment_id` apply.
+    method: "GET",
+    pattern: "/data/attachment-files",
+    handler: async (req, ctx) => {
+      requireAdmin(req);
+      const rows = (await all(ctx.tracker, "attachment")).map((a) => {
+        const { comment: _comment, chat_message: _chat, ...row } = attachment(a, null);
+        return row;
+      });
+      return ok(listReply(applyFilters(rows, req.query, Object.keys(rows[0] ?? {})), req.query));
     },
   },
   {
@@ -41,6 +54,7 @@ export const attachmentRoutes: RouteDef[] = [
         status: 200,
         body: file.stream,
         contentType: file.contentType ?? a.mimetype ?? "application/octet-stream",
+        contentLength: file.size,
       };
     },
   },

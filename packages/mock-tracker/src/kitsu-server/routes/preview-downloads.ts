@@ -12,7 +12,12 @@ async function download(req: ZouRequest, ctx: ServerContext) {
   const p = await previewByPublicId(ctx, typedId(req.params.previewId));
   if (!p) throw zou.notFound();
   const file = await ctx.tracker.downloadPreview(p.id);
-  return { status: 200, body: file.stream, contentType: file.contentType ?? "application/octet-stream" };
+  return {
+    status: 200,
+    body: file.stream,
+    contentType: file.contentType ?? "application/octet-stream",
+    contentLength: file.size,
+  };
 }
 
 const filePatterns = [
