@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { AuthError, type EventRecord } from "@gadget/core";
+import { AuthError, type EventRecord, PermissionError } from "@gadget/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { historyRecovery, KitsuEventStream, type KitsuEventStreamOptions } from "../src/events/index.js";
 import { type FakeZouEvents, startFakeZouEvents } from "./events-fixture.js";
@@ -181,6 +181,25 @@ describe("KitsuEventStream", () => {
     await vi.waitFor(() => expect(errors.filter((e) => e === failure)).toHaveLength(2));
     server.emit("task:status-changed", statusChanged(4));
     await vi.waitFor(() => expect(received).toHaveLength(1));
+  });
+
+  it("an artist's session (events/last is manager-only) reported the refused replay at every reconnection", async () => {
+    const refused = PermissionError.denied({ method: "GET", path: "/data/events/last", status: 403 });
+    let asked = 0;
+    const { stream, received, errors } = open({
+      recover: () => {
+        asked++;
+        return Promise.reject(refused);
+      },
+    });
+    await stream.start();
+    await vi.waitFor(() => expect(errors).toEqual([refused]));
+    await server.restart();
+    await vi.waitFor(() => expect(server.connections()).toBe(1));
+    server.emit("task:status-changed", statusChanged(5));
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    expect(asked).toBe(1);
+    expect(errors).toEqual([refused]);
   });
 
   it("close() stops reconnecting and leaves nothing that keeps a script alive", async () => {

@@ -1,4 +1,4 @@
-import { AuthError, ConfigError, type EventRecord, isTrackerError, NetworkError } from "@gadget/core";
+import { AuthError, ConfigError, type EventRecord, isTrackerError, NetworkError, PermissionError } from "@gadget/core";
 import { io, type Socket } from "socket.io-client";
 import { EventDeduper } from "./dedupe.js";
 import { fromSocketEvent } from "./payload.js";
@@ -36,6 +36,8 @@ export class KitsuEventStream {
   /** Events stamped before this (ms, whole second) predate the first listener: the first replay skips them. */
   private listenFrom: number | undefined;
   private replaying = false;
+  /** The account may not read the event history: gaps are not replayed. */
+  private replayRefused = false;
   private buffered: EventRecord[] = [];
   private started: Promise<void> | undefined;
   private settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
@@ -216,7 +218,7 @@ export class KitsuEventStream {
   /** Replays every gap since the last replay, then what arrived live meanwhile, each event once. */
   private async replay(): Promise<void> {
     const recover = this.options.recover;
-    if (!recover || this.replaying) return;
+    if (!recover || this.replaying || this.replayRefused) return;
     this.replaying = true;
     try {
       while (this.gapSince !== undefined && !this.closed) {
@@ -230,6 +232,9 @@ export class KitsuEventStream {
         }
       }
     } catch (error) {
+      // Zou serves `events/last` to managers only: an artist's session says so once, then keeps to
+      // live events instead of failing again at every reconnection.
+      if (error instanceof PermissionError) this.replayRefused = true;
       this.report(error);
     } finally {
       this.replaying = false;
