@@ -132,6 +132,17 @@ export class ConfigError extends TrackerError {
     );
   }
 
+  /**
+   * A session met a kind whose entity class was never loaded: the class registers itself when its
+   * module is imported, so only an import graph that skips it (a deep import of a session module,
+   * a bundler dropping the model) gets here.
+   */
+  static unregisteredEntity(kind: string): ConfigError {
+    return new ConfigError(
+      `No entity class is registered for the kind "${kind}": the module that defines it was not loaded. Import Gadget from "@gadget/core" (its entry loads every entity class) rather than from its internal files, and keep that package's modules when bundling.`,
+    );
+  }
+
   static snapshot(file: string, problem: string, cause?: unknown): ConfigError {
     return new ConfigError(
       `The studio snapshot ${file} cannot be used: ${problem}. Point TRACKER_MOCK_SEED at a JSON file written by tracker.snapshot(), or set it to "demo".`,

@@ -31,7 +31,11 @@ export interface WritableCollectionOptions<E> extends CollectionOptions {
 
 /**
  * A relation that holds many records, with the same verbs everywhere: get, find, filter, all,
- * iterate (and new, on collections that can create).
+ * iterate. The read-only ones hold what domain operations write: `task.previews`,
+ * `task.timeSpents`, `comment.previews`, `comment.attachments`.
+ *
+ * @example
+ * const previews = await task.previews.filter({ revision: 3 });
  */
 export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> {
   /** @internal */
@@ -155,7 +159,14 @@ export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> 
   }
 }
 
-/** A collection that can also create records: `project.shots.new({ name, sequence })`. */
+/**
+ * A collection that can also create records (`new`, `newMany`). The tracker's studio-wide lists
+ * (`tracker.projects`, `tracker.persons`, `tracker.taskTypes`, ...) and an entity's children
+ * (`project.shots`, `sequence.shots`, `project.assets`, ...) are collections.
+ *
+ * @example
+ * const sh = await project.shots.new({ name: "sh0010", sequence: "sq170", frameIn: 101, frameOut: 200 });
+ */
 export class Collection<K extends CreatableKind, E extends Identified = EntityOf<K>> extends ReadCollection<K, E> {
   /** @internal */
   constructor(

@@ -4,7 +4,13 @@ import { type PublishInput, publish } from "../publish/publish.js";
 import type { SessionContext } from "../session/context.js";
 import { type CollectionOptions, ReadCollection } from "./collection.js";
 
-/** A task's comments; `new()` publishes (comment, status, previews, attachments). */
+/**
+ * A task's comments: `task.comments`. `new()` publishes (comment, status, previews, attachments),
+ * every file checked before the first write.
+ *
+ * @example
+ * await task.comments.new({ comment: "Blocking pass", status: "wfa", preview: ["/renders/sh0224_v003.mp4"] });
+ */
 export class CommentCollection extends ReadCollection<"comment", Comment> {
   /** @internal */
   constructor(

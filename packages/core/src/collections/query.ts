@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "../errors.js";
-import type { Related, RelationMeta } from "../model/metadata.js";
+import type { Related, RelationMeta } from "../model/meta/metadata.js";
 import type { Id } from "../schema/common.js";
 import { type FilterKey, type Kind, kinds, type RecordOf } from "../schema/kinds.js";
 

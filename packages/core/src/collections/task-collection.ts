@@ -6,7 +6,13 @@ import type { Id } from "../schema/common.js";
 import { Collection } from "./collection.js";
 import type { RefInput } from "./query.js";
 
-/** A shot's or asset's tasks, with `fetch(taskType)`. */
+/**
+ * A shot's, asset's, sequence's or episode's tasks, with `fetch(taskType)`: `shot.tasks`,
+ * `asset.tasks`. Tasks of shots loaded `withTasks()` are answered without a request.
+ *
+ * @example
+ * const task = await shot.tasks.fetch("Animation");
+ */
 export class TaskCollection extends Collection<"task", Task> {
   /** Every task of the shot or asset; none is requested when it was loaded `withTasks()`. */
   override async all(): Promise<Task[]> {

@@ -5,12 +5,22 @@ import { type CastInEntry, CastingAccessor, castInOf } from "./casting.js";
 import { entityTasks } from "./children.js";
 import { Entity } from "./entity.js";
 import type { Episode } from "./episode.js";
-import { field, type Related, relation } from "./metadata.js";
+import { field, type Related, relation } from "./meta/metadata.js";
+import { entity } from "./meta/registry.js";
 import type { Preview } from "./preview.js";
 import type { Project } from "./project.js";
 
 const s = assetRecordSchema.shape;
 
+/**
+ * A character, prop or set of a project, with its tasks, its own casting (a set's props) and the
+ * shots it is cast in (`castIn()`). From `project.assets` or `task.entity()`; created by
+ * `project.assets.new({ name, assetType })`.
+ *
+ * @example
+ * const hero = await film.assets.new({ name: "Hero", assetType: "Character" });
+ */
+@entity("asset")
 export class Asset extends Entity<"asset"> {
   @field(s.projectId) declare readonly projectId: AssetRecord["projectId"];
   @field(s.assetTypeId) declare assetTypeId: AssetRecord["assetTypeId"];

@@ -5,7 +5,7 @@ import type { CastingLink } from "../schema/casting.js";
 import type { Asset } from "./asset.js";
 import { projectIdOf } from "./children.js";
 import type { AnyEntity } from "./entity.js";
-import { contextOf } from "./entity-state.js";
+import { contextOf } from "./meta/entity-state.js";
 import type { TaskEntity } from "./types.js";
 
 /** One asset cast in a shot (or an asset). */
@@ -59,7 +59,13 @@ async function withAssets(owner: AnyEntity, links: readonly CastingLink[]): Prom
   });
 }
 
-/** The casting of a shot or asset: the assets it uses. */
+/**
+ * The casting of a shot or asset: the assets it uses. It is `shot.casting` (or `asset.casting`),
+ * on trackers with the `casting` capability.
+ *
+ * @example
+ * for (const { asset, occurrences } of await shot.casting.get()) console.log(asset.name, occurrences);
+ */
 export class CastingAccessor {
   /** @internal */
   constructor(private readonly owner: AnyEntity) {}

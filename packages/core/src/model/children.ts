@@ -3,7 +3,7 @@ import { TaskCollection } from "../collections/task-collection.js";
 import type { Id } from "../schema/common.js";
 import type { CreatableKind, Kind } from "../schema/kinds.js";
 import type { AnyEntity } from "./entity.js";
-import { contextOf } from "./entity-state.js";
+import { contextOf } from "./meta/entity-state.js";
 import type { EntityOf, Identified } from "./types.js";
 
 /** `shot "sh0010"`, for messages. */

@@ -5,8 +5,9 @@ import { type CommentRecord, commentRecordSchema } from "../schema/reviews.js";
 import type { Attachment } from "./attachment.js";
 import { readChildren } from "./children.js";
 import { Entity } from "./entity.js";
-import { contextOf } from "./entity-state.js";
-import { field, type Related, relation } from "./metadata.js";
+import { contextOf } from "./meta/entity-state.js";
+import { field, type Related, relation } from "./meta/metadata.js";
+import { entity } from "./meta/registry.js";
 import type { Person } from "./person.js";
 import type { Preview } from "./preview.js";
 import type { Task } from "./task.js";
@@ -14,7 +15,16 @@ import type { TaskStatus } from "./task-status.js";
 
 const s = commentRecordSchema.shape;
 
-/** A comment on a task; posting one sets the task's status (see `task.comments.new`). */
+/**
+ * A comment on a task; posting one sets the task's status. From `task.comments` (`new()` posts
+ * one with its previews and attachments, `all()` lists them), `preview.comment()`, or
+ * `tracker.load("comment", id)` to finish a publish that stopped half-way.
+ *
+ * @example
+ * const note = await task.comments.new({ comment: "Fix the hands", status: "retake" });
+ * await note.attach(["/notes/sh0224_retake.pdf"]);
+ */
+@entity("comment")
 export class Comment extends Entity<"comment"> {
   @field(s.taskId) declare readonly taskId: CommentRecord["taskId"];
   @field(s.text) declare text: CommentRecord["text"];

@@ -4,8 +4,8 @@ import { baseRecordSchema, type CustomData, type Id } from "../schema/common.js"
 import { type Kind, kinds, type UpdatableKind } from "../schema/kinds.js";
 import type { SessionContext } from "../session/context.js";
 import type { Tracker } from "../session/tracker.js";
-import { applyRecord, attachState, contextOf, isLoaded, pendingChanges } from "./entity-state.js";
-import { field, fieldsOf } from "./metadata.js";
+import { applyRecord, attachState, contextOf, isLoaded, pendingChanges } from "./meta/entity-state.js";
+import { field, fieldsOf } from "./meta/metadata.js";
 
 const base = baseRecordSchema.shape;
 
@@ -14,8 +14,16 @@ function isUpdatable(kind: Kind): kind is UpdatableKind {
 }
 
 /**
- * What every entity has. Entities are built by a Tracker session from the adapter's records, one
- * object per record per session (the identity map); fields are accessors over that record.
+ * What every entity has: `id`, `name`, timestamps, `customData`, `raw`, and `save()`, `refresh()`,
+ * `delete()`. Entities are built by a Tracker session from the adapter's records, one object per
+ * record per session (the identity map); fields are accessors over that record. A TD never
+ * constructs one: collections (`project.shots.get(...)`), relations (`shot.sequence()`) and
+ * `tracker.load(kind, id)` hand them out.
+ *
+ * @example
+ * const shot = await project.shots.get({ name: "sq170_sh0224" });
+ * shot.frameOut = 240;
+ * await shot.save();
  */
 export abstract class Entity<K extends Kind = Kind> {
   readonly kind: K;

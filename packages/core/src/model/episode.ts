@@ -3,13 +3,22 @@ import { TaskCollection } from "../collections/task-collection.js";
 import { type EpisodeRecord, episodeRecordSchema } from "../schema/production.js";
 import { children, labelOf } from "./children.js";
 import { Entity } from "./entity.js";
-import { contextOf } from "./entity-state.js";
-import { field, type Related, relation } from "./metadata.js";
+import { contextOf } from "./meta/entity-state.js";
+import { field, type Related, relation } from "./meta/metadata.js";
+import { entity } from "./meta/registry.js";
 import type { Project } from "./project.js";
 
 const s = episodeRecordSchema.shape;
 
-/** An episode of a tvshow project. */
+/**
+ * An episode of a tvshow project, holding its sequences. From `project.episodes` (on trackers with
+ * the `episodes` capability) or `sequence.episode()`.
+ *
+ * @example
+ * const ep01 = await project.episodes.get({ name: "E01" });
+ * const seq = await ep01.sequences.new({ name: "sq010" });
+ */
+@entity("episode")
 export class Episode extends Entity<"episode"> {
   @field(s.projectId) declare readonly projectId: EpisodeRecord["projectId"];
   @field(s.description) declare description: EpisodeRecord["description"];

@@ -6,7 +6,7 @@ export { Comment } from "./comment.js";
 export { Department } from "./department.js";
 export { type AnyEntity, Entity } from "./entity.js";
 export { Episode } from "./episode.js";
-export type { Related, RelatedMany } from "./metadata.js";
+export type { Related, RelatedMany } from "./meta/metadata.js";
 export { Person } from "./person.js";
 export { Playlist, type PlaylistEntryInput } from "./playlist.js";
 export { Preview } from "./preview.js";

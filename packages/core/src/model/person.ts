@@ -1,11 +1,19 @@
 import { type PersonRecord, personRecordSchema } from "../schema/people.js";
 import type { Department } from "./department.js";
 import { Entity } from "./entity.js";
-import { field, type RelatedMany, relations } from "./metadata.js";
+import { field, type RelatedMany, relations } from "./meta/metadata.js";
+import { entity } from "./meta/registry.js";
 
 const s = personRecordSchema.shape;
 
-/** A studio member; `name` is the full name. */
+/**
+ * A studio member; `name` is the full name. From `tracker.persons`, `project.team.all()` or
+ * `task.assignees()`; where a person is expected, a name, login or e-mail also does.
+ *
+ * @example
+ * const artist = await tracker.persons.get({ desktopLogin: "jdoe" });
+ */
+@entity("person")
 export class Person extends Entity<"person"> {
   @field(s.firstName) declare firstName: PersonRecord["firstName"];
   @field(s.lastName) declare lastName: PersonRecord["lastName"];

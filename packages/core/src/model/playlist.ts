@@ -2,8 +2,9 @@ import type { RefInput } from "../collections/query.js";
 import { resolveRef } from "../collections/resolve.js";
 import { type PlaylistRecord, playlistRecordSchema } from "../schema/reviews.js";
 import { Entity } from "./entity.js";
-import { applyRecord, contextOf } from "./entity-state.js";
-import { field, type Related, relation } from "./metadata.js";
+import { applyRecord, contextOf } from "./meta/entity-state.js";
+import { field, type Related, relation } from "./meta/metadata.js";
+import { entity } from "./meta/registry.js";
 import type { Preview } from "./preview.js";
 import type { Project } from "./project.js";
 import type { TaskType } from "./task-type.js";
@@ -29,6 +30,16 @@ export interface PlaylistEntryInput {
   preview?: RefInput<Preview> | null;
 }
 
+/**
+ * A review playlist of a project: shots or assets, each with a chosen revision. From
+ * `project.playlists` (on trackers with the `playlists` capability); `add()` and `remove()` change
+ * its entries.
+ *
+ * @example
+ * const dailies = await project.playlists.new({ name: "Dailies 2026-01-09", forEntity: "shot" });
+ * await dailies.add([{ entity: shot }]);
+ */
+@entity("playlist")
 export class Playlist extends Entity<"playlist"> {
   @field(s.projectId) declare readonly projectId: PlaylistRecord["projectId"];
   @field(s.episodeId) declare readonly episodeId: PlaylistRecord["episodeId"];

@@ -2,14 +2,23 @@ import type { Download, TransferOptions } from "../adapter/files.js";
 import { type PreviewRecord, previewRecordSchema } from "../schema/reviews.js";
 import type { Comment } from "./comment.js";
 import { Entity } from "./entity.js";
-import { contextOf } from "./entity-state.js";
-import { field, type Related, relation } from "./metadata.js";
+import { contextOf } from "./meta/entity-state.js";
+import { field, type Related, relation } from "./meta/metadata.js";
+import { entity } from "./meta/registry.js";
 import type { Person } from "./person.js";
 import type { Task } from "./task.js";
 
 const s = previewRecordSchema.shape;
 
-/** A preview file (a revision of a task's movie or picture), added by publishing a comment. */
+/**
+ * A preview file (a revision of a task's movie or picture), added by publishing a comment. From
+ * `task.previews`, `comment.previews`, `task.lastPreview()` or `shot.preview()`.
+ *
+ * @example
+ * const latest = await task.lastPreview();
+ * await latest?.setMain();
+ */
+@entity("preview")
 export class Preview extends Entity<"preview"> {
   @field(s.taskId) declare readonly taskId: PreviewRecord["taskId"];
   @field(s.commentId) declare readonly commentId: PreviewRecord["commentId"];

@@ -9,8 +9,9 @@ import { Tracker } from "../session/tracker.js";
 import type { AssetType } from "./asset-type.js";
 import { children } from "./children.js";
 import { type AnyEntity, Entity } from "./entity.js";
-import { applyRecord, contextOf } from "./entity-state.js";
-import { field } from "./metadata.js";
+import { applyRecord, contextOf } from "./meta/entity-state.js";
+import { field } from "./meta/metadata.js";
+import { entity } from "./meta/registry.js";
 import type { TaskStatus } from "./task-status.js";
 import type { TaskType } from "./task-type.js";
 import { TeamAccessor } from "./team.js";
@@ -21,6 +22,17 @@ const s = projectRecordSchema.shape;
 type Enabled = "taskType" | "taskStatus" | "assetType";
 const enabledField = { taskType: "taskTypeIds", taskStatus: "taskStatusIds", assetType: "assetTypeIds" } as const;
 
+/**
+ * A production (short, feature film, tvshow) and the way into everything in it: its episodes,
+ * sequences, shots, assets, tasks and playlists as collections, its team and its events. A TD
+ * opens the one `TRACKER_PROJECT` names with `Project.fromEnv()`, or finds one in
+ * `tracker.projects`.
+ *
+ * @example
+ * const project = await Project.fromEnv();
+ * const shot = await project.shots.get({ name: "sq170_sh0224" });
+ */
+@entity("project")
 export class Project extends Entity<"project"> {
   @field(s.code) declare code: ProjectRecord["code"];
   @field(s.description) declare description: ProjectRecord["description"];

@@ -3,13 +3,23 @@ import { TaskCollection } from "../collections/task-collection.js";
 import { type SequenceRecord, sequenceRecordSchema } from "../schema/production.js";
 import { children, labelOf } from "./children.js";
 import { Entity } from "./entity.js";
-import { contextOf } from "./entity-state.js";
 import type { Episode } from "./episode.js";
-import { field, type Related, relation } from "./metadata.js";
+import { contextOf } from "./meta/entity-state.js";
+import { field, type Related, relation } from "./meta/metadata.js";
+import { entity } from "./meta/registry.js";
 import type { Project } from "./project.js";
 
 const s = sequenceRecordSchema.shape;
 
+/**
+ * A sequence of shots in a project (in an episode, on tvshows). From `project.sequences` or
+ * `shot.sequence()`; its `shots.new()` creates shots in it.
+ *
+ * @example
+ * const seq = await project.sequences.new({ name: "sq180" });
+ * const sh = await seq.shots.new({ name: "sh0010", frameIn: 101, frameOut: 200 });
+ */
+@entity("sequence")
 export class Sequence extends Entity<"sequence"> {
   @field(s.projectId) declare readonly projectId: SequenceRecord["projectId"];
   /** Set on tvshow projects only. */

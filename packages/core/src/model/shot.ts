@@ -4,13 +4,23 @@ import { CastingAccessor } from "./casting.js";
 import { entityTasks } from "./children.js";
 import { Entity } from "./entity.js";
 import type { Episode } from "./episode.js";
-import { field, type Related, relation } from "./metadata.js";
+import { field, type Related, relation } from "./meta/metadata.js";
+import { entity } from "./meta/registry.js";
 import type { Preview } from "./preview.js";
 import type { Project } from "./project.js";
 import type { Sequence } from "./sequence.js";
 
 const s = shotRecordSchema.shape;
 
+/**
+ * A shot: its frame range, main preview, tasks, and the assets cast in it. From `project.shots` or
+ * `sequence.shots` (`get`, `filter`, `iterate`, `withTasks`), or `task.entity()`.
+ *
+ * @example
+ * const shot = await project.shots.get({ name: "sq170_sh0224" });
+ * const anim = await shot.tasks.fetch("Animation");
+ */
+@entity("shot")
 export class Shot extends Entity<"shot"> {
   @field(s.projectId) declare readonly projectId: ShotRecord["projectId"];
   @field(s.sequenceId) declare sequenceId: ShotRecord["sequenceId"];

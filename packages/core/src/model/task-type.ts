@@ -1,11 +1,19 @@
 import { type TaskTypeRecord, taskTypeRecordSchema } from "../schema/tasks.js";
 import type { Department } from "./department.js";
 import { Entity } from "./entity.js";
-import { field, type Related, relation } from "./metadata.js";
+import { field, type Related, relation } from "./meta/metadata.js";
+import { entity } from "./meta/registry.js";
 
 const s = taskTypeRecordSchema.shape;
 
-/** A kind of work (Animation, Layout), studio-wide; projects enable some of them. */
+/**
+ * A kind of work (Animation, Layout), studio-wide; projects enable some of them. From
+ * `tracker.taskTypes`, `project.taskTypes` or `task.taskType()`.
+ *
+ * @example
+ * const anim = await tracker.taskTypes.new({ name: "Anim3D", forShots: true });
+ */
+@entity("taskType")
 export class TaskType extends Entity<"taskType"> {
   @field(s.shortName) declare shortName: TaskTypeRecord["shortName"];
   @field(s.color) declare color: TaskTypeRecord["color"];

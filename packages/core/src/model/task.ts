@@ -7,8 +7,9 @@ import { type DurationInput, durationInputSchema, type IsoDate, isoDateSchema, t
 import { type TaskRecord, taskRecordSchema } from "../schema/tasks.js";
 import { labelOf, readChildren } from "./children.js";
 import { Entity } from "./entity.js";
-import { contextOf } from "./entity-state.js";
-import { field, type Related, type RelatedMany, relation, relations } from "./metadata.js";
+import { contextOf } from "./meta/entity-state.js";
+import { field, type Related, type RelatedMany, relation, relations } from "./meta/metadata.js";
+import { entity } from "./meta/registry.js";
 import type { Person } from "./person.js";
 import type { Preview } from "./preview.js";
 import type { Project } from "./project.js";
@@ -19,7 +20,12 @@ import type { TaskEntity } from "./types.js";
 
 const s = taskRecordSchema.shape;
 
-/** Time logging on a task: `task.timeSpent.set(person, "2024-05-02", { hours: 3 })`. */
+/**
+ * Time logging on a task. It is `task.timeSpent`; the time logged is read from `task.timeSpents`.
+ *
+ * @example
+ * await task.timeSpent.set(artist, "2026-01-09", { hours: 3 });
+ */
 export class TimeSpentAccessor {
   /** @internal */
   constructor(private readonly task: Task) {}
@@ -59,6 +65,16 @@ export class TimeSpentAccessor {
   }
 }
 
+/**
+ * One task type's work on a shot, asset, sequence or episode: its status, assignees, dates,
+ * comments, previews and time spent. From `shot.tasks.fetch(taskType)`, a task collection's
+ * `get`/`filter`, or `comment.task()`.
+ *
+ * @example
+ * const task = await shot.tasks.fetch("Animation");
+ * await task.comments.new({ comment: "Blocking pass", status: "wfa" });
+ */
+@entity("task")
 export class Task extends Entity<"task"> {
   @field(s.projectId) declare readonly projectId: TaskRecord["projectId"];
   @field(s.entityId) declare readonly entityId: TaskRecord["entityId"];

@@ -1,11 +1,17 @@
 import type { RefInput } from "../collections/query.js";
 import { resolveRef } from "../collections/resolve.js";
 import type { Id } from "../schema/common.js";
-import { applyRecord, contextOf, readField } from "./entity-state.js";
+import { applyRecord, contextOf, readField } from "./meta/entity-state.js";
 import type { Person } from "./person.js";
 import type { Project } from "./project.js";
 
-/** A project's team: the persons working on it. */
+/**
+ * A project's team: the persons working on it. It is `project.team`; persons are given by name,
+ * login, e-mail, id or Person.
+ *
+ * @example
+ * await project.team.add("jdoe");
+ */
 export class TeamAccessor {
   /** @internal */
   constructor(private readonly project: Project) {}

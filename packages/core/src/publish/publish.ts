@@ -4,7 +4,7 @@ import type { TransferOptions, UploadFile } from "../adapter/files.js";
 import type { RefInput } from "../collections/query.js";
 import { PartialWriteError, ValidationError, type WrittenSoFar } from "../errors.js";
 import type { Comment } from "../model/comment.js";
-import { patchFields } from "../model/entity-state.js";
+import { patchFields } from "../model/meta/entity-state.js";
 import type { Task } from "../model/task.js";
 import type { TaskStatus } from "../model/task-status.js";
 import type { CommentRecord, PreviewRecord } from "../schema/reviews.js";

@@ -5,10 +5,10 @@ import { EventHub } from "../events/hub.js";
 import type { TrackerEvent } from "../events/tracker-event.js";
 import { kindOfEventKind } from "../events/vocabulary.js";
 import { IdentityMap } from "../identity/identity-map.js";
-import { createEntity, entityClass } from "../model/classes.js";
 import type { AnyEntity } from "../model/entity.js";
-import { applyRecord, patchFields } from "../model/entity-state.js";
-import { type RelationMeta, relationsOf } from "../model/metadata.js";
+import { applyRecord, patchFields } from "../model/meta/entity-state.js";
+import { type RelationMeta, relationsOf } from "../model/meta/metadata.js";
+import { createEntity, entityClassOf } from "../model/meta/registry.js";
 import type { EntityOf } from "../model/types.js";
 import type { Id } from "../schema/common.js";
 import {
@@ -64,7 +64,7 @@ export class SessionContext {
 
   /** The relations an entity class declares (its decorators' metadata). */
   relationsOf(kind: Kind): readonly RelationMeta[] {
-    return relationsOf(entityClass(kind).prototype);
+    return relationsOf(entityClassOf(kind).prototype);
   }
 
   /**

@@ -47,7 +47,13 @@ export interface TrackerSearchOptions {
 
 /**
  * A session with one tracker: studio-wide collections, search, events, and the adapter's own
- * client. Sessions share nothing: two trackers can be open side by side in one process.
+ * client. Sessions share nothing: two trackers can be open side by side in one process. A TD gets
+ * one from `Tracker.fromEnv()` (the `TRACKER_*` variables), `Tracker.connect(adapter)`, or
+ * `project.tracker`.
+ *
+ * @example
+ * const tracker = await Tracker.fromEnv();
+ * const anim = await tracker.taskTypes.get({ name: "Animation" });
  */
 export class Tracker {
   readonly adapter: TrackerAdapter;

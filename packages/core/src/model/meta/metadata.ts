@@ -1,8 +1,7 @@
 import "reflect-metadata";
 import type { z } from "zod";
-import type { Kind } from "../schema/kinds.js";
-import type { Entity } from "./entity.js";
-import { loadRelation, readField, writeField } from "./entity-state.js";
+import type { Kind } from "../../schema/kinds.js";
+import { loadRelation, readField, type StatefulEntity, writeField } from "./entity-state.js";
 
 /*
  * Decorators that declare an entity's fields and relations. reflect-metadata is the store the
@@ -56,10 +55,10 @@ export function field(schema: z.ZodType) {
     Object.defineProperty(prototype, key, {
       configurable: true,
       enumerable: true,
-      get(this: Entity) {
+      get(this: StatefulEntity) {
         return readField(this, key);
       },
-      set(this: Entity, value: unknown) {
+      set(this: StatefulEntity, value: unknown) {
         writeField(this, key, schema, value);
       },
     });
@@ -72,7 +71,7 @@ function install(prototype: object, meta: RelationMeta): void {
     configurable: true,
     enumerable: false,
     writable: false,
-    value: function related(this: Entity) {
+    value: function related(this: StatefulEntity) {
       return loadRelation(this, meta);
     },
   });

@@ -1,9 +1,8 @@
 import type { z } from "zod";
-import { UnsupportedError, ValidationError } from "../errors.js";
-import type { Id } from "../schema/common.js";
-import { type Kind, kinds } from "../schema/kinds.js";
-import type { SessionContext } from "../session/context.js";
-import type { Entity } from "./entity.js";
+import { UnsupportedError, ValidationError } from "../../errors.js";
+import type { Id } from "../../schema/common.js";
+import { type Kind, kinds } from "../../schema/kinds.js";
+import type { SessionContext } from "../../session/context.js";
 import type { RelationMeta } from "./metadata.js";
 
 /*
@@ -26,9 +25,14 @@ interface EntityState {
   missing: Set<string>;
 }
 
-const states = new WeakMap<object, EntityState>();
+/** What the state needs of an entity: its kind, whose schemas say which fields it has. */
+export interface StatefulEntity {
+  readonly kind: Kind;
+}
 
-function stateOf(entity: Entity): EntityState {
+const states = new WeakMap<StatefulEntity, EntityState>();
+
+function stateOf(entity: StatefulEntity): EntityState {
   const state = states.get(entity);
   // Entities are only built by a session, which always attaches a state first.
   if (!state) throw ValidationError.rule("This entity was not created by a Tracker session; get it from a collection");
@@ -59,7 +63,7 @@ function customDataChanges(state: EntityState): Record<string, unknown> {
 }
 
 /** Attaches a record to a new entity. The record is cloned: adapters may hand out their own objects. */
-export function attachState(entity: Entity, context: SessionContext, record: Record<string, unknown>): void {
+export function attachState(entity: StatefulEntity, context: SessionContext, record: Record<string, unknown>): void {
   const values = structuredClone(record);
   const customData = (values.customData ?? {}) as Record<string, unknown>;
   values.customData = customData;
@@ -80,7 +84,7 @@ export function attachState(entity: Entity, context: SessionContext, record: Rec
  * Puts a fresher record into an existing entity (the identity map's "same object"). Fields the
  * caller changed and has not saved are kept unless `discard` is set (refresh()).
  */
-export function applyRecord(entity: Entity, record: Record<string, unknown>, discard = false): void {
+export function applyRecord(entity: StatefulEntity, record: Record<string, unknown>, discard = false): void {
   const state = stateOf(entity);
   const pendingCustom = discard ? {} : customDataChanges(state);
   const incoming = structuredClone(record);
@@ -106,28 +110,28 @@ export function applyRecord(entity: Entity, record: Record<string, unknown>, dis
  * Sets fields a write is known to have changed elsewhere (setting a main preview changes the
  * shot's `previewId`), sparing a refetch. Unsaved changes to those fields are kept.
  */
-export function patchFields(entity: Entity, fields: Record<string, unknown>): void {
+export function patchFields(entity: StatefulEntity, fields: Record<string, unknown>): void {
   const state = stateOf(entity);
   for (const [key, value] of Object.entries(fields)) if (!state.dirty.has(key)) state.values[key] = value;
 }
 
-export function contextOf(entity: Entity): SessionContext {
+export function contextOf(entity: StatefulEntity): SessionContext {
   return stateOf(entity).context;
 }
 
-export function readField(entity: Entity, key: string): unknown {
+export function readField(entity: StatefulEntity, key: string): unknown {
   const state = stateOf(entity);
   if (state.missing.has(key)) throw UnsupportedError.notLoaded(entity.kind, key);
   return key === "raw" ? state.raw : state.values[key];
 }
 
 /** False for a field the tracker's answer did not carry (see `EntityState.missing`). */
-export function isLoaded(entity: Entity, key: string): boolean {
+export function isLoaded(entity: StatefulEntity, key: string): boolean {
   return !stateOf(entity).missing.has(key);
 }
 
 /** A field write: checked against the field's schema now, sent by the next save(). */
-export function writeField(entity: Entity, key: string, schema: z.ZodType, value: unknown): void {
+export function writeField(entity: StatefulEntity, key: string, schema: z.ZodType, value: unknown): void {
   const state = stateOf(entity);
   const update = kinds[entity.kind].update;
   if (key === "raw" || update === null || !Object.hasOwn(update.shape, key)) {
@@ -145,7 +149,7 @@ export function writeField(entity: Entity, key: string, schema: z.ZodType, value
 }
 
 /** What save() sends: changed fields, and changed customData keys only (the adapter merges them). */
-export function pendingChanges(entity: Entity): Record<string, unknown> {
+export function pendingChanges(entity: StatefulEntity): Record<string, unknown> {
   const state = stateOf(entity);
   const patch: Record<string, unknown> = {};
   for (const key of state.dirty) patch[key] = state.values[key];
@@ -155,7 +159,7 @@ export function pendingChanges(entity: Entity): Record<string, unknown> {
 }
 
 /** Loads the record a relation points to, through the session (identity map first). */
-export async function loadRelation(entity: Entity, meta: RelationMeta): Promise<unknown> {
+export async function loadRelation(entity: StatefulEntity, meta: RelationMeta): Promise<unknown> {
   const state = stateOf(entity);
   const value = state.values[meta.idField];
   const kind: Kind = typeof meta.target === "string" ? meta.target : (state.values[meta.target.kindField] as Kind);
