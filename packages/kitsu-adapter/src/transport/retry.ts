@@ -1,0 +1,301 @@
+import { type TrackerError, ValidationError } from "@gadget/core";
+import { type BeforeRetryHook, isHTTPError, type Options as KyOptions, type ShouldRetryState } from "ky";
+import { retryAfterMs } from "./error-body.js";
+import type { RequestSpec } from "./request-spec.js";
+
+/*
+ * The retry policy: which failed attempts are sent again, after how long, and what a request must
+ * say about itself to be sent again. ky runs the loop (its `retry` option, `shouldRetry` and the
+ * `beforeRetry` hook); this module decides. What ky cannot say stays here as well: the total
+ * timeout across attempts and waits, the read-back before a write is sent again, and the token a
+ * retry carries. An expired token is not a retry: the client refreshes it and starts over.
+ */
+
+/** The methods retried as such; a POST is retried only where its request says it is safe (`RequestSpec`). */
+export type RetryMethod = "get" | "put" | "delete";
+
+/** What `shouldRetry` and a read-back are told about the failed attempt. */
+export interface RetryState {
+  /** The failure as the request would throw it: NetworkError, TimeoutError, ServerError, RateLimitError, … */
+  error: TrackerError;
+  /** The retry being decided on: 1 for the first. */
+  retryCount: number;
+}
+
+/**
+ * When and how the Kitsu adapter sends a failed request again. The names and meanings are ky's
+ * (`RetryOptions` in ky 1.14); the defaults are the adapter's own, and POSTs follow their route.
+ */
+export interface RetryOptions {
+  /**
+   * How many times a failed request is sent again after its first attempt. `0` turns retries off.
+   *
+   * @default 3
+   * @example limit: 5
+   */
+  limit?: number;
+  /**
+   * The methods retried after a failure. A POST cannot be listed (that is a ValidationError): the
+   * adapter sends a POST again only where it knows that is safe, either because Zou makes the write
+   * idempotent (creating a shot, setting time spent, logging in, a search) or because a read-back
+   * first showed that the failed attempt did not land (creates, preview uploads). Those POSTs follow
+   * every other setting here.
+   *
+   * @default ["get", "put", "delete"]
+   * @example methods: ["get"]
+   */
+  methods?: readonly (RetryMethod | Uppercase<RetryMethod>)[];
+  /**
+   * The HTTP statuses retried. Network errors are always retried, timeouts when `retryOnTimeout` is
+   * on. 401 and 422 are never retried: an expired token is refreshed instead.
+   *
+   * @default [429, 502, 503, 504]
+   * @example statusCodes: [500, 502, 503, 504]
+   */
+  statusCodes?: readonly number[];
+  /**
+   * The statuses whose `Retry-After` header (or `RateLimit-Reset`, `X-RateLimit-Reset`, …) sets the
+   * wait instead of the backoff. Without such a header the backoff applies.
+   *
+   * @default [429]
+   * @example afterStatusCodes: [429, 503]
+   */
+  afterStatusCodes?: readonly number[];
+  /**
+   * The longest wait in milliseconds a `Retry-After` is granted; a longer one is cut to this. A wait
+   * that would end after `totalTimeout` is not started: the request fails at once with the server's
+   * answer (a RateLimitError carries the wait it asked for in `retryAfterMs`).
+   *
+   * @default 10000
+   * @example maxRetryAfter: 60_000
+   */
+  maxRetryAfter?: number;
+  /**
+   * The longest backoff wait in milliseconds, applied after `delay` and `jitter`.
+   *
+   * @default 10000
+   * @example backoffLimit: 30_000
+   */
+  backoffLimit?: number;
+  /**
+   * The backoff wait in milliseconds before retry number `attemptCount` (1 for the first), before
+   * `jitter` and `backoffLimit`.
+   *
+   * @default (attemptCount) => 250 * 2 ** (attemptCount - 1)
+   * @example delay: (attemptCount) => 1_000 * attemptCount
+   */
+  delay?: (attemptCount: number) => number;
+  /**
+   * Randomizes backoff waits so that many clients that failed together do not come back together:
+   * `true` waits a random time between 0 and the computed delay (full jitter); a function maps the
+   * delay to the wait. A `Retry-After` wait is never jittered.
+   *
+   * @default true
+   * @example jitter: (delay) => delay * (0.8 + Math.random() * 0.4)
+   */
+  jitter?: boolean | ((delay: number) => number);
+  /**
+   * Whether an attempt that ran out of `timeout` (or `transferTimeout`) is sent again.
+   *
+   * @default true
+   * @example retryOnTimeout: false
+   */
+  retryOnTimeout?: boolean;
+  /**
+   * Decides before the rest of the policy: `true` retries, `false` gives up, `undefined` leaves it to
+   * the other settings. Called for each failed attempt of a request that may be retried at all (within
+   * `limit`, of a method in `methods` or a POST that is safe to repeat) while `totalTimeout` lasts.
+   *
+   * @default undefined
+   * @example shouldRetry: ({ error, retryCount }) => (error.code === "SERVER" && retryCount === 1 ? true : undefined)
+   */
+  shouldRetry?: (state: RetryState) => boolean | undefined | Promise<boolean | undefined>;
+}
+
+/** RetryOptions with every default filled in. */
+export interface RetryPolicy extends Required<Omit<RetryOptions, "methods" | "shouldRetry">> {
+  methods: readonly RetryMethod[];
+  shouldRetry?: RetryOptions["shouldRetry"];
+}
+
+export const retryDefaults: RetryPolicy = {
+  limit: 3,
+  methods: ["get", "put", "delete"],
+  statusCodes: [429, 502, 503, 504],
+  afterStatusCodes: [429],
+  maxRetryAfter: 10_000,
+  backoffLimit: 10_000,
+  delay: (attemptCount) => 250 * 2 ** (attemptCount - 1),
+  jitter: true,
+  retryOnTimeout: true,
+};
+
+const retryMethods: readonly string[] = ["get", "put", "delete"] satisfies RetryMethod[];
+
+function count(option: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw ValidationError.invalidOption(option, value, "a whole number ≥ 0");
+  return value;
+}
+
+function milliseconds(option: string, value: number): number {
+  if (!(value >= 0)) throw ValidationError.invalidOption(option, value, "milliseconds ≥ 0 (Infinity for no limit)");
+  return value;
+}
+
+function statuses(option: string, value: readonly number[]): readonly number[] {
+  if (!Array.isArray(value) || !value.every((s) => Number.isInteger(s) && s >= 400 && s <= 599)) {
+    throw ValidationError.invalidOption(option, value, "a list of HTTP error statuses (400 to 599)");
+  }
+  return value;
+}
+
+function methods(value: readonly string[]): readonly RetryMethod[] {
+  const lower = Array.isArray(value) ? value.map((m) => String(m).toLowerCase()) : [];
+  if (!Array.isArray(value) || !lower.every((m) => retryMethods.includes(m))) {
+    throw ValidationError.invalidOption(
+      "retry.methods",
+      value,
+      'a list of "get", "put" and "delete" (a POST is retried only where its route is safe to repeat)',
+    );
+  }
+  return lower as RetryMethod[];
+}
+
+/** The `retry` option (a number is the `limit`), checked, with the defaults filled in. */
+export function resolveRetryPolicy(retry: number | RetryOptions = {}): RetryPolicy {
+  if (typeof retry === "number") return { ...retryDefaults, limit: count("retry", retry) };
+  const given = Object.fromEntries(Object.entries(retry).filter(([, v]) => v !== undefined)) as RetryOptions;
+  const policy = { ...retryDefaults, ...given } as RetryPolicy;
+  count("retry.limit", policy.limit);
+  milliseconds("retry.maxRetryAfter", policy.maxRetryAfter);
+  milliseconds("retry.backoffLimit", policy.backoffLimit);
+  statuses("retry.statusCodes", policy.statusCodes);
+  statuses("retry.afterStatusCodes", policy.afterStatusCodes);
+  return { ...policy, methods: methods(policy.methods) };
+}
+
+/** Whether a request may be sent again as it is: GET, PUT and DELETE, and a POST its route declares idempotent. */
+const repeatable = (spec: RequestSpec): boolean => spec.idempotent ?? spec.method !== "POST";
+
+/**
+ * The methods ky may retry for this request: the policy's for a repeatable GET, PUT or DELETE, the
+ * request's own method for a POST that is safe to repeat or that reads back first, none otherwise.
+ */
+function methodsFor(spec: RequestSpec, policy: RetryPolicy): string[] {
+  if (repeatable(spec)) return spec.method === "POST" ? ["post"] : [...policy.methods];
+  return spec.readBack ? [spec.method.toLowerCase()] : [];
+}
+
+/** The abort reason of a request whose total timeout ran out. */
+class DeadlineReached extends Error {
+  override readonly name = "DeadlineReached";
+}
+
+/** setTimeout fires at once past this; a longer total timeout is no timer at all. */
+const maxTimer = 2 ** 31 - 1;
+
+/** What a RetryRun needs from the client. */
+export interface RetryEnv {
+  /** When the request's total timeout runs out (epoch milliseconds). */
+  deadline: number;
+  /** The error for a request that ran out of its total timeout. */
+  totalTimeout(): TrackerError;
+  /** A failed attempt as the request would throw it; the same error object gives the same answer. */
+  failureOf(error: unknown): Promise<TrackerError>;
+  /** The token a retry carries: the session's current one, which another request may have refreshed. */
+  token(): Promise<string | undefined>;
+  onRetry(): void;
+}
+
+/** The part of ky's options a RetryRun sets for one call. */
+export type RetryingOptions = Required<Pick<KyOptions, "retry" | "hooks" | "signal">>;
+
+/**
+ * One request under the policy, across the calls the client makes for it (a refreshed token starts
+ * a new ky call; the retries it already used still count against `limit`).
+ */
+export class RetryRun {
+  private retries = 0;
+  /** Between a failure ky will retry and the retry itself: the total timeout may cut this wait short. */
+  private waiting = false;
+  private last: TrackerError | undefined;
+
+  constructor(
+    private readonly policy: RetryPolicy,
+    private readonly spec: RequestSpec,
+    private readonly env: RetryEnv,
+  ) {}
+
+  /** Runs `call` (ky with the options given) under the policy; a failure is thrown as the TrackerError it means. */
+  async send(call: (options: RetryingOptions) => Promise<Response>): Promise<Response> {
+    const remaining = this.env.deadline - Date.now();
+    if (remaining <= 0) throw this.env.totalTimeout();
+    const cutoff = new AbortController();
+    // Cleared once the headers are in: a download's body outlives the total timeout.
+    const timer = remaining <= maxTimer ? setTimeout(() => cutoff.abort(new DeadlineReached()), remaining) : undefined;
+    const signal = this.spec.signal ? AbortSignal.any([this.spec.signal, cutoff.signal]) : cutoff.signal;
+    try {
+      return await call({ signal, retry: this.kyRetry(), hooks: { beforeRetry: [this.beforeRetry] } });
+    } catch (error) {
+      throw await this.failure(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private kyRetry(): RetryingOptions["retry"] {
+    const p = this.policy;
+    return {
+      limit: Math.max(0, p.limit - this.retries),
+      methods: methodsFor(this.spec, p),
+      statusCodes: [...p.statusCodes],
+      afterStatusCodes: [...p.afterStatusCodes],
+      maxRetryAfter: p.maxRetryAfter,
+      backoffLimit: p.backoffLimit,
+      delay: p.delay,
+      jitter: p.jitter,
+      retryOnTimeout: p.retryOnTimeout,
+      shouldRetry: (state) => this.shouldRetry(state),
+    };
+  }
+
+  private async shouldRetry({ error }: ShouldRetryState): Promise<boolean | undefined> {
+    if (this.spec.signal?.aborted || error instanceof DeadlineReached) return false;
+    const failure = await this.env.failureOf(error);
+    this.last = failure;
+    const verdict = await this.policy.shouldRetry?.({ error: failure, retryCount: this.retries + 1 });
+    if (verdict === false || (verdict === undefined && this.retryAfterOverruns(error))) return false;
+    this.waiting = true;
+    return verdict;
+  }
+
+  /** A `Retry-After` that ends past the deadline is not waited out: the server's answer is the result now. */
+  private retryAfterOverruns(error: Error): boolean {
+    if (!isHTTPError(error) || !this.policy.afterStatusCodes.includes(error.response.status)) return false;
+    const after = retryAfterMs(error.response.headers);
+    return after !== undefined && Date.now() + Math.min(after, this.policy.maxRetryAfter) >= this.env.deadline;
+  }
+
+  private readonly beforeRetry: BeforeRetryHook = async ({ request, error }) => {
+    this.waiting = false;
+    this.retries++;
+    this.env.onRetry();
+    const token = await this.env.token();
+    if (token) request.headers.set("authorization", `Bearer ${token}`);
+    const { readBack } = this.spec;
+    if (repeatable(this.spec) || !readBack) return;
+    const found = await readBack({ error: await this.env.failureOf(error), retryCount: this.retries });
+    // What landed answers in place of the write: ky hands this response back instead of retrying.
+    if (found !== undefined) return Response.json(found);
+  };
+
+  private async failure(error: unknown): Promise<unknown> {
+    if (this.spec.signal?.aborted) return this.spec.signal.reason;
+    if (error instanceof DeadlineReached) {
+      // A wait cut short ends with what it was waiting out; an attempt cut short is the total timeout's doing.
+      const last = this.last;
+      return this.waiting && last && last.code !== "TIMEOUT" ? last : this.env.totalTimeout();
+    }
+    return this.env.failureOf(error);
+  }
+}
