@@ -132,46 +132,40 @@ export const retryDefaults: RetryPolicy = {
 
 const retryMethods: readonly string[] = ["get", "put", "delete"] satisfies RetryMethod[];
 
-function count(option: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw ValidationError.invalidOption(option, value, "a whole number ≥ 0");
-  return value;
+function check(ok: boolean, option: string, value: unknown, expected: string): void {
+  if (!ok) throw ValidationError.invalidOption(option, value, expected);
 }
 
-function milliseconds(option: string, value: number): number {
-  if (!(value >= 0)) throw ValidationError.invalidOption(option, value, "milliseconds ≥ 0 (Infinity for no limit)");
-  return value;
-}
-
-function statuses(option: string, value: readonly number[]): readonly number[] {
-  if (!Array.isArray(value) || !value.every((s) => Number.isInteger(s) && s >= 400 && s <= 599)) {
-    throw ValidationError.invalidOption(option, value, "a list of HTTP error statuses (400 to 599)");
-  }
-  return value;
-}
-
-function methods(value: readonly string[]): readonly RetryMethod[] {
-  const lower = Array.isArray(value) ? value.map((m) => String(m).toLowerCase()) : [];
-  if (!Array.isArray(value) || !lower.every((m) => retryMethods.includes(m))) {
-    throw ValidationError.invalidOption(
-      "retry.methods",
-      value,
-      'a list of "get", "put" and "delete" (a POST is retried only where its route is safe to repeat)',
-    );
-  }
-  return lower as RetryMethod[];
-}
+const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+const isStatusList = (list: unknown) =>
+  Array.isArray(list) && list.every((s) => Number.isInteger(s) && s >= 400 && s <= 599);
 
 /** The `retry` option (a number is the `limit`), checked, with the defaults filled in. */
 export function resolveRetryPolicy(retry: number | RetryOptions = {}): RetryPolicy {
-  if (typeof retry === "number") return { ...retryDefaults, limit: count("retry", retry) };
+  if (typeof retry === "number") {
+    check(isCount(retry), "retry", retry, "a whole number ≥ 0");
+    return { ...retryDefaults, limit: retry };
+  }
   const given = Object.fromEntries(Object.entries(retry).filter(([, v]) => v !== undefined)) as RetryOptions;
-  const policy = { ...retryDefaults, ...given } as RetryPolicy;
-  count("retry.limit", policy.limit);
-  milliseconds("retry.maxRetryAfter", policy.maxRetryAfter);
-  milliseconds("retry.backoffLimit", policy.backoffLimit);
-  statuses("retry.statusCodes", policy.statusCodes);
-  statuses("retry.afterStatusCodes", policy.afterStatusCodes);
-  return { ...policy, methods: methods(policy.methods) };
+  const p = { ...retryDefaults, ...given } as RetryPolicy;
+  const methods = Array.isArray(p.methods) ? p.methods.map((m) => String(m).toLowerCase()) : [];
+  check(
+    Array.isArray(p.methods) && methods.every((m) => retryMethods.includes(m)),
+    "retry.methods",
+    p.methods,
+    'a list of "get", "put" and "delete" (a POST is retried only where its route is safe to repeat)',
+  );
+  check(isCount(p.limit), "retry.limit", p.limit, "a whole number ≥ 0");
+  check(isStatusList(p.statusCodes), "retry.statusCodes", p.statusCodes, "a list of HTTP error statuses (400 to 599)");
+  const after = p.afterStatusCodes;
+  check(isStatusList(after), "retry.afterStatusCodes", after, "a list of HTTP error statuses (400 to 599)");
+  check(p.maxRetryAfter >= 0, "retry.maxRetryAfter", p.maxRetryAfter, "milliseconds ≥ 0 (or Infinity)");
+  check(p.backoffLimit >= 0, "retry.backoffLimit", p.backoffLimit, "milliseconds ≥ 0 (or Infinity)");
+  check(typeof p.delay === "function", "retry.delay", p.delay, "a function");
+  check(["boolean", "function"].includes(typeof p.jitter), "retry.jitter", p.jitter, "true, false or a function");
+  check(typeof p.retryOnTimeout === "boolean", "retry.retryOnTimeout", p.retryOnTimeout, "true or false");
+  check(["undefined", "function"].includes(typeof p.shouldRetry), "retry.shouldRetry", p.shouldRetry, "a function");
+  return { ...p, methods: methods as RetryMethod[] };
 }
 
 /** Whether a request may be sent again as it is: GET, PUT and DELETE, and a POST its route declares idempotent. */
