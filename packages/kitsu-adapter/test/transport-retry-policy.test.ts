@@ -166,6 +166,24 @@ describe("retry option", () => {
     expect(await listProjects(client)).toBeInstanceOf(Array);
     expect(client.stats).toMatchObject({ retries: 0, refreshes: 1 });
   });
+
+  it("a refreshed token does not give a request its retries back", async () => {
+    const client = await session({
+      limit: 1,
+      shouldRetry: () => {
+        // The retry finds its token expired (a fault without a status only lets the server handle
+        // the request); the attempt after the refresh fails again.
+        server.tokens.expireAll();
+        server.faults.inject({ method: "GET", path: "/data/projects", delayMs: 1 });
+        failing(503);
+        return undefined;
+      },
+    });
+    failing(503);
+    expect(await listProjects(client)).toBeInstanceOf(ServerError);
+    expect(sentProjects()).toBe(3);
+    expect(client.stats).toMatchObject({ retries: 1, refreshes: 1 });
+  });
 });
 
 describe("retrying a create, which Zou does not make idempotent", () => {

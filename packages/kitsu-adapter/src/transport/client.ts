@@ -1,4 +1,4 @@
-import { AuthError, NetworkError, type RawClient, type RequestInfo, ServerError, TimeoutError } from "@gadget/core";
+import { NetworkError, type RawClient, type RequestInfo, ServerError, TimeoutError } from "@gadget/core";
 import ky, { type Input, type KyInstance } from "ky";
 import { type KitsuTransportOptions, type ResolvedTransportOptions, resolveTransportOptions } from "../options.js";
 import { type Credentials, KitsuAuth } from "./auth.js";
@@ -7,7 +7,7 @@ import { isExpiredSignature } from "./error-body.js";
 import { answerFailure, attemptFailures, networkCause } from "./failure.js";
 import { readText } from "./read-body.js";
 import type { BodyFactory, RequestSpec, SearchParams } from "./request-spec.js";
-import { type RetryingOptions, RetryRun } from "./retry.js";
+import { RetryRun } from "./retry.js";
 import { streamUpload } from "./stream-upload.js";
 
 export interface KitsuClientOptions extends KitsuTransportOptions {
@@ -87,66 +87,49 @@ export class KitsuClient {
     return this.exchange({ ...spec, readBack: undefined }, Date.now() + this.options.totalTimeout);
   }
 
-  /**
-   * One request under the retry policy (transport/retry.ts). An expired token is not a retry: it is
-   * refreshed, and the request starts over with the retries it has left.
-   */
-  private async exchange(spec: RequestSpec, deadline: number): Promise<Response> {
+  /** One request under the retry policy of retry.ts, which also refreshes an expired token. */
+  private exchange(spec: RequestSpec, deadline: number): Promise<Response> {
     const o = this.options;
     const path = trimPath(spec.path);
     const info: RequestInfo = { method: spec.method, path: `/${path}` };
     const authed = spec.auth !== false;
     const bot = authed && this.auth.isBot;
-    const token = async () => (authed ? this.auth.accessToken() : spec.bearer);
+    const timeout = spec.timeout ?? o.timeout;
     const run = new RetryRun(o.retry, spec, {
       deadline,
       totalTimeout: () => TimeoutError.request(info, o.totalTimeout, "totalTimeout"),
       failureOf: attemptFailures({
         url: `${this.apiUrl}/${path}`,
         request: info,
-        timeout: spec.timeout ?? o.timeout,
+        timeout,
         timeoutOption: spec.timeout === undefined ? "timeout" : "transferTimeout",
         bot,
         remaining: () => deadline - Date.now(),
       }),
-      token,
+      token: async () => (authed ? this.auth.accessToken() : spec.bearer),
+      refused: async (response) => {
+        const { body, failure } = await answerFailure(response, info, bot, deadline - Date.now());
+        return { failure, expired: !bot && isExpiredSignature(response.status, body) };
+      },
+      refresh: async (stale) => {
+        this.stats.refreshes++;
+        await this.auth.refresh(stale);
+      },
       onRetry: () => {
         this.stats.retries++;
       },
     });
-
-    for (let refreshes = 0; ; refreshes++) {
-      const current = await token();
-      const response = await run.send((retrying) => this.attempt(path, spec, current, retrying));
-      if (response.ok || spec.passStatus?.includes(response.status)) return response;
-      // Only a 401 or 422 to an authenticated request comes back unthrown (see attempt()).
-      const { body, failure } = await answerFailure(response, info, bot, deadline - Date.now());
-      if (bot || !isExpiredSignature(response.status, body)) throw failure;
-      if (refreshes >= 2) throw AuthError.refreshFailed({ ...info, status: response.status });
-      this.stats.refreshes++;
-      await this.auth.refresh(current);
-    }
-  }
-
-  private attempt(
-    path: string,
-    spec: RequestSpec,
-    token: string | undefined,
-    retrying: RetryingOptions,
-  ): Promise<Response> {
-    const authed = spec.auth !== false;
-    return this.http(path, {
-      ...retrying,
-      method: spec.method,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-      searchParams: spec.searchParams,
-      json: spec.json,
-      timeout: spec.timeout ?? this.options.timeout,
-      // An expired token is the client's to refresh, and a passed status the caller's to read: neither is retried.
-      throwHttpErrors: (status) =>
-        !(spec.passStatus?.includes(status) || (authed && (status === 401 || status === 422))),
-      fetch: this.fetcher(spec.body),
-    });
+    return run.send((token, retrying) =>
+      this.http(path, {
+        ...retrying,
+        method: spec.method,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        searchParams: spec.searchParams,
+        json: spec.json,
+        timeout,
+        fetch: this.fetcher(spec.body),
+      }),
+    );
   }
 
   /** Counts each attempt; an upload goes over node:http with a body built anew for the attempt. */

@@ -1,4 +1,4 @@
-import { type TrackerError, ValidationError } from "@gadget/core";
+import { AuthError, type TrackerError, ValidationError } from "@gadget/core";
 import { type BeforeRetryHook, isHTTPError, type Options as KyOptions, type ShouldRetryState } from "ky";
 import { retryAfterMs } from "./error-body.js";
 import type { RequestSpec } from "./request-spec.js";
@@ -7,8 +7,9 @@ import type { RequestSpec } from "./request-spec.js";
  * The retry policy: which failed attempts are sent again, after how long, and what a request must
  * say about itself to be sent again. ky runs the loop (its `retry` option, `shouldRetry` and the
  * `beforeRetry` hook); this module decides. What ky cannot say stays here as well: the total
- * timeout across attempts and waits, the read-back before a write is sent again, and the token a
- * retry carries. An expired token is not a retry: the client refreshes it and starts over.
+ * timeout across attempts and waits, the read-back before a write is sent again, the token a retry
+ * carries, and the expired token, which is not a retry (no limit, no wait): it is refreshed, and the
+ * request starts over with the retries it has left.
  */
 
 /** The methods retried as such; a POST is retried only where its request says it is safe (`RequestSpec`). */
@@ -196,13 +197,20 @@ export interface RetryEnv {
   totalTimeout(): TrackerError;
   /** A failed attempt as the request would throw it; the same error object gives the same answer. */
   failureOf(error: unknown): Promise<TrackerError>;
-  /** The token a retry carries: the session's current one, which another request may have refreshed. */
+  /** The token an attempt carries: the session's current one, which another request may have refreshed. */
   token(): Promise<string | undefined>;
+  /** A 401 or 422 to an authenticated request: the error it means, and whether a new token may help. */
+  refused(response: Response): Promise<{ failure: TrackerError; expired: boolean }>;
+  /** Replaces the token Zou said expired (one refresh shared by the session's requests). */
+  refresh(stale: string | undefined): Promise<void>;
   onRetry(): void;
 }
 
 /** The part of ky's options a RetryRun sets for one call. */
-export type RetryingOptions = Required<Pick<KyOptions, "retry" | "hooks" | "signal">>;
+export type RetryingOptions = Required<Pick<KyOptions, "retry" | "hooks" | "signal" | "throwHttpErrors">>;
+
+/** Refreshes one request may ask for before its token counts as refused for good. */
+const maxRefreshes = 2;
 
 /**
  * One request under the policy, across the calls the client makes for it (a refreshed token starts
@@ -220,8 +228,23 @@ export class RetryRun {
     private readonly env: RetryEnv,
   ) {}
 
-  /** Runs `call` (ky with the options given) under the policy; a failure is thrown as the TrackerError it means. */
-  async send(call: (options: RetryingOptions) => Promise<Response>): Promise<Response> {
+  /**
+   * Runs `call` (ky with the token and options given) under the policy, and again with a fresh token
+   * when Zou says the token expired. A failure is thrown as the TrackerError it means.
+   */
+  async send(call: (token: string | undefined, options: RetryingOptions) => Promise<Response>): Promise<Response> {
+    for (let refreshes = 0; ; refreshes++) {
+      const token = await this.env.token();
+      const response = await this.sendOnce((options) => call(token, options));
+      if (response.ok || this.spec.passStatus?.includes(response.status)) return response;
+      const { failure, expired } = await this.env.refused(response);
+      if (!expired) throw failure;
+      if (refreshes >= maxRefreshes) throw AuthError.refreshFailed(failure.request);
+      await this.env.refresh(token);
+    }
+  }
+
+  private async sendOnce(call: (options: RetryingOptions) => Promise<Response>): Promise<Response> {
     const remaining = this.env.deadline - Date.now();
     if (remaining <= 0) throw this.env.totalTimeout();
     const cutoff = new AbortController();
@@ -229,12 +252,26 @@ export class RetryRun {
     const timer = remaining <= maxTimer ? setTimeout(() => cutoff.abort(new DeadlineReached()), remaining) : undefined;
     const signal = this.spec.signal ? AbortSignal.any([this.spec.signal, cutoff.signal]) : cutoff.signal;
     try {
-      return await call({ signal, retry: this.kyRetry(), hooks: { beforeRetry: [this.beforeRetry] } });
+      return await call({
+        signal,
+        retry: this.kyRetry(),
+        hooks: { beforeRetry: [this.beforeRetry] },
+        throwHttpErrors: (status) => !this.answered(status),
+      });
     } catch (error) {
       throw await this.failure(error);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Answers ky hands back instead of throwing (so never retries): a status the caller reads itself,
+   * and a refused token, which send() refreshes instead.
+   */
+  private answered(status: number): boolean {
+    const authed = this.spec.auth !== false;
+    return this.spec.passStatus?.includes(status) === true || (authed && (status === 401 || status === 422));
   }
 
   private kyRetry(): RetryingOptions["retry"] {
