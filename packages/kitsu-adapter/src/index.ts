@@ -8,6 +8,7 @@ export type { KitsuAdapterOptions, KitsuSessionOptions, KitsuTransportOptions } 
 export { allRouteTemplates, type Route, routes } from "./routes.js";
 export { KitsuAuth } from "./transport/auth.js";
 export { type ClientStats, KitsuClient, type KitsuClientOptions } from "./transport/client.js";
+export type { RetryMethod, RetryOptions, RetryState } from "./transport/retry.js";
 
 /**
  * core's AdapterModule entry: `TRACKER_TYPE=kitsu` loads this package and calls it with the

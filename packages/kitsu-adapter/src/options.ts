@@ -1,4 +1,5 @@
 import type { KitsuConfig } from "@gadget/core";
+import { type RetryOptions, type RetryPolicy, resolveRetryPolicy, retryDefaults } from "./transport/retry.js";
 
 /** How the Kitsu adapter talks to the server; every field has a default that suits a studio LAN. */
 export interface KitsuTransportOptions {
@@ -25,27 +26,17 @@ export interface KitsuTransportOptions {
    */
   transferTimeout?: number;
   /**
-   * Retries after the first attempt, for requests that are safe to repeat (GET, PUT, DELETE and
-   * POSTs whose result can be looked up first).
+   * When a failed request is sent again: a number of retries, or ky's retry options (`limit`,
+   * `methods`, `statusCodes`, `afterStatusCodes`, `maxRetryAfter`, `backoffLimit`, `delay`, `jitter`,
+   * `retryOnTimeout`, `shouldRetry`; see RetryOptions). By default GET, PUT and DELETE are retried 3
+   * times after a network error, a timeout, a 502, 503 or 504, or a 429 (its `Retry-After` honoured up
+   * to 10 s), with full-jitter exponential backoff from 250 ms up to 10 s. A POST is retried only
+   * where that is safe: Zou makes it idempotent, or a read-back shows the failed attempt did not land.
    *
    * @default 3
-   * @example retries: 0
+   * @example retry: { limit: 5, statusCodes: [500, 502, 503, 504], backoffLimit: 30_000 }
    */
-  retries?: number;
-  /**
-   * First backoff delay in milliseconds; doubles on each retry, with full jitter.
-   *
-   * @default 250
-   * @example backoffBase: 1_000
-   */
-  backoffBase?: number;
-  /**
-   * Longest single backoff wait in milliseconds (also caps a server's `Retry-After`).
-   *
-   * @default 10000
-   * @example backoffMax: 30_000
-   */
-  backoffMax?: number;
+  retry?: number | RetryOptions;
   /**
    * User-Agent header. Zou hands tokens to browsers as cookies, so this must not look like a browser.
    *
@@ -77,9 +68,7 @@ export interface ResolvedTransportOptions {
   timeout: number;
   totalTimeout: number;
   transferTimeout: number;
-  retries: number;
-  backoffBase: number;
-  backoffMax: number;
+  retry: RetryPolicy;
   userAgent: string;
 }
 
@@ -87,13 +76,11 @@ export const transportDefaults: ResolvedTransportOptions = {
   timeout: 30_000,
   totalTimeout: 120_000,
   transferTimeout: 600_000,
-  retries: 3,
-  backoffBase: 250,
-  backoffMax: 10_000,
+  retry: retryDefaults,
   userAgent: "gadget-kitsu/0.1 (node)",
 };
 
 export function resolveTransportOptions(options: KitsuTransportOptions = {}): ResolvedTransportOptions {
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  return { ...transportDefaults, ...defined };
+  return { ...transportDefaults, ...defined, retry: resolveRetryPolicy(options.retry) };
 }

@@ -45,7 +45,7 @@ describe("KitsuAdapter against the Kitsu-compatible server", () => {
   it("an unreachable server is a NetworkError naming the URL", async () => {
     const port = await closedPort();
     const url = `http://127.0.0.1:${port}/api`;
-    const error = await createAdapter({ type: "kitsu", url, ...admin }, { retries: 0 }).catch((e: unknown) => e);
+    const error = await createAdapter({ type: "kitsu", url, ...admin }, { retry: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as Error).message).toContain(url);
   });

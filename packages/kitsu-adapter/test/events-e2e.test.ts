@@ -15,7 +15,7 @@ beforeEach(async () => {
   server = await startKitsuServer();
   const adapter = await createAdapter(
     { type: "kitsu", url: server.url, login: "admin@example.com", password: "mysecretpassword" },
-    { backoffBase: 10 },
+    { retry: { delay: (attemptCount) => 10 * 2 ** (attemptCount - 1) } },
   );
   tracker = Tracker.connect(adapter);
 });

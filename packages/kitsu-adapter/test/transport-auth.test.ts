@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { KitsuClient } from "../src/transport/client.js";
 import { closedPort, type Fixture, json, startFixture } from "./http-fixture.js";
 
-const fast = { backoffBase: 1, backoffMax: 5 };
 let fixture: Fixture | undefined;
 afterEach(async () => {
   await fixture?.close();
@@ -107,8 +106,7 @@ describe("KitsuClient auth", () => {
     const client = new KitsuClient({
       url: `http://127.0.0.1:${port}/api`,
       credentials: { token: "bot-ok" },
-      retries: 1,
-      ...fast,
+      retry: { limit: 1, backoffLimit: 5 },
     });
     const error = await client.raw.get("data/projects").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);

@@ -15,8 +15,7 @@ async function clientFor(handler: Handler, totalTimeout = 30_000) {
     url: fixture.url,
     credentials: { token: "bot-token" },
     totalTimeout,
-    backoffBase: 1,
-    backoffMax: 5,
+    retry: { backoffLimit: 5 },
   });
 }
 

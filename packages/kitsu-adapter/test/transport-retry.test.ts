@@ -8,7 +8,9 @@ import {
   ValidationError,
 } from "@gadget/core";
 import { afterEach, describe, expect, it } from "vitest";
+import type { KitsuTransportOptions } from "../src/options.js";
 import { KitsuClient } from "../src/transport/client.js";
+import type { RetryOptions } from "../src/transport/retry.js";
 import { type Fixture, json, startFixture } from "./http-fixture.js";
 
 let fixture: Fixture | undefined;
@@ -17,12 +19,12 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-const client = (extra: Record<string, number> = {}) =>
+/** A bot session on the fixture; backoff waits of at most 5 ms. */
+const client = (extra: Omit<KitsuTransportOptions, "retry"> = {}, retry: RetryOptions = {}) =>
   new KitsuClient({
     url: `${fixture!.url}/api`,
     credentials: { token: "bot-token" },
-    backoffBase: 1,
-    backoffMax: 5,
+    retry: { backoffLimit: 5, ...retry },
     ...extra,
   });
 
@@ -52,7 +54,7 @@ describe("KitsuClient retries", () => {
 
   it("gives up with RateLimitError carrying Retry-After once retries run out", async () => {
     await flaky(429, 10, { "retry-after": "0" });
-    const error = await client({ retries: 1 })
+    const error = await client({}, { limit: 1 })
       .raw.get("data/projects")
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
@@ -67,7 +69,7 @@ describe("KitsuClient retries", () => {
     expect(fixture!.seen).toEqual(["POST /api/data/projects"]);
   });
 
-  it("a POST with a landed check looks first and returns what landed instead of posting again", async () => {
+  it("a POST with a read-back looks first and returns what landed instead of posting again", async () => {
     await flaky(503, 1);
     const c = client();
     let looked = 0;
@@ -75,7 +77,7 @@ describe("KitsuClient retries", () => {
       method: "POST",
       path: "data/projects",
       json: { name: "X" },
-      landed: async () => {
+      readBack: async () => {
         looked++;
         return { id: "already-there" };
       },
@@ -85,10 +87,10 @@ describe("KitsuClient retries", () => {
     expect(fixture!.seen).toEqual(["POST /api/data/projects"]);
   });
 
-  it("a POST with a landed check that finds nothing is sent again", async () => {
+  it("a POST with a read-back that finds nothing is sent again", async () => {
     await flaky(503, 1);
     const c = client();
-    const result = await c.request({ method: "POST", path: "data/x", json: {}, landed: async () => undefined });
+    const result = await c.request({ method: "POST", path: "data/x", json: {}, readBack: async () => undefined });
     expect(result).toEqual({ ok: true });
     expect(fixture!.seen).toHaveLength(2);
   });
@@ -97,7 +99,7 @@ describe("KitsuClient retries", () => {
     fixture = await startFixture(() => {
       // never answers
     });
-    const error = await client({ timeout: 50, retries: 0 })
+    const error = await client({ timeout: 50 }, { limit: 0 })
       .raw.get("data/projects")
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
@@ -108,7 +110,7 @@ describe("KitsuClient retries", () => {
     fixture = await startFixture(() => {
       // never answers
     });
-    const error = await client({ timeout: 10_000, transferTimeout: 50, retries: 0 })
+    const error = await client({ timeout: 10_000, transferTimeout: 50 }, { limit: 0 })
       .request({ method: "GET", path: "data/preview-files/x/file", timeout: 50 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
@@ -119,7 +121,7 @@ describe("KitsuClient retries", () => {
     fixture = await startFixture(() => {
       // never answers
     });
-    const error = await client({ timeout: 40, totalTimeout: 100, retries: 50 })
+    const error = await client({ timeout: 40, totalTimeout: 100 }, { limit: 50 })
       .raw.get("data/projects")
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
@@ -150,7 +152,7 @@ describe("KitsuClient error mapping", () => {
       res.writeHead(status, { "content-type": typeof body === "string" ? "text/html" : "application/json" });
       res.end(typeof body === "string" ? body : JSON.stringify(body));
     });
-    const error = await client({ retries: 0 })
+    const error = await client({}, { limit: 0 })
       .raw.delete("data/shots/abc")
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(type);

@@ -44,8 +44,7 @@ describe("streamed multipart upload", () => {
     const client = new KitsuClient({
       url: fixture.url,
       credentials: { token: "bot" },
-      backoffBase: 1,
-      backoffMax: 2,
+      retry: { backoffLimit: 2 },
     });
     const progress: number[] = [];
     const row = await uploadPreviewFile({ client, ref: new ReferenceCache(client) }, previewId, file, {
@@ -68,7 +67,7 @@ describe("streamed multipart upload", () => {
       uploads++;
       return req.socket.destroy();
     });
-    const client = new KitsuClient({ url: fixture.url, credentials: { token: "bot" }, backoffBase: 1, backoffMax: 2 });
+    const client = new KitsuClient({ url: fixture.url, credentials: { token: "bot" }, retry: { backoffLimit: 2 } });
     const row = await uploadPreviewFile({ client, ref: new ReferenceCache(client) }, previewId, file, {});
     expect(row.original_name).toBe("render_v001");
     expect(uploads).toBe(1);
@@ -89,7 +88,7 @@ describe("streamed multipart upload", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const client = new KitsuClient({ url, credentials: { token: "bot" }, retries: 0 });
+      const client = new KitsuClient({ url, credentials: { token: "bot" }, retry: 0 });
       let loaded = 0;
       const file = { path, fileName: "plate_v001.mov", size, contentType: "video/quicktime" };
       const done = uploadPreviewFile({ client, ref: new ReferenceCache(client) }, previewId, file, {

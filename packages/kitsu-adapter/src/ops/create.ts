@@ -9,11 +9,13 @@ import {
 import { forShotsToForEntity } from "../codec/tasks.js";
 import type { KitsuRow } from "../codec/values.js";
 import { path, type Route, routes } from "../routes.js";
+import type { ReadBack } from "../transport/request-spec.js";
 import type { OpsContext } from "./context.js";
 import { deriveNbFrames, encodeEntityData, encodeFields } from "./encode.js";
 import { entityForTaskType } from "./entity-lookup.js";
 import { kindSpecs } from "./kind-specs.js";
 import { getOne, queryAll } from "./query.js";
+import { isCachedKind } from "./reference.js";
 import { checkId } from "./validate.js";
 
 type Input = Record<string, unknown>;
@@ -21,14 +23,15 @@ type Input = Record<string, unknown>;
 /** Zou's duplicate answers (400) on creates: the contract calls them conflicts. */
 const duplicate = /already exists|already in use|similar name/i;
 
+/** A create Zou does not make idempotent: after a failed attempt it is sent again only once `readBack` found nothing. */
 async function post(
   ctx: OpsContext,
   route: Route,
   params: Record<string, string>,
   json: unknown,
-  landed?: () => Promise<KitsuRow | undefined>,
+  readBack?: ReadBack<KitsuRow>,
 ) {
-  return ctx.client.request<KitsuRow>({ method: "POST", path: path(route, params), json, landed });
+  return ctx.client.request<KitsuRow>({ method: "POST", path: path(route, params), json, readBack });
 }
 
 /** Finds an existing record with exactly this name in the scope (ILIKE server filter, exact check here). */
@@ -37,9 +40,12 @@ async function existing<K extends CreatableKind>(ctx: OpsContext, kind: K, where
   return found[0];
 }
 
-const landedBy =
-  <K extends CreatableKind>(ctx: OpsContext, kind: K, where: Record<string, unknown>) =>
+/** Reads a create back by its unique key: the row a failed attempt created, if it did. */
+const readBackBy =
+  <K extends CreatableKind>(ctx: OpsContext, kind: K, where: Record<string, unknown>): ReadBack<KitsuRow> =>
   async () => {
+    // The session's list of this kind was read before the write: only the server knows whether it landed.
+    if (isCachedKind(kind)) ctx.ref.invalidate(kind);
     const found = await existing(ctx, kind, where);
     return found ? (found.raw as KitsuRow) : undefined;
   };
@@ -95,7 +101,7 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input, pre
         routes.createModel,
         { model: "projects" },
         { ...encodeFields(input), data: input.customData },
-        landedBy(ctx, kind, { name }),
+        readBackBy(ctx, kind, { name }),
       );
     }
     case "episode":
@@ -140,7 +146,7 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input, pre
         episode_id: input.episodeId ?? undefined,
       };
       const params = { projectId: String(input.projectId), assetTypeId: String(input.assetTypeId) };
-      return post(ctx, routes.createAsset, params, body, landedBy(ctx, kind, scope));
+      return post(ctx, routes.createAsset, params, body, readBackBy(ctx, kind, scope));
     }
     case "assetType": {
       await guard(prechecked, ctx, kind, { name }, input);
@@ -150,7 +156,7 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input, pre
         routes.createModel,
         { model: "entity-types" },
         encodeFields(input),
-        landedBy(ctx, kind, { name }),
+        readBackBy(ctx, kind, { name }),
       );
     }
     case "task":
@@ -160,29 +166,29 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input, pre
       ctx.ref.invalidate("taskType");
       const { forShots, ...rest } = input;
       const body = { ...encodeFields(rest), for_entity: forShotsToForEntity(forShots === true) };
-      return post(ctx, routes.createModel, { model: "task-types" }, body, landedBy(ctx, kind, { name }));
+      return post(ctx, routes.createModel, { model: "task-types" }, body, readBackBy(ctx, kind, { name }));
     }
     case "taskStatus": {
       ctx.ref.invalidate("taskStatus");
       const body = { color: "#f5f5f5", ...encodeFields(input) };
       const where = { shortName: input.shortName };
-      return post(ctx, routes.createModel, { model: "task-status" }, body, landedBy(ctx, kind, where));
+      return post(ctx, routes.createModel, { model: "task-status" }, body, readBackBy(ctx, kind, where));
     }
     case "person": {
       const body = { role: "user", ...encodeFields(input), data: input.customData };
-      const landed = input.email ? landedBy(ctx, kind, { email: input.email }) : undefined;
-      return post(ctx, routes.createModel, { model: "persons" }, body, landed);
+      const readBack = input.email ? readBackBy(ctx, kind, { email: input.email }) : undefined;
+      return post(ctx, routes.createModel, { model: "persons" }, body, readBack);
     }
     case "department": {
       await guard(prechecked, ctx, kind, { name }, input);
       const body = { color: "#999999", ...encodeFields(input) };
-      return post(ctx, routes.createModel, { model: "departments" }, body, landedBy(ctx, kind, { name }));
+      return post(ctx, routes.createModel, { model: "departments" }, body, readBackBy(ctx, kind, { name }));
     }
     case "playlist": {
       const scope = { projectId: input.projectId, name };
       await guard(prechecked, ctx, kind, scope, input);
       const body = { for_entity: "shot", for_client: false, is_for_all: false, ...encodeFields(input) };
-      return post(ctx, routes.createModel, { model: "playlists" }, body, landedBy(ctx, kind, scope));
+      return post(ctx, routes.createModel, { model: "playlists" }, body, readBackBy(ctx, kind, scope));
     }
   }
 }
@@ -201,5 +207,5 @@ async function createTask(ctx: OpsContext, input: Input): Promise<KitsuRow> {
     data: input.customData,
   };
   const where = { entityId, taskTypeId, name };
-  return post(ctx, routes.createModel, { model: "tasks" }, body, landedBy(ctx, "task", where));
+  return post(ctx, routes.createModel, { model: "tasks" }, body, readBackBy(ctx, "task", where));
 }

@@ -94,7 +94,7 @@ export async function uploadPreviewFile(
     signal: options.signal,
     timeout: ctx.client.options.transferTimeout,
     // Zou refuses a second upload to the same preview (400), so never resend one that landed.
-    landed: async () => {
+    readBack: async () => {
       const row = await getPreview();
       return typeof row.original_name === "string" && row.original_name ? row : undefined;
     },

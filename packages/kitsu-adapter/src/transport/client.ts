@@ -1,13 +1,13 @@
-import { AuthError, NetworkError, type RawClient, type RequestInfo, ServerError, TimeoutError } from "@gadget/core";
-import ky, { type KyInstance } from "ky";
+import { NetworkError, type RawClient, type RequestInfo, ServerError, TimeoutError } from "@gadget/core";
+import ky, { type Input, type KyInstance } from "ky";
 import { type KitsuTransportOptions, type ResolvedTransportOptions, resolveTransportOptions } from "../options.js";
 import { type Credentials, KitsuAuth } from "./auth.js";
-import { backoffDelay, retryableStatuses, sleep } from "./backoff.js";
 import { resolveUrls } from "./base-url.js";
-import { isExpiredSignature, parseErrorBody, retryAfterMs } from "./error-body.js";
-import { mapHttpError } from "./map-error.js";
+import { isExpiredSignature } from "./error-body.js";
+import { answerFailure, attemptFailures, networkCause } from "./failure.js";
 import { readText } from "./read-body.js";
-import type { RequestSpec, SearchParams } from "./request-spec.js";
+import type { BodyFactory, RequestSpec, SearchParams } from "./request-spec.js";
+import { RetryRun } from "./retry.js";
 import { streamUpload } from "./stream-upload.js";
 
 export interface KitsuClientOptions extends KitsuTransportOptions {
@@ -15,8 +15,6 @@ export interface KitsuClientOptions extends KitsuTransportOptions {
   url: string;
   credentials: Credentials;
 }
-
-type Outcome<T> = { kind: "response"; response: Response } | { kind: "landed"; value: T };
 
 /** Requests per session, for tests and benchmarks that count round trips. */
 export interface ClientStats {
@@ -27,9 +25,8 @@ export interface ClientStats {
 
 /**
  * One HTTP session with a Kitsu server: ky underneath (streamed uploads on node:http, see
- * stream-upload.ts), Bearer auth with refresh, per-attempt and
- * total timeouts, retries with backoff and jitter for what is safe to repeat, and Zou's answers
- * mapped to core's typed errors.
+ * stream-upload.ts), Bearer auth with refresh, per-attempt and total timeouts, the retry policy of
+ * retry.ts, and Zou's answers mapped to core's typed errors.
  */
 export class KitsuClient {
   readonly origin: string;
@@ -47,8 +44,6 @@ export class KitsuClient {
     this.options = resolveTransportOptions(options);
     this.http = ky.create({
       prefixUrl: this.apiUrl,
-      retry: 0,
-      throwHttpErrors: false,
       headers: { "user-agent": this.options.userAgent, accept: "application/json" },
     });
     this.auth = new KitsuAuth({ send: (spec) => this.send(spec) }, options.credentials);
@@ -64,13 +59,12 @@ export class KitsuClient {
   /** Sends a request and parses its JSON answer (undefined for an empty body). */
   async request<T>(spec: RequestSpec<T>): Promise<T> {
     const deadline = Date.now() + this.options.totalTimeout;
-    const outcome = await this.exchange(spec, deadline);
-    if (outcome.kind === "landed") return outcome.value;
+    const response = await this.exchange(spec, deadline);
     const path = trimPath(spec.path);
-    const info: RequestInfo = { method: spec.method, path: `/${path}`, status: outcome.response.status };
+    const info: RequestInfo = { method: spec.method, path: `/${path}`, status: response.status };
     let text: string | undefined;
     try {
-      text = await readText(outcome.response, deadline - Date.now());
+      text = await readText(response, deadline - Date.now());
     } catch (error) {
       if (spec.signal?.aborted) throw spec.signal.reason;
       throw NetworkError.interrupted(`${this.apiUrl}/${path}`, networkCause(error), info);
@@ -89,112 +83,70 @@ export class KitsuClient {
   }
 
   /** Sends a request and hands back the response unread (downloads, login). */
-  async send(spec: RequestSpec): Promise<Response> {
-    const outcome = await this.exchange({ ...spec, landed: undefined }, Date.now() + this.options.totalTimeout);
-    if (outcome.kind === "landed") throw new TypeError("send() cannot return a looked-up result");
-    return outcome.response;
+  send(spec: RequestSpec): Promise<Response> {
+    return this.exchange({ ...spec, readBack: undefined }, Date.now() + this.options.totalTimeout);
   }
 
-  private async exchange<T>(spec: RequestSpec<T>, deadline: number): Promise<Outcome<T>> {
+  /** One request under the retry policy of retry.ts, which also refreshes an expired token. */
+  private exchange(spec: RequestSpec, deadline: number): Promise<Response> {
     const o = this.options;
     const path = trimPath(spec.path);
     const info: RequestInfo = { method: spec.method, path: `/${path}` };
-    const repeatable = spec.idempotent ?? spec.method !== "POST";
     const authed = spec.auth !== false;
-    let attempt = 0;
-    let refreshes = 0;
-
-    const mayRetry = () => (repeatable || spec.landed !== undefined) && attempt < o.retries;
-    const wait = async (ms: number, failure: Error) => {
-      if (Date.now() + ms >= deadline) {
-        // Out of budget: a timed-out attempt is now the total timeout's doing, and says so.
-        throw failure instanceof TimeoutError ? TimeoutError.request(info, o.totalTimeout, "totalTimeout") : failure;
-      }
-      this.stats.retries++;
-      attempt++;
-      await sleep(ms, spec.signal);
-    };
-
-    for (;;) {
-      const token = authed ? await this.auth.accessToken() : spec.bearer;
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) throw TimeoutError.request(info, o.totalTimeout, "totalTimeout");
-      const perAttempt = spec.timeout ?? o.timeout;
-      let response: Response;
-      try {
-        response = await this.attempt(path, spec, token, Math.min(perAttempt, remaining));
-      } catch (error) {
-        if (spec.signal?.aborted) throw spec.signal.reason;
-        const timedOut = error instanceof Error && error.name === "TimeoutError";
-        const failure = timedOut
-          ? perAttempt < remaining
-            ? TimeoutError.request(info, perAttempt, spec.timeout === undefined ? "timeout" : "transferTimeout")
-            : TimeoutError.request(info, o.totalTimeout, "totalTimeout")
-          : NetworkError.unreachable(`${this.apiUrl}/${path}`, networkCause(error), info);
-        if (!mayRetry()) throw failure;
-        await wait(backoffDelay(attempt, o.backoffBase, o.backoffMax), failure);
-        if (!repeatable && spec.landed) {
-          const found = await spec.landed();
-          if (found !== undefined) return { kind: "landed", value: found };
-        }
-        continue;
-      }
-      if (response.ok || spec.passStatus?.includes(response.status)) return { kind: "response", response };
-
-      const body = parseErrorBody((await readText(response, deadline - Date.now()).catch(() => "")) ?? "");
-      const status = { ...info, status: response.status };
-      if (authed && isExpiredSignature(response.status, body)) {
-        if (this.auth.isBot) throw AuthError.botTokenExpired(status);
-        if (refreshes >= 2) throw AuthError.refreshFailed(status);
-        refreshes++;
+    const bot = authed && this.auth.isBot;
+    const timeout = spec.timeout ?? o.timeout;
+    const run = new RetryRun(o.retry, spec, {
+      deadline,
+      totalTimeout: () => TimeoutError.request(info, o.totalTimeout, "totalTimeout"),
+      failureOf: attemptFailures({
+        url: `${this.apiUrl}/${path}`,
+        request: info,
+        timeout,
+        timeoutOption: spec.timeout === undefined ? "timeout" : "transferTimeout",
+        bot,
+        remaining: () => deadline - Date.now(),
+      }),
+      token: async () => (authed ? this.auth.accessToken() : spec.bearer),
+      refused: async (response) => {
+        const { body, failure } = await answerFailure(response, info, bot, deadline - Date.now());
+        return { failure, expired: !bot && isExpiredSignature(response.status, body) };
+      },
+      refresh: async (stale) => {
         this.stats.refreshes++;
-        await this.auth.refresh(token);
-        continue;
-      }
-      const after = retryAfterMs(response.headers.get("retry-after"));
-      const failure = mapHttpError(status, body, { bot: authed && this.auth.isBot, retryAfterMs: after });
-      if (!retryableStatuses.has(response.status) || !mayRetry()) throw failure;
-      const delay =
-        response.status === 429 && after !== undefined
-          ? Math.min(after, o.backoffMax)
-          : backoffDelay(attempt, o.backoffBase, o.backoffMax);
-      await wait(delay, failure);
-      if (!repeatable && spec.landed) {
-        const found = await spec.landed();
-        if (found !== undefined) return { kind: "landed", value: found };
-      }
-    }
+        await this.auth.refresh(stale);
+      },
+      onRetry: () => {
+        this.stats.retries++;
+      },
+    });
+    return run.send((token, retrying) =>
+      this.http(path, {
+        ...retrying,
+        method: spec.method,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        searchParams: spec.searchParams,
+        json: spec.json,
+        timeout,
+        fetch: this.fetcher(spec.body),
+      }),
+    );
   }
 
-  private attempt(path: string, spec: RequestSpec, token: string | undefined, timeout: number): Promise<Response> {
-    this.stats.requests++;
-    const headers: Record<string, string> = {};
-    if (token) headers.authorization = `Bearer ${token}`;
-    const built = spec.body?.();
-    if (built) {
-      Object.assign(headers, built.headers, { "user-agent": this.options.userAgent, accept: "application/json" });
-      const url = new URL(`${this.apiUrl}/${path}`);
-      for (const [key, value] of Object.entries(spec.searchParams ?? {})) url.searchParams.set(key, String(value));
-      return streamUpload({ url, method: spec.method, headers, body: built.body, timeout, signal: spec.signal });
-    }
-    return this.http(path, {
-      method: spec.method,
-      headers,
-      searchParams: spec.searchParams,
-      json: spec.json,
-      timeout,
-      signal: spec.signal,
-    });
+  /** Counts each attempt; an upload goes over node:http with a body built anew for the attempt. */
+  private fetcher(body: BodyFactory | undefined): (input: Input, init?: RequestInit) => Promise<Response> {
+    return (input, init) => {
+      this.stats.requests++;
+      if (!body || !(input instanceof Request)) return fetch(input, init);
+      const built = body();
+      return streamUpload({
+        url: new URL(input.url),
+        method: input.method,
+        headers: { ...Object.fromEntries(input.headers), ...built.headers },
+        body: built.body,
+        signal: input.signal,
+      });
+    };
   }
 }
 
 const trimPath = (path: string) => path.replace(/^\/+/, "");
-
-/** Node's fetch hides the socket error in `cause`; name it instead of the vague "fetch failed". */
-function networkCause(error: unknown): unknown {
-  if (error instanceof Error && error.cause instanceof Error) {
-    const code = (error.cause as Error & { code?: string }).code;
-    return new Error(code ? `${code} (${error.cause.message})` : error.cause.message, { cause: error });
-  }
-  return error;
-}

@@ -40,11 +40,30 @@ export function parseErrorBody(text: string): ErrorBody {
 export const isExpiredSignature = (status: number, body: ErrorBody): boolean =>
   (status === 401 || status === 422) && body.message === "Signature has expired";
 
-/** Milliseconds from a `Retry-After` header (seconds or an HTTP date). */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+/** The headers a server may name its wait in, in the order ky reads them. */
+const retryAfterHeaders = [
+  "retry-after",
+  "ratelimit-reset",
+  "x-ratelimit-retry-after",
+  "x-ratelimit-reset",
+  "x-rate-limit-reset",
+];
+
+/** ky reads a number of seconds this large as a timestamp: the same cut-off, so both agree on the wait. */
+const timestampFloor = Date.parse("2024-01-01");
+
+/**
+ * Milliseconds the server asks to wait (`Retry-After` and its rate-limit cousins: seconds, a Unix
+ * timestamp or an HTTP date), read as ky reads them so the adapter's checks and ky's wait agree.
+ */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const value = retryAfterHeaders.map((name) => headers.get(name)).find((v) => v !== null);
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isNaN(seconds)) {
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  }
+  const ms = seconds * 1000;
+  return Math.max(0, ms >= timestampFloor ? ms - now : ms);
 }

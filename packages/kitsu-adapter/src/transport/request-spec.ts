@@ -1,9 +1,14 @@
+import type { RetryState } from "./retry.js";
+
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 export type SearchParams = Record<string, string | number | boolean>;
 
 /** A request body built anew for each attempt, so a retried upload re-opens its file streams. */
 export type BodyFactory = () => { body: ReadableStream<Uint8Array>; headers: Record<string, string> };
+
+/** Reads back a write whose attempt failed: what landed, or undefined when nothing did. */
+export type ReadBack<T> = (state: RetryState) => Promise<T | undefined>;
 
 export interface RequestSpec<T = unknown> {
   method: HttpMethod;
@@ -13,15 +18,17 @@ export interface RequestSpec<T = unknown> {
   json?: unknown;
   body?: BodyFactory;
   /**
-   * Safe to send again after a network error, a timeout or a 429/502/503/504. Defaults to true
-   * for GET, PUT and DELETE, false for POST.
+   * Safe to send again after a failed attempt (the retry policy, transport/retry.ts, decides when).
+   * Defaults to true for GET, PUT and DELETE, false for POST; a POST says true where Zou makes the
+   * write idempotent (the same call twice leaves one result).
    */
   idempotent?: boolean;
   /**
-   * For a POST that is not idempotent: looks on the server whether the previous attempt's write
-   * landed; its result is returned instead of sending again. Without it such a POST is never retried.
+   * For a write that is not idempotent: looks on the server whether the failed attempt landed, before
+   * the policy sends it again. What it finds is the request's result, and nothing is sent again;
+   * undefined sends it again. Without it such a write is never retried.
    */
-  landed?: () => Promise<T | undefined>;
+  readBack?: ReadBack<T>;
   /** `json` (default; an empty body gives undefined) or `response` (streamed by the caller). */
   responseType?: "json" | "response";
   signal?: AbortSignal;

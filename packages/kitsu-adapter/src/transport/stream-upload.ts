@@ -8,16 +8,8 @@ export interface StreamUpload {
   method: string;
   headers: Record<string, string>;
   body: ReadableStream<Uint8Array>;
-  /** Milliseconds until the response headers; the body is read under the caller's total timeout. */
-  timeout: number;
+  /** Aborts the upload: ky's per-attempt timeout, the total timeout, the caller's signal. */
   signal?: AbortSignal;
-}
-
-/** The error a timed-out attempt fails with, named as ky's is, so the client classifies both alike. */
-function timeoutError(ms: number): Error {
-  const error = new Error(`No response headers within ${ms} ms`);
-  error.name = "TimeoutError";
-  return error;
 }
 
 /**
@@ -25,7 +17,7 @@ function timeoutError(ms: number): Error {
  * Node 20's fetch (undici 6) keeps every chunk of a streamed request body in memory until the
  * request ends (measured here: a 512 MiB upload held 512 MiB, with ky or fetch alone), while
  * node:http pipes it with backpressure (about 10 MiB held for the same upload). Uploads take this
- * path; everything else stays on ky.
+ * path (as ky's `fetch`, so ky's timeout and retries apply); everything else is ky's own fetch.
  */
 export function streamUpload(upload: StreamUpload): Promise<Response> {
   const send = upload.url.protocol === "https:" ? httpsRequest : httpRequest;
@@ -33,20 +25,17 @@ export function streamUpload(upload: StreamUpload): Promise<Response> {
     const source = Readable.fromWeb(upload.body as NodeReadableStream<Uint8Array>);
     const request = send(upload.url, { method: upload.method, headers: upload.headers });
     const fail = (error: unknown) => {
-      clearTimeout(timer);
       upload.signal?.removeEventListener("abort", onAbort);
       source.destroy();
       request.destroy();
       reject(error);
     };
     const onAbort = () => fail(upload.signal?.reason);
-    const timer = setTimeout(() => fail(timeoutError(upload.timeout)), upload.timeout);
     if (upload.signal?.aborted) return onAbort();
     upload.signal?.addEventListener("abort", onAbort, { once: true });
     request.on("error", fail);
     source.on("error", fail);
     request.on("response", (answer: IncomingMessage) => {
-      clearTimeout(timer);
       upload.signal?.removeEventListener("abort", onAbort);
       resolve(toResponse(answer));
     });
