@@ -17,11 +17,14 @@ import {
  * entry says so. An adapter whose tracker differs states only the difference (`TrackerAdapter.rules`).
  */
 
-/** A field a rule may name: one a query can filter on, so that a rule can always be checked by a query. */
-export type RuleField<K extends Kind> = FilterKey<K> & string;
+/**
+ * A field a rule may name: one a query can filter on, so that a rule can always be checked by a
+ * query. For several kinds, a field of any of them.
+ */
+export type RuleField<K extends Kind> = K extends Kind ? FilterKey<K> & string : never;
 
 /** Field values a record must (or must not) have, as a rule states them. */
-export type FieldValues<K extends Kind> = { readonly [F in RuleField<K>]?: RecordOf<K>[F] };
+export type FieldValues<K extends Kind> = K extends Kind ? { readonly [F in RuleField<K>]?: RecordOf<K>[F] } : never;
 
 /** Fields no two records of a kind share: a SQL unique constraint. */
 export interface UniqueKey<K extends Kind = Kind> {
@@ -251,7 +254,9 @@ export const defaultRules: TrackerRules = {
 /** The defaults with `overrides` laid over them: each overridden rule replaces the default whole. */
 export function resolveRules(overrides: RuleOverrides = {}): TrackerRules {
   const out: Record<string, unknown> = {};
-  for (const kind of kindNames) out[kind] = { ...defaultRules[kind], ...overrides[kind] };
+  for (const kind of kindNames) {
+    out[kind] = overrides[kind] ? { ...defaultRules[kind], ...overrides[kind] } : defaultRules[kind];
+  }
   return out as TrackerRules;
 }
 
