@@ -336,6 +336,18 @@ export class ValidationError extends TrackerError {
     ]);
   }
 
+  static timeSpentDay(date: string): ValidationError {
+    return new ValidationError(`"${date}" is not a day for time spent; pass the date as YYYY-MM-DD.`, [
+      { path: ["date"], message: "expected YYYY-MM-DD" },
+    ]);
+  }
+
+  static timeSpentSeconds(seconds: number): ValidationError {
+    return new ValidationError(`Time spent must be more than 0 seconds, got ${seconds}. Pass a positive duration.`, [
+      { path: ["seconds"], message: "must be greater than 0" },
+    ]);
+  }
+
   static taskTypeMismatch(taskType: string, forShots: boolean, entityKind: string): ValidationError {
     return new ValidationError(
       `Task type of the task does not match entity type: "${taskType}" is for ${forShots ? "shots" : "assets"}, the entity is ${article(entityKind)}. Pick a task type for ${entityKind}s.`,

@@ -42,7 +42,11 @@ interface Subject {
   queryShots(where: Record<string, unknown>): Promise<unknown>;
   removeProject(): Promise<unknown>;
   commentWithAttachment(path: string): Promise<unknown>;
+  setTimeSpent(date: string, seconds: number): Promise<unknown>;
 }
+
+/** A person id of the right form: the checks under test come before any lookup. */
+const someone = "00000000-0000-4000-8000-000000000001" as Id;
 
 /** The same small studio on any adapter. */
 async function build(adapter: TrackerAdapter): Promise<Fixture> {
@@ -74,6 +78,7 @@ async function throughAdapter(adapter: TrackerAdapter): Promise<Subject> {
         text: "with a file",
         attachments: [{ path, fileName: "empty.txt", size: 0, contentType: "text/plain" }],
       }),
+    setTimeSpent: (date, seconds) => adapter.setTimeSpent(fx.taskId, someone, date, seconds),
   };
 }
 
@@ -110,6 +115,7 @@ async function throughCore(): Promise<Subject> {
     queryShots: (where) => project.shots.filter(where as never),
     removeProject: () => project.delete({ force: true }),
     commentWithAttachment: (path) => task.comments.new({ comment: "with a file", attachments: [path] }),
+    setTimeSpent: (date, seconds) => task.timeSpent.set(someone, date, seconds),
   };
 }
 
@@ -214,6 +220,11 @@ describe("core, the mock and the Kitsu adapter agree on the tracker rules", () =
     await agree(/^VALIDATION: The file .*empty\.txt cannot be sent: it is empty\./, (s) =>
       s.commentWithAttachment(empty),
     );
+  });
+
+  test("time spent needs a day and more than 0 seconds", async () => {
+    await agree(/^VALIDATION: Time spent must be more than 0 seconds, got 0\./, (s) => s.setTimeSpent("2025-01-06", 0));
+    await agree(/^VALIDATION: "6 Jan" is not a day for time spent/, (s) => s.setTimeSpent("6 Jan", 60));
   });
 
   test("an open project is not removed, even forced", async () => {

@@ -7,4 +7,5 @@ export * from "./files.js";
 export * from "./filter-check.js";
 export * from "./parent-check.js";
 export * from "./remove-check.js";
+export * from "./time-spent-check.js";
 export * from "./unique-check.js";
