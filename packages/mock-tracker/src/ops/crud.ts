@@ -35,12 +35,13 @@ export interface NewRow<K extends CreatableKind> {
 
 /**
  * ConflictError when `row` clashes on a unique key (the tracker rules) with another stored row: a
- * new row (no `selfId`) on the keys checked on create, a changed one on all.
+ * new row on the keys checked on create, a changed one (`self`) on the keys its change touches, so
+ * that records a snapshot brought in as duplicates can still be edited otherwise.
  */
-function assertUnique(studio: Studio, kind: Kind, row: object, selfId?: Id): void {
+function assertUnique(studio: Studio, kind: Kind, row: object, self?: { id: Id; changed: readonly string[] }): void {
   for (const { key, ids } of studio.table(kind).clashes(row)) {
-    if (selfId === undefined && key.onCreate === false) continue;
-    if ([...ids].some((id) => id !== selfId)) throw uniqueConflict(kind, key, row as Fields);
+    const checked = self ? key.fields.some((f) => self.changed.includes(f)) : key.onCreate !== false;
+    if (checked && [...ids].some((id) => id !== self?.id)) throw uniqueConflict(kind, key, row as Fields);
   }
 }
 
@@ -103,7 +104,7 @@ function adjust(studio: Studio, kind: Kind, row: BaseRow, changes: Record<string
       if (nb !== null) changes.nbFrames = nb;
     }
   }
-  assertUnique(studio, kind, { ...row, ...changes }, row.id);
+  assertUnique(studio, kind, { ...row, ...changes }, { id: row.id, changed: Object.keys(changes) });
 }
 
 export interface ChecklistIn {
