@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError } from "../errors.js";
 import type { Kind } from "../schema/kinds.js";
 import { parentKinds, parentsOf, type TrackerRules } from "../schema/rules.js";
-import type { Fields } from "./unique-check.js";
+import type { RecordFields } from "./unique-check.js";
 
 /** True when a task type (`forShots`) may have tasks on an entity of `entityKind`. */
 export const taskTypeFits = (forShots: boolean, entityKind: string): boolean => forShots === (entityKind !== "asset");
@@ -14,7 +14,7 @@ export function checkTaskTypeFits(taskType: { name: string; forShots: boolean },
 }
 
 /** A record of `kind` by id, or undefined. */
-export type FindRecord = (kind: Kind, id: string) => Fields | undefined;
+export type FindRecord = (kind: Kind, id: string) => RecordFields | undefined;
 
 /**
  * Checks every reference of a create (or update) input against the rules' `parents`: the record
@@ -22,8 +22,8 @@ export type FindRecord = (kind: Kind, id: string) => Fields | undefined;
  * as Zou answers), and a task type fits the task's entity (ValidationError). For trackers that
  * hold their records, such as the mock tracker; Zou checks these itself.
  */
-export function checkParents(rules: TrackerRules, kind: Kind, input: Fields, find: FindRecord): void {
-  const found = new Map<string, { kind: Kind; record: Fields }>();
+export function checkParents(rules: TrackerRules, kind: Kind, input: RecordFields, find: FindRecord): void {
+  const found = new Map<string, { kind: Kind; record: RecordFields }>();
   for (const [field, rule] of parentsOf(rules, kind)) {
     const value = input[field];
     if (value === undefined || value === null) continue;

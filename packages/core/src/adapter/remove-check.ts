@@ -1,10 +1,10 @@
 import { ValidationError } from "../errors.js";
 import type { Kind } from "../schema/kinds.js";
 import type { TrackerRules } from "../schema/rules.js";
-import type { Fields } from "./unique-check.js";
+import type { RecordFields } from "./unique-check.js";
 
 /** ValidationError when the record's own state forbids its removal, force or not (Kitsu: an open project). */
-export function checkRemovable(rules: TrackerRules, kind: Kind, record: Fields): void {
+export function checkRemovable(rules: TrackerRules, kind: Kind, record: RecordFields): void {
   for (const [field, wanted] of Object.entries(rules[kind].remove.requires ?? {})) {
     if (record[field] !== wanted) {
       throw ValidationError.removeRequires(kind, String(record.name), field, wanted, record[field]);
@@ -22,7 +22,7 @@ export type Held = Partial<Record<Kind, number>>;
 export function planRemove(
   rules: TrackerRules,
   kind: Kind,
-  record: Fields,
+  record: RecordFields,
   held: Held,
   force: boolean,
 ): "delete" | "cancel" {

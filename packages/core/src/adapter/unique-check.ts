@@ -9,7 +9,7 @@ import type { TrackerRules, UniqueKey } from "../schema/rules.js";
  */
 
 /** A record or a create input, read field by field. */
-export type Fields = Readonly<Record<string, unknown>>;
+export type RecordFields = Readonly<Record<string, unknown>>;
 
 /** Ids in one IN filter: 100 UUIDs keep a query string well under common URL limits. */
 const inListLimit = 100;
@@ -17,14 +17,14 @@ const inListLimit = 100;
 /** Fields holding ids compare exactly and can carry an IN list; the others are text or numbers. */
 const isReference = (field: string): boolean => /Id$/.test(field);
 
-const fieldValue = (row: Fields, field: string, defaults: Fields): unknown =>
+const fieldValue = (row: RecordFields, field: string, defaults: RecordFields): unknown =>
   row[field] === undefined ? (defaults[field] ?? null) : row[field];
 
 /**
  * The text two records share when they clash on `key`; undefined when the key leaves the record
  * out (a null under `nullsDistinct`, or a value outside `among`).
  */
-export function uniqueIdentity(key: UniqueKey, row: Fields, defaults: Fields = {}): string | undefined {
+export function uniqueIdentity(key: UniqueKey, row: RecordFields, defaults: RecordFields = {}): string | undefined {
   const among = Object.entries(key.among ?? {}) as [string, unknown][];
   if (among.some(([field, value]) => row[field] !== undefined && row[field] !== value)) return undefined;
   const values = key.fields.map((field) => {
@@ -42,8 +42,8 @@ export function uniqueIdentity(key: UniqueKey, row: Fields, defaults: Fields = {
 export function uniqueConflict(
   kind: Kind,
   key: UniqueKey,
-  row: Fields,
-  options: { defaults?: Fields; within?: "tracker" | "batch"; request?: RequestInfo } = {},
+  row: RecordFields,
+  options: { defaults?: RecordFields; within?: "tracker" | "batch"; request?: RequestInfo } = {},
 ): ConflictError {
   const defaults = options.defaults ?? {};
   const scopeFields = key.fields.slice(0, -1);
@@ -64,7 +64,7 @@ export const createKeys = (rules: TrackerRules, kind: Kind): readonly UniqueKey[
   rules[kind].unique.filter((key) => key.onCreate !== false);
 
 /** ConflictError when two inputs of a batch would be the same record. */
-export function checkBatchUnique(rules: TrackerRules, kind: Kind, inputs: readonly Fields[]): void {
+export function checkBatchUnique(rules: TrackerRules, kind: Kind, inputs: readonly RecordFields[]): void {
   const defaults = rules[kind].createDefaults;
   for (const key of createKeys(rules, kind)) {
     const seen = new Set<string>();
@@ -81,13 +81,13 @@ export function checkBatchUnique(rules: TrackerRules, kind: Kind, inputs: readon
 export function checkExistingUnique(
   rules: TrackerRules,
   kind: Kind,
-  inputs: readonly Fields[],
-  existing: Iterable<Fields>,
+  inputs: readonly RecordFields[],
+  existing: Iterable<RecordFields>,
 ): void {
   const defaults = rules[kind].createDefaults;
   const unique = createKeys(rules, kind);
   const wanted = unique.map((key) => {
-    const byIdentity = new Map<string, Fields>();
+    const byIdentity = new Map<string, RecordFields>();
     for (const input of inputs) {
       const identity = uniqueIdentity(key, input, defaults);
       if (identity !== undefined) byIdentity.set(identity, input);
@@ -108,7 +108,11 @@ export function checkExistingUnique(
  * value, and the first id field with several values as IN lists of at most 100. Other fields
  * with several values, and text compared without case, are left to `checkExistingUnique`.
  */
-export function uniqueLookups(rules: TrackerRules, kind: Kind, inputs: readonly Fields[]): Record<string, unknown>[] {
+export function uniqueLookups(
+  rules: TrackerRules,
+  kind: Kind,
+  inputs: readonly RecordFields[],
+): Record<string, unknown>[] {
   const defaults = rules[kind].createDefaults;
   const lookups: Record<string, unknown>[] = [];
   for (const key of createKeys(rules, kind)) {
@@ -139,8 +143,8 @@ export function uniqueLookups(rules: TrackerRules, kind: Kind, inputs: readonly 
 export async function checkUnique(
   rules: TrackerRules,
   kind: Kind,
-  inputs: readonly Fields[],
-  query: (where: Record<string, unknown>) => Promise<Iterable<Fields>>,
+  inputs: readonly RecordFields[],
+  query: (where: Record<string, unknown>) => Promise<Iterable<RecordFields>>,
 ): Promise<void> {
   checkBatchUnique(rules, kind, inputs);
   for (const where of uniqueLookups(rules, kind, inputs)) checkExistingUnique(rules, kind, inputs, await query(where));

@@ -4,8 +4,8 @@ import {
   type CreateData,
   checkTaskTypeFits,
   checkUnique,
-  type Fields,
   type Id,
+  type RecordFields,
   type RecordOf,
   uniqueConflict,
   uniqueIdentity,
@@ -40,7 +40,7 @@ async function post(
 /** Every record a where matches (Zou's name filter is ILIKE: the rules compare exactly). */
 export const lookupIn =
   (ctx: OpsContext, kind: CreatableKind) =>
-  async (where: Record<string, unknown>): Promise<Fields[]> =>
+  async (where: Record<string, unknown>): Promise<RecordFields[]> =>
     queryAll(ctx, kind, where as never);
 
 /**

@@ -1,4 +1,4 @@
-import type { CreatableKind, CreateManyOptions, Fields, Where } from "@gadget/core";
+import type { CreatableKind, CreateManyOptions, RecordFields, Where } from "@gadget/core";
 import { checkBatchUnique, PartialWriteError, ValidationError } from "@gadget/core";
 import type { Faults } from "../faults.js";
 import type { Stored, Studio } from "../studio/studio.js";
@@ -8,7 +8,7 @@ import { queryRows } from "./query.js";
 
 /** Every input checked against the store, then against the others (the rules' unique keys), before anything is written. */
 function checkBatch(studio: Studio, kind: CreatableKind, inputs: readonly unknown[]): void {
-  const rows = inputs.map((input) => checkNewRow(studio, kind, input).fields as Fields);
+  const rows = inputs.map((input) => checkNewRow(studio, kind, input).fields as RecordFields);
   checkBatchUnique(studio.rules, kind, rows);
 }
 

@@ -2,9 +2,9 @@ import type {
   CreatableKind,
   CreateData,
   CustomData,
-  Fields,
   Id,
   Kind,
+  RecordFields,
   RemoveResult,
   UpdatableKind,
 } from "@gadget/core";
@@ -41,13 +41,13 @@ export interface NewRow<K extends CreatableKind> {
 function assertUnique(studio: Studio, kind: Kind, row: object, self?: { id: Id; changed: readonly string[] }): void {
   for (const { key, ids } of studio.table(kind).clashes(row)) {
     const checked = self ? key.fields.some((f) => self.changed.includes(f)) : key.onCreate !== false;
-    if (checked && [...ids].some((id) => id !== self?.id)) throw uniqueConflict(kind, key, row as Fields);
+    if (checked && [...ids].some((id) => id !== self?.id)) throw uniqueConflict(kind, key, row as RecordFields);
   }
 }
 
 /** Checks the references of an input against the store, as the tracker rules' `parents` declare them. */
 const assertParents = (studio: Studio, kind: Kind, input: object) =>
-  checkParents(studio.rules, kind, input as Fields, (k, id) => studio.find(k, id as Id));
+  checkParents(studio.rules, kind, input as RecordFields, (k, id) => studio.find(k, id as Id));
 
 /** Parses a create input and checks it against the store (references, unique keys) without writing. */
 export function checkNewRow<K extends CreatableKind>(studio: Studio, kind: K, input: unknown): NewRow<K> {
@@ -153,7 +153,7 @@ export function removeRow(studio: Studio, kind: Kind, id: Id, force = false): Re
   const row = studio.require(kind, id) as BaseRow;
   const held = heldBy(studio, kind, id);
   const counts = Object.fromEntries(Object.entries(held).map(([k, ids]) => [k, ids.length]));
-  if (planRemove(studio.rules, kind, row as unknown as Fields, counts, force) === "cancel") {
+  if (planRemove(studio.rules, kind, row as unknown as RecordFields, counts, force) === "cancel") {
     studio.table(kind).patch(id, { canceled: true, updatedAt: studio.now() });
     studio.emitCrud(kind, "update", row);
     return { outcome: "canceled" };

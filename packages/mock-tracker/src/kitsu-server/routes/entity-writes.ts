@@ -1,4 +1,4 @@
-import { ConflictError, type Fields, type Id, type ShotRecord, uniqueIdentity } from "@gadget/core";
+import { ConflictError, type Id, type RecordFields, type ShotRecord, uniqueIdentity } from "@gadget/core";
 import type { EntityKindName, EntityRecord } from "../codec/production.js";
 import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
@@ -36,7 +36,7 @@ async function createTemporal(req: ZouRequest, ctx: ServerContext, kind: "episod
   const wanted = { name, projectId: project.id, ...(parentField ? { [parentField]: parentId } : {}) };
   const identity = key && uniqueIdentity(key, wanted);
   const namesakes = (await all(ctx.tracker, kind, { name })) as EntityRecord[];
-  const existing = identity && namesakes.find((r) => uniqueIdentity(key, r as unknown as Fields) === identity);
+  const existing = identity && namesakes.find((r) => uniqueIdentity(key, r as unknown as RecordFields) === identity);
   if (existing) return created(entityRow(ctx, kind, existing));
   let record: EntityRecord;
   if (kind === "episode") {
