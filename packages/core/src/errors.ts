@@ -57,6 +57,31 @@ const show = (value: unknown): string => {
 /** "a shot", "an asset". */
 const article = (noun: string): string => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 
+/** "A shot", "An asset". */
+const Article = (noun: string): string => `${/^[aeiou]/i.test(noun) ? "An" : "A"} ${noun}`;
+
+/** What can be wrong with a file to upload; the words are in `ValidationError.file`. */
+export type FileProblem =
+  | "not-a-path"
+  | "missing"
+  | "uninspectable"
+  | "directory"
+  | "not-a-file"
+  | "unreadable"
+  | "empty"
+  | "read-failed";
+
+const fileProblems: Record<FileProblem, (detail: string) => string> = {
+  "not-a-path": () => "the path must be a non-empty string",
+  missing: () => "it does not exist",
+  uninspectable: (detail) => `it cannot be inspected (${detail})`,
+  directory: () => "it is a directory, not a file",
+  "not-a-file": () => "it is not a file",
+  unreadable: () => "it cannot be read (check its permissions)",
+  empty: () => "it is empty",
+  "read-failed": (detail) => `reading it failed (${detail})`,
+};
+
 const where = (r?: RequestInfo): string =>
   r ? ` (${r.method} ${r.path}${r.status === undefined ? "" : ` → ${r.status}`})` : "";
 
@@ -207,6 +232,13 @@ export class NotFoundError extends TrackerError {
     return new NotFoundError(`No ${kind} with id ${id}${where(request)}. It may have been deleted.`, { request });
   }
 
+  /** A parent that exists, but in another project than the record's (Zou answers 404 too). */
+  static inProject(kind: string, id: string, projectId: string): NotFoundError {
+    return new NotFoundError(
+      `No ${kind} with id ${id} in project ${projectId}: it belongs to another project. Pass one of this project's.`,
+    );
+  }
+
   static query(kind: string, query: unknown, scope: string): NotFoundError {
     return new NotFoundError(
       `No ${kind} matches ${show(query)} in ${scope}. Names are matched exactly (case-sensitive); use find() to get undefined instead of an error.`,
@@ -245,8 +277,14 @@ export class ConflictError extends TrackerError {
   override readonly code = "CONFLICT";
 
   static duplicateName(kind: string, name: string, scope: string, request?: RequestInfo): ConflictError {
+    return ConflictError.duplicateKey(kind, "name", name, scope, request);
+  }
+
+  /** A record whose unique key (`field` naming it, within `scope`) another record already has. */
+  static duplicateKey(kind: string, field: string, value: string, scope: string, request?: RequestInfo) {
+    const what = field === "name" ? `named "${value}"` : `with ${field} "${value}"`;
     return new ConflictError(
-      `A ${kind} named "${name}" already exists in ${scope}${where(request)}. Pick another name, or get() the existing one.`,
+      `${Article(kind)} ${what} already exists in ${scope}${where(request)}. Pick another ${field}, or get() the existing one.`,
       { request },
     );
   }
@@ -302,9 +340,45 @@ export class ValidationError extends TrackerError {
     );
   }
 
-  static file(path: string, problem: string): ValidationError {
-    return new ValidationError(`The file ${path} cannot be sent: ${problem}. Nothing was written to the tracker.`, [
-      { path: ["file"], message: problem },
+  static file(path: string, problem: FileProblem, detail = ""): ValidationError {
+    const text = fileProblems[problem](detail);
+    return new ValidationError(`The file ${path} cannot be sent: ${text}. Nothing was written to the tracker.`, [
+      { path: ["file"], message: text },
+    ]);
+  }
+
+  static timeSpentDay(date: string): ValidationError {
+    return new ValidationError(`"${date}" is not a day for time spent; pass the date as YYYY-MM-DD.`, [
+      { path: ["date"], message: "expected YYYY-MM-DD" },
+    ]);
+  }
+
+  static timeSpentSeconds(seconds: number): ValidationError {
+    return new ValidationError(`Time spent must be more than 0 seconds, got ${seconds}. Pass a positive duration.`, [
+      { path: ["seconds"], message: "must be greater than 0" },
+    ]);
+  }
+
+  static taskTypeMismatch(taskType: string, forShots: boolean, entityKind: string): ValidationError {
+    return new ValidationError(
+      `Task type of the task does not match entity type: "${taskType}" is for ${forShots ? "shots" : "assets"}, the entity is ${article(entityKind)}. Pick a task type for ${entityKind}s.`,
+      [{ path: ["taskTypeId"], message: "task type for another kind of entity" }],
+    );
+  }
+
+  /** A removal the record's own state forbids (Kitsu: an open project). */
+  static removeRequires(kind: string, name: string, field: string, wanted: unknown, actual: unknown) {
+    return new ValidationError(
+      `Cannot remove ${kind} "${name}": its ${field} is ${show(actual)}, and only a ${kind} whose ${field} is ${show(wanted)} can be removed. Update it with { ${field}: ${show(wanted)} } first.`,
+      [{ path: [field], message: `must be ${show(wanted)}` }],
+    );
+  }
+
+  /** A removal refused while other records point at the record (`held`: "2 shots, 1 task"). */
+  static stillHeld(kind: string, name: string, held: string, canForce: boolean): ValidationError {
+    const fix = canForce ? "delete them first, or pass { force: true } to delete them with it" : "delete them first";
+    return new ValidationError(`Cannot delete ${kind} "${name}": ${held} still point at it; ${fix}.`, [
+      { path: [], message: "still referenced" },
     ]);
   }
 

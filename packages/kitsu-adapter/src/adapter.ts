@@ -18,6 +18,8 @@ import {
   type PublishData,
   type RecordOf,
   type RemoveOptions,
+  type RuleOverrides,
+  rulesOf,
   type SearchOptions,
   type TrackerAdapter,
   type TransferOptions,
@@ -60,6 +62,8 @@ const referenceEventKinds: Partial<Record<string, CachedKind | "project">> = {
 export class KitsuAdapter implements TrackerAdapter {
   readonly name = "kitsu";
   readonly capabilities: Readonly<Capabilities> = fullCapabilities;
+  /** Kitsu's rules are core's defaults: nothing to state, and the adapter enforces them all. */
+  readonly rules: RuleOverrides | undefined = undefined;
   readonly client: KitsuClient;
   private readonly ctx: OpsContext;
   private readonly guard: StatusGuard;
@@ -73,7 +77,7 @@ export class KitsuAdapter implements TrackerAdapter {
       url: config.url,
       credentials: { login: config.login, password: config.password, token: config.token },
     });
-    this.ctx = { client: this.client, ref: new ReferenceCache(this.client) };
+    this.ctx = { client: this.client, ref: new ReferenceCache(this.client), rules: rulesOf(this) };
     this.guard = new StatusGuard(this.ctx);
     this.relations = new Relations(this.ctx, this.guard);
     this.subscribers = new Subscribers({

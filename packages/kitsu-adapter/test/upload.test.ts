@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Id } from "@gadget/core";
+import { defaultRules, type Id } from "@gadget/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { uploadPreviewFile } from "../src/ops/publish.js";
 import { ReferenceCache } from "../src/ops/reference.js";
@@ -47,9 +47,14 @@ describe("streamed multipart upload", () => {
       retry: { backoffLimit: 2 },
     });
     const progress: number[] = [];
-    const row = await uploadPreviewFile({ client, ref: new ReferenceCache(client) }, previewId, file, {
-      onProgress: (p) => progress.push(p.loaded),
-    });
+    const row = await uploadPreviewFile(
+      { client, ref: new ReferenceCache(client), rules: defaultRules },
+      previewId,
+      file,
+      {
+        onProgress: (p) => progress.push(p.loaded),
+      },
+    );
     expect(row.original_name).toBe("render_v001");
     expect(uploads).toBe(2);
     expect(fixture.seen.filter((s) => s.startsWith("GET"))).toHaveLength(1);
@@ -68,7 +73,12 @@ describe("streamed multipart upload", () => {
       return req.socket.destroy();
     });
     const client = new KitsuClient({ url: fixture.url, credentials: { token: "bot" }, retry: { backoffLimit: 2 } });
-    const row = await uploadPreviewFile({ client, ref: new ReferenceCache(client) }, previewId, file, {});
+    const row = await uploadPreviewFile(
+      { client, ref: new ReferenceCache(client), rules: defaultRules },
+      previewId,
+      file,
+      {},
+    );
     expect(row.original_name).toBe("render_v001");
     expect(uploads).toBe(1);
   });
@@ -91,11 +101,16 @@ describe("streamed multipart upload", () => {
       const client = new KitsuClient({ url, credentials: { token: "bot" }, retry: 0 });
       let loaded = 0;
       const file = { path, fileName: "plate_v001.mov", size, contentType: "video/quicktime" };
-      const done = uploadPreviewFile({ client, ref: new ReferenceCache(client) }, previewId, file, {
-        onProgress: (p) => {
-          loaded = p.loaded;
+      const done = uploadPreviewFile(
+        { client, ref: new ReferenceCache(client), rules: defaultRules },
+        previewId,
+        file,
+        {
+          onProgress: (p) => {
+            loaded = p.loaded;
+          },
         },
-      });
+      );
       // Wait, bounded, until reading stops: with backpressure it stalls at what the socket holds.
       let last = -1;
       for (let i = 0; i < 100 && loaded !== last; i++) {

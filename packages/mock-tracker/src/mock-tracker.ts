@@ -25,6 +25,7 @@ import type {
   RecordOf,
   RemoveOptions,
   RemoveResult,
+  RuleOverrides,
   SearchHit,
   SearchOptions,
   TaskRecord,
@@ -37,7 +38,7 @@ import type {
   Where,
   WithTasks,
 } from "@gadget/core";
-import { fullCapabilities } from "@gadget/core";
+import { fullCapabilities, rulesOf } from "@gadget/core";
 import { Faults } from "./faults.js";
 import { createRows, rowsWithTasks } from "./ops/bulk.js";
 import { castIn, getCasting, setCasting } from "./ops/casting.js";
@@ -67,10 +68,13 @@ export class MockTracker implements TrackerAdapter {
   readonly faults = new Faults();
   /** The store; for seeds, snapshots and the bulk helpers. */
   readonly studio: Studio;
+  /** Where this tracker's rules differ from the defaults (`options.rules`). */
+  readonly rules: RuleOverrides | undefined;
 
   /** `resume` is for `fromSnapshot`: where the event cursor and a seeded id sequence stood. */
   constructor(options: MockTrackerOptions = {}, resume?: Resume) {
-    this.studio = studioFromOptions(options, resume);
+    this.rules = options.rules;
+    this.studio = studioFromOptions(options, rulesOf(this), resume);
     if (options.latencyMs) this.faults.latency("*", options.latencyMs);
   }
 

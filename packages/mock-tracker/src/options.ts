@@ -1,5 +1,16 @@
+import type { RuleOverrides } from "@gadget/core";
+
 /** Options of `new MockTracker(options)`. */
 export interface MockTrackerOptions {
+  /**
+   * Where this tracker's rules differ from core's defaults (Kitsu's): the mock enforces the merged
+   * rules and states these overrides as its adapter `rules`, as a tracker adapter would.
+   *
+   * @default undefined (Kitsu's rules, `defaultRules`)
+   * @example
+   * new MockTracker({ rules: { asset: { unique: [] } } }) // duplicate asset names allowed
+   */
+  rules?: RuleOverrides;
   /**
    * Seed of the id generator: the same seed gives the same ids in the same order, for tests
    * that compare ids or snapshots. Without it, ids are random UUID v4.

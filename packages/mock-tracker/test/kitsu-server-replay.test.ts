@@ -12,8 +12,6 @@ import { answerDiff, IdMap, type Json, nameSet, type RecordedCase, recordedCases
 /** Cases whose answer depends on what this server deliberately does not reproduce. */
 const allowList: Record<string, string> = {
   "012": "email domain DNS check, disabled on the recorded server after this case",
-  "080": "the model refuses duplicate asset names (Kitsu does not dedupe assets)",
-  "082": "follows 080: deletes the duplicate asset, which does not exist here",
   "110": "the model has no shot without a sequence",
   "124": "follows 110: deletes the shot without sequence",
   "249": "recorded server had no search indexer (500); this server searches",

@@ -1,6 +1,7 @@
 import { asId, ConflictError, NotFoundError, ValidationError } from "@gadget/core";
 import { describe, expect, it } from "vitest";
 import { createAdapter, MockTracker } from "../src/index.js";
+import { zouRules } from "../src/kitsu-server/index.js";
 import { smallStudio } from "./helpers.js";
 
 describe("MockTracker CRUD", () => {
@@ -44,6 +45,18 @@ describe("MockTracker CRUD", () => {
     await expect(tracker.create("task", { entityId: sh010.id, taskTypeId: model.id })).rejects.toThrow(ValidationError);
     const t = await tracker.create("task", { entityId: hero.id, taskTypeId: model.id });
     expect(t.entityKind).toBe("asset");
+  });
+
+  it("with Zou's rules, a duplicate asset is created and editable, but a rename onto a name is refused", async () => {
+    const tracker = new MockTracker({ seed: 9, rules: zouRules });
+    const project = await tracker.create("project", { name: "Dup", productionType: "short" });
+    const type = await tracker.create("assetType", { name: "Props" });
+    const input = { name: "Cup", projectId: project.id, assetTypeId: type.id };
+    const [first, second] = [await tracker.create("asset", input), await tracker.create("asset", input)];
+    expect(second.id).not.toBe(first.id);
+    await expect(tracker.update("asset", second.id, { description: "the other cup" })).resolves.toBeDefined();
+    const third = await tracker.create("asset", { ...input, name: "Mug" });
+    await expect(tracker.update("asset", third.id, { name: "Cup" })).rejects.toThrow(ConflictError);
   });
 
   it("updates only the given keys and merges customData key by key", async () => {

@@ -133,7 +133,7 @@ describe("removal", () => {
     for (const options of [{}, { force: true }]) {
       const error = await tracker.remove("project", project.id, options).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as Error).message).toContain("Only closed projects can be deleted");
+      expect((error as Error).message).toMatch(/its status is "open".*Update it with \{ status: "closed" \} first/);
     }
     expect((await tracker.get("project", project.id)).status).toBe("open");
   });

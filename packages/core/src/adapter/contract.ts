@@ -9,6 +9,7 @@ import type {
   PlaylistRecord,
   PreviewRecord,
 } from "../schema/reviews.js";
+import type { RuleOverrides } from "../schema/rules.js";
 import type { TaskRecord, TimeSpentRecord } from "../schema/tasks.js";
 import type { Capabilities } from "./capabilities.js";
 import type { EventRecord } from "./event-record.js";
@@ -199,13 +200,29 @@ export interface TrackerAdapter {
   readonly capabilities: Readonly<Capabilities>;
   /** The adapter's own client, when it has one. */
   readonly raw?: RawClient;
+  /**
+   * Where the tracker's rules differ from core's defaults (`defaultRules`: Kitsu's uniqueness
+   * keys, required parents, filter keys, create defaults and remove preconditions), and only
+   * there: each rule given replaces the default one whole. Core reads the merged table through
+   * `rulesOf(adapter)`, checks what it can before calling the adapter, and the compliance suite
+   * expects the adapter to enforce exactly these rules (the shared checks `checkUnique`,
+   * `checkFilterKeys`, `checkUploads`, `checkParents`, `planRemove` do it the one way).
+   *
+   * @default undefined (the tracker follows the defaults)
+   * @example
+   * readonly rules = { asset: { unique: [] } }; // this tracker allows duplicate asset names
+   */
+  readonly rules?: RuleOverrides;
 
   query<K extends Kind>(kind: K, where: Where<K>, page?: PageRequest): Promise<Page<RecordOf<K>>>;
   /** Throws NotFoundError when there is no such record. */
   get<K extends Kind>(kind: K, id: Id): Promise<RecordOf<K>>;
   /** Several ids in one call where the tracker allows it; missing ids are left out. */
   getMany<K extends Kind>(kind: K, ids: readonly Id[]): Promise<RecordOf<K>[]>;
-  /** Throws ConflictError on a duplicate name in the same parent, ValidationError on a broken rule. */
+  /**
+   * Throws ConflictError when the record would clash with another on a unique key, NotFoundError
+   * when a parent is missing (or in another project), ValidationError on another broken rule.
+   */
   create<K extends CreatableKind>(kind: K, data: CreateData<K>): Promise<RecordOf<K>>;
   /**
    * Creates several records of one kind in as few round trips as the tracker allows. Every input is
@@ -225,7 +242,11 @@ export interface TrackerAdapter {
   queryWithTasks?<K extends "shot" | "asset">(kind: K, where: Where<K>): Promise<WithTasks<RecordOf<K>>>;
   /** Sends only the keys given; `customData` is merged key by key. */
   update<K extends UpdatableKind>(kind: K, id: Id, patch: UpdateData<K>): Promise<RecordOf<K>>;
-  /** A project must be closed (`status: "closed"`) before it can be removed, as on Kitsu. */
+  /**
+   * Removes a record as its kind's `remove` rule says: a project must be closed first (Kitsu); a
+   * sequence or episode that still has children is refused unless forced, an asset type with
+   * assets always; a shot or asset with tasks is canceled unless forced.
+   */
   remove(kind: Kind, id: Id, options?: RemoveOptions): Promise<RemoveResult>;
 
   /** Posts a comment, which sets the task's status. */

@@ -4,6 +4,7 @@ import { AmbiguousError, NotFoundError } from "../errors.js";
 import type { EntityOf, Identified } from "../model/types.js";
 import type { Id } from "../schema/common.js";
 import type { CreatableKind, CreateData, Kind, RecordOf, Where } from "../schema/kinds.js";
+import { rulesOf } from "../schema/rules.js";
 import type { SessionContext } from "../session/context.js";
 import { createBatch } from "./bulk-create.js";
 import { fetchAll, fetchByName, fetchPages, queryThenTasks } from "./fetch.js";
@@ -142,7 +143,7 @@ export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> 
   protected async toWhere(query: Query<K, E>): Promise<Record<string, unknown> | null> {
     if (this.options.capability) this.context.require(this.options.capability);
     const metas = this.context.relationsOf(this.kind);
-    const checked = checkQuery(this.kind, metas, query as Record<string, unknown>);
+    const checked = checkQuery(rulesOf(this.context.adapter), this.kind, metas, query as Record<string, unknown>);
     const fields = { ...checked.fields };
     const projectId = this.options.projectId?.();
     for (const { meta, value } of checked.relations) {

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { ValidationError } from "../errors.js";
 import { type DurationInput, toSeconds } from "../schema/common.js";
 import { type CreatableKind, type CreateInput, type Kind, kinds } from "../schema/kinds.js";
+import { type ParentRule, parentKinds, rulesOf } from "../schema/rules.js";
 import type { SessionContext } from "../session/context.js";
 import type { RefInput } from "./query.js";
 import { resolveRef } from "./resolve.js";
@@ -26,19 +27,9 @@ export type NewInput<K extends CreatableKind> = {
     : RefInput | null;
 };
 
-/** The kind each relation name of a create input points to. */
-const relationKinds: Record<string, Kind | readonly Kind[]> = {
-  project: "project",
-  episode: "episode",
-  sequence: "sequence",
-  assetType: "assetType",
-  taskType: "taskType",
-  status: "taskStatus",
-  assignees: "person",
-  department: "department",
-  departments: "department",
-  entity: ["shot", "asset", "sequence", "episode"],
-};
+/** One kind as itself, several as the list `resolveRef` tries in order. */
+const oneOrMany = (target: readonly Kind[]): Kind | readonly Kind[] =>
+  target.length === 1 ? (target[0] as Kind) : target;
 
 /** Relation name → id field, from the create schema's keys. */
 function relationFields(shape: Record<string, z.ZodType>): Map<string, string> {
@@ -57,6 +48,7 @@ export async function toCreateData<K extends CreatableKind>(
   input: Record<string, unknown>,
   scope: Record<string, unknown>,
 ): Promise<unknown> {
+  const rules = rulesOf(context.adapter);
   const schema = kinds[kind].create;
   const shape = schema.shape as Record<string, z.ZodType>;
   const relations = relationFields(shape);
@@ -77,15 +69,16 @@ export async function toCreateData<K extends CreatableKind>(
       data[key] = key === "estimation" && typeof value === "object" ? toSeconds(value as DurationInput) : value;
       continue;
     }
-    const target = relationKinds[key] ?? key;
+    const parent = (rules[kind].parents as Record<string, ParentRule | undefined>)[idField];
+    const target = parent ? parentKinds(parent) : [key as Kind];
     const where = `new ${kind} (${key})`;
     if (value === null) data[idField] = null;
     else if (idField.endsWith("Ids")) {
       if (!Array.isArray(value)) throw ValidationError.rule(`${where} expects an array of names, ids or entities`);
       data[idField] = await Promise.all(
-        value.map((item: RefInput) => resolveRef(context, target as Kind, item, where, projectId)),
+        value.map((item: RefInput) => resolveRef(context, oneOrMany(target), item, where, projectId)),
       );
-    } else data[idField] = await resolveRef(context, target as Kind, value as RefInput, where, projectId);
+    } else data[idField] = await resolveRef(context, oneOrMany(target), value as RefInput, where, projectId);
   }
   if (projectId !== undefined && Object.hasOwn(shape, "projectId")) data.projectId = projectId;
   Object.assign(data, scope);

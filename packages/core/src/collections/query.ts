@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { checkFilterKeys } from "../adapter/filter-check.js";
 import { ValidationError } from "../errors.js";
 import type { Related, RelationMeta } from "../model/meta/metadata.js";
 import type { Id } from "../schema/common.js";
 import { type FilterKey, type Kind, kinds, type RecordOf } from "../schema/kinds.js";
+import type { TrackerRules } from "../schema/rules.js";
 
 /*
  * Collection queries: record fields plus relation keys that take a name, an id or an entity. A key
@@ -37,27 +39,6 @@ export type RefInput<T = unknown> = string | { readonly id: string } | T;
  */
 export type Query<K extends Kind, E> = FieldQuery<K> & { [P in RelationKeysOf<E>]?: RefInput<Target<E[P]>> };
 
-const scalarTypes = new Set(["string", "number", "boolean", "date", "enum", "literal"]);
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current = schema;
-  while (current.def.type === "nullable" || current.def.type === "optional") {
-    current = (current.def as unknown as { innerType: z.ZodType }).innerType;
-  }
-  return current;
-}
-
-/** The record fields a query may use: scalars (and id), never raw, customData or arrays. */
-export function filterableFields(kind: Kind): Record<string, z.ZodType> {
-  const shape = kinds[kind].record.shape as Record<string, z.ZodType>;
-  const out: Record<string, z.ZodType> = {};
-  for (const [key, schema] of Object.entries(shape)) {
-    if (key === "raw" || key === "customData") continue;
-    if (scalarTypes.has(unwrap(schema).def.type)) out[key] = schema;
-  }
-  return out;
-}
-
 const refSchema = z.custom<RefInput>(
   (value) =>
     (typeof value === "string" && value.length > 0) ||
@@ -65,32 +46,48 @@ const refSchema = z.custom<RefInput>(
   { message: "expected a name, an id or an entity" },
 );
 
-const validators = new Map<string, { schema: z.ZodType; allowed: string[] }>();
+/** Value checks per rule table and kind: a filter key takes its record field's values (or a list of them). */
+const validators = new WeakMap<TrackerRules, Map<string, z.ZodType>>();
 
-/** Checks a query's keys and value types; relation keys are returned apart, to be resolved to ids. */
+function validatorFor(rules: TrackerRules, kind: Kind, relationKeys: readonly string[]): z.ZodType {
+  let byKind = validators.get(rules);
+  if (!byKind) {
+    byKind = new Map();
+    validators.set(rules, byKind);
+  }
+  const cacheKey = `${kind}:${relationKeys.join(",")}`;
+  let validator = byKind.get(cacheKey);
+  if (!validator) {
+    const fields = kinds[kind].record.shape as Record<string, z.ZodType>;
+    const shape: Record<string, z.ZodType> = {};
+    for (const key of rules[kind].filterKeys) {
+      const schema = fields[key] as z.ZodType;
+      shape[key] = z.union([schema, z.array(schema)]).optional();
+    }
+    for (const key of relationKeys) shape[key] = refSchema.optional();
+    validator = z.strictObject(shape);
+    byKind.set(cacheKey, validator);
+  }
+  return validator;
+}
+
+/**
+ * Checks a query's keys (the rules' filter keys and the entity's one-valued relations) and value
+ * types; relation keys are returned apart, to be resolved to ids.
+ */
 export function checkQuery(
+  rules: TrackerRules,
   kind: Kind,
   relations: readonly RelationMeta[],
   query: Record<string, unknown>,
 ): { fields: Record<string, unknown>; relations: { meta: RelationMeta; value: RefInput }[] } {
   const one = relations.filter((r) => !r.many);
-  const cacheKey = `${kind}:${one.map((r) => r.key).join(",")}`;
-  let validator = validators.get(cacheKey);
-  if (!validator) {
-    const shape: Record<string, z.ZodType> = {};
-    for (const [key, schema] of Object.entries(filterableFields(kind))) {
-      shape[key] = z.union([schema, z.array(schema)]).optional();
-    }
-    for (const r of one) shape[r.key] = refSchema.optional();
-    validator = { schema: z.strictObject(shape), allowed: Object.keys(shape) };
-    validators.set(cacheKey, validator);
-  }
   if (typeof query !== "object" || query === null || Array.isArray(query)) {
     throw ValidationError.rule(`A ${kind} query must be an object such as { name: "..." }`);
   }
-  const unknown = Object.keys(query).filter((key) => !validator.allowed.includes(key));
-  if (unknown.length > 0) throw ValidationError.unknownKeys(kind, unknown, validator.allowed);
-  const parsed = validator.schema.safeParse(query);
+  const relationKeys = one.map((r) => r.key);
+  checkFilterKeys(rules, kind, query, relationKeys);
+  const parsed = validatorFor(rules, kind, relationKeys).safeParse(query);
   if (!parsed.success) throw ValidationError.fromZod(`${kind} query`, parsed.error);
   const fields: Record<string, unknown> = {};
   const refs: { meta: RelationMeta; value: RefInput }[] = [];

@@ -1,6 +1,6 @@
+import { checkFiles } from "../adapter/file-check.js";
 import type { TransferOptions } from "../adapter/files.js";
 import type { ReadCollection } from "../collections/collection.js";
-import { checkFiles } from "../publish/files.js";
 import { type CommentRecord, commentRecordSchema } from "../schema/reviews.js";
 import type { Attachment } from "./attachment.js";
 import { readChildren } from "./children.js";

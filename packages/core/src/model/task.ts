@@ -1,9 +1,10 @@
+import { checkTimeSpent } from "../adapter/time-spent-check.js";
 import type { ReadCollection } from "../collections/collection.js";
 import { CommentCollection } from "../collections/comment-collection.js";
 import type { RefInput } from "../collections/query.js";
 import { resolveRef } from "../collections/resolve.js";
 import { ValidationError } from "../errors.js";
-import { type DurationInput, durationInputSchema, type IsoDate, isoDateSchema, toSeconds } from "../schema/common.js";
+import { type DurationInput, durationInputSchema, type IsoDate, toSeconds } from "../schema/common.js";
 import { type TaskRecord, taskRecordSchema } from "../schema/tasks.js";
 import { labelOf, readChildren } from "./children.js";
 import { Entity } from "./entity.js";
@@ -49,17 +50,15 @@ export class TimeSpentAccessor {
     const context = contextOf(this.task);
     context.require("timeTracking");
     const where = `task.timeSpent.${mode}`;
-    const day = isoDateSchema.safeParse(date);
-    if (!day.success) throw ValidationError.fromZod(`${where} date`, day.error);
     const parsed = durationInputSchema.safeParse(duration);
     if (!parsed.success) throw ValidationError.fromZod(`${where} duration`, parsed.error);
     const seconds = toSeconds(parsed.data);
-    if (seconds <= 0) throw ValidationError.rule(`${where} needs a duration above 0 seconds, got ${seconds}`);
+    checkTimeSpent(date, seconds);
     const personId = await resolveRef(context, "person", person, where);
     const record =
       mode === "set"
-        ? await context.adapter.setTimeSpent(this.task.id, personId, day.data, seconds)
-        : await context.adapter.addTimeSpent(this.task.id, personId, day.data, seconds);
+        ? await context.adapter.setTimeSpent(this.task.id, personId, date, seconds)
+        : await context.adapter.addTimeSpent(this.task.id, personId, date, seconds);
     context.identity.markStale("task", this.task.id);
     return context.absorb("timeSpent", record);
   }

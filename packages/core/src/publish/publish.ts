@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CommentData, PublishData } from "../adapter/contract.js";
+import { checkFiles } from "../adapter/file-check.js";
 import type { TransferOptions, UploadFile } from "../adapter/files.js";
 import type { RefInput } from "../collections/query.js";
 import { PartialWriteError, ValidationError, type WrittenSoFar } from "../errors.js";
@@ -9,7 +10,6 @@ import type { Task } from "../model/task.js";
 import type { TaskStatus } from "../model/task-status.js";
 import type { CommentRecord, PreviewRecord } from "../schema/reviews.js";
 import type { SessionContext } from "../session/context.js";
-import { checkFiles } from "./files.js";
 import { resolveStatus } from "./status.js";
 
 export interface PublishInput extends TransferOptions {

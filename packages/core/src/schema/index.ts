@@ -5,4 +5,5 @@ export * from "./kinds.js";
 export * from "./people.js";
 export * from "./production.js";
 export * from "./reviews.js";
+export * from "./rules.js";
 export * from "./tasks.js";

@@ -3,12 +3,24 @@ import { expect } from "vitest";
 import type { Capability } from "../adapter/capabilities.js";
 import type { TrackerAdapter } from "../adapter/contract.js";
 import type { Id } from "../schema/common.js";
-import type { CreateData } from "../schema/kinds.js";
+import type { CreatableKind, CreateData, RecordOf } from "../schema/kinds.js";
 import type { CommentRecord } from "../schema/reviews.js";
+import { rulesOf, type TrackerRules } from "../schema/rules.js";
 import type { TaskRecord } from "../schema/tasks.js";
 import { buildFixtures, type Created, type Fixtures } from "./fixtures.js";
 import { removeTempFiles } from "./helpers/temp-file.js";
 import type { ComplianceOptions } from "./options.js";
+
+const studioWide: ReadonlySet<string> = new Set<Created["kind"]>([
+  "taskType",
+  "taskStatus",
+  "assetType",
+  "person",
+  "department",
+]);
+
+/** Kinds that live outside a project: the run removes the ones it created itself. */
+export const isStudioWide = (kind: string): kind is Created["kind"] => studioWide.has(kind);
 
 /**
  * The state one compliance run shares across its sections: the adapter, the fixtures, factories
@@ -46,6 +58,18 @@ export class ComplianceContext {
 
   has(capability: Capability): boolean {
     return this.adapter.capabilities[capability];
+  }
+
+  /** The rules the adapter states it follows: core's defaults with its overrides. */
+  get rules(): TrackerRules {
+    return rulesOf(this.adapter);
+  }
+
+  /** Creates a record, and removes it after the run when it lives outside the fixture project. */
+  async create<K extends CreatableKind>(kind: K, input: CreateData<K>): Promise<RecordOf<K>> {
+    const record: RecordOf<K> = await this.adapter.create(kind, input);
+    if (isStudioWide(kind)) this.track(kind, record.id);
+    return record;
   }
 
   /** A name no other record of this run has: `prefix_N`. */

@@ -2,8 +2,14 @@ import {
   ConflictError,
   type CreatableKind,
   type CreateData,
+  checkTaskTypeFits,
+  checkUnique,
   type Id,
+  type RecordFields,
   type RecordOf,
+  uniqueConflict,
+  uniqueIdentity,
+  uniqueLookups,
   ValidationError,
 } from "@gadget/core";
 import { forShotsToForEntity } from "../codec/tasks.js";
@@ -34,27 +40,46 @@ async function post(
   return ctx.client.request<KitsuRow>({ method: "POST", path: path(route, params), json, readBack });
 }
 
-/** Finds an existing record with exactly this name in the scope (ILIKE server filter, exact check here). */
-async function existing<K extends CreatableKind>(ctx: OpsContext, kind: K, where: Record<string, unknown>) {
-  const found = await queryAll(ctx, kind, where as never);
-  return found[0];
-}
+/** Every record a where matches (Zou's name filter is ILIKE: the rules compare exactly). */
+export const lookupIn =
+  (ctx: OpsContext, kind: CreatableKind) =>
+  async (where: Record<string, unknown>): Promise<RecordFields[]> =>
+    queryAll(ctx, kind, where as never);
 
-/** Reads a create back by its unique key: the row a failed attempt created, if it did. */
-const readBackBy =
-  <K extends CreatableKind>(ctx: OpsContext, kind: K, where: Record<string, unknown>): ReadBack<KitsuRow> =>
-  async () => {
+/**
+ * After a create whose answer was lost: the row holding the input's first unique key, if the
+ * create landed (none for kinds without one: such a POST is not replayed blindly either).
+ */
+function landedBy(ctx: OpsContext, kind: CreatableKind, input: Input): ReadBack<KitsuRow> | undefined {
+  const key = ctx.rules[kind].unique[0];
+  const identity = key && uniqueIdentity(key, input, ctx.rules[kind].createDefaults);
+  const [where] = uniqueLookups(ctx.rules, kind, [input]);
+  if (!key || identity === undefined || !where) return undefined;
+  return async () => {
     // The session's list of this kind was read before the write: only the server knows whether it landed.
     if (isCachedKind(kind)) ctx.ref.invalidate(kind);
-    const found = await existing(ctx, kind, where);
+    const found = (await lookupIn(ctx, kind)(where)).find((record) => uniqueIdentity(key, record) === identity);
     return found ? (found.raw as KitsuRow) : undefined;
   };
+}
+
+/** A duplicate Zou refused (400), as the conflict on the input's first unique key. */
+function conflictOf(ctx: OpsContext, kind: CreatableKind, input: Input, error: ValidationError): ConflictError {
+  const { unique, createDefaults: defaults } = ctx.rules[kind];
+  const key = unique.find((k) => uniqueIdentity(k, input, defaults) !== undefined);
+  if (!key) return ConflictError.http(error.request ?? { method: "POST", path: "" }, error.message);
+  return uniqueConflict(kind, key, input, { defaults, request: error.request });
+}
 
 export interface CreateOptions {
-  /** The caller already checked that no record of this name exists (createMany's one lookup). */
+  /** The caller already checked the batch against the tracker's unique keys (createMany's lookups). */
   prechecked?: boolean;
 }
 
+/**
+ * Creates a record once the rules' unique keys were checked against Zou (which dedupes shots,
+ * sequences and episodes silently and does not check assets at all, zou.md §3).
+ */
 export async function create<K extends CreatableKind>(
   ctx: OpsContext,
   kind: K,
@@ -64,57 +89,34 @@ export async function create<K extends CreatableKind>(
   const input = data as Input;
   for (const [key, value] of Object.entries(input))
     if (/Id$/.test(key) && typeof value === "string") checkId(value, `${kind} ${key}`);
+  if (options.prechecked !== true) await checkUnique(ctx.rules, kind, [input], lookupIn(ctx, kind));
   try {
-    const row = await createRow(ctx, kind, input, options.prechecked === true);
+    const row = await createRow(ctx, kind, input);
     const [record] = await kindSpecs[kind].decode([row], ctx.ref);
     if (!record) return getOne(ctx, kind, row.id as Id);
     return record as RecordOf<K>;
   } catch (error) {
     if (error instanceof ValidationError && duplicate.test(error.message) && error.request?.status === 400) {
-      throw ConflictError.duplicateName(kind, String(input.name ?? input.email ?? ""), scopeOf(input), error.request);
+      throw conflictOf(ctx, kind, input, error);
     }
     throw error;
   }
 }
 
-const scopeOf = (input: Input) =>
-  input.sequenceId ? `sequence ${input.sequenceId}` : input.projectId ? `project ${input.projectId}` : "the studio";
-
-async function guard(
-  prechecked: boolean,
-  ctx: OpsContext,
-  kind: CreatableKind,
-  where: Record<string, unknown>,
-  input: Input,
-) {
-  if (prechecked) return;
-  if (await existing(ctx, kind, where)) throw ConflictError.duplicateName(kind, String(input.name), scopeOf(input));
-}
-
-async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input, prechecked: boolean): Promise<KitsuRow> {
+async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input): Promise<KitsuRow> {
   const name = input.name;
   switch (kind) {
-    case "project": {
-      await guard(prechecked, ctx, kind, { name }, input);
+    case "project":
       return post(
         ctx,
         routes.createModel,
         { model: "projects" },
         { ...encodeFields(input), data: input.customData },
-        readBackBy(ctx, kind, { name }),
+        landedBy(ctx, kind, input),
       );
-    }
     case "episode":
     case "sequence":
     case "shot": {
-      // Zou answers an existing name with the existing row and 201: look first so a duplicate is a conflict.
-      const scope =
-        kind === "shot"
-          ? { projectId: input.projectId, sequenceId: input.sequenceId, name }
-          : kind === "sequence"
-            ? { projectId: input.projectId, episodeId: input.episodeId ?? null, name }
-            : { projectId: input.projectId, name };
-      await guard(prechecked, ctx, kind, scope, input);
       const route =
         kind === "shot" ? routes.createShot : kind === "sequence" ? routes.createSequence : routes.createEpisode;
       const body: Input = {
@@ -136,8 +138,6 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input, pre
       });
     }
     case "asset": {
-      const scope = { projectId: input.projectId, assetTypeId: input.assetTypeId, name };
-      await guard(prechecked, ctx, kind, scope, input);
       const body = {
         name,
         description: input.description ?? undefined,
@@ -146,66 +146,55 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input, pre
         episode_id: input.episodeId ?? undefined,
       };
       const params = { projectId: String(input.projectId), assetTypeId: String(input.assetTypeId) };
-      return post(ctx, routes.createAsset, params, body, readBackBy(ctx, kind, scope));
+      return post(ctx, routes.createAsset, params, body, landedBy(ctx, kind, input));
     }
     case "assetType": {
-      await guard(prechecked, ctx, kind, { name }, input);
       ctx.ref.invalidate("assetType");
-      return post(
-        ctx,
-        routes.createModel,
-        { model: "entity-types" },
-        encodeFields(input),
-        readBackBy(ctx, kind, { name }),
-      );
+      return post(ctx, routes.createModel, { model: "entity-types" }, encodeFields(input), landedBy(ctx, kind, input));
     }
     case "task":
       return createTask(ctx, input);
     case "taskType": {
-      await guard(prechecked, ctx, kind, { name }, input);
       ctx.ref.invalidate("taskType");
       const { forShots, ...rest } = input;
       const body = { ...encodeFields(rest), for_entity: forShotsToForEntity(forShots === true) };
-      return post(ctx, routes.createModel, { model: "task-types" }, body, readBackBy(ctx, kind, { name }));
+      return post(ctx, routes.createModel, { model: "task-types" }, body, landedBy(ctx, kind, input));
     }
     case "taskStatus": {
       ctx.ref.invalidate("taskStatus");
       const body = { color: "#f5f5f5", ...encodeFields(input) };
-      const where = { shortName: input.shortName };
-      return post(ctx, routes.createModel, { model: "task-status" }, body, readBackBy(ctx, kind, where));
+      return post(ctx, routes.createModel, { model: "task-status" }, body, landedBy(ctx, kind, input));
     }
     case "person": {
       const body = { role: "user", ...encodeFields(input), data: input.customData };
-      const readBack = input.email ? readBackBy(ctx, kind, { email: input.email }) : undefined;
-      return post(ctx, routes.createModel, { model: "persons" }, body, readBack);
+      return post(ctx, routes.createModel, { model: "persons" }, body, landedBy(ctx, kind, input));
     }
     case "department": {
-      await guard(prechecked, ctx, kind, { name }, input);
       const body = { color: "#999999", ...encodeFields(input) };
-      return post(ctx, routes.createModel, { model: "departments" }, body, readBackBy(ctx, kind, { name }));
+      return post(ctx, routes.createModel, { model: "departments" }, body, landedBy(ctx, kind, input));
     }
     case "playlist": {
-      const scope = { projectId: input.projectId, name };
-      await guard(prechecked, ctx, kind, scope, input);
       const body = { for_entity: "shot", for_client: false, is_for_all: false, ...encodeFields(input) };
-      return post(ctx, routes.createModel, { model: "playlists" }, body, readBackBy(ctx, kind, scope));
+      return post(ctx, routes.createModel, { model: "playlists" }, body, landedBy(ctx, kind, input));
     }
   }
 }
 
+/** Checks the task type against its entity's kind first (the same rule Zou applies, answered the same way everywhere). */
 async function createTask(ctx: OpsContext, input: Input): Promise<KitsuRow> {
   const entityId = checkId(String(input.entityId), "task entityId");
   const taskTypeId = checkId(String(input.taskTypeId), "task taskTypeId");
   const entity = await entityForTaskType(ctx, entityId, taskTypeId);
+  const taskType = (await ctx.ref.taskTypeMap()).get(taskTypeId)?.record;
+  if (taskType) checkTaskTypeFits(taskType, entity.kind);
   const statusId = input.statusId ?? (await ctx.ref.taskStatuses()).find((s) => s.isDefault)?.id;
-  const name = typeof input.name === "string" ? input.name : "main";
+  const name = typeof input.name === "string" ? input.name : ctx.rules.task.createDefaults.name;
   const body = {
     ...encodeFields({ ...input, name }),
-    project_id: entity.project_id,
+    project_id: entity.row.project_id,
     task_status_id: statusId,
     assignees: input.assigneeIds ?? [],
     data: input.customData,
   };
-  const where = { entityId, taskTypeId, name };
-  return post(ctx, routes.createModel, { model: "tasks" }, body, readBackBy(ctx, "task", where));
+  return post(ctx, routes.createModel, { model: "tasks" }, body, landedBy(ctx, "task", input));
 }

@@ -5,19 +5,21 @@ import type { OpsContext } from "./context.js";
 import { getPath } from "./query.js";
 
 type EntityKind = "shot" | "asset" | "sequence" | "episode";
+const entityKinds: readonly EntityKind[] = ["shot", "asset", "sequence", "episode"];
 
 /**
- * The row of an entity whose kind the caller does not know. Typed routes answer 404 for another
- * kind, so the likely kinds are tried in order (shots first: most tasks and castings are on shots).
+ * The row of an entity whose kind the caller does not know, with its kind. Typed routes answer 404
+ * for another kind, so the likely kinds are tried in order (shots first: most tasks and castings
+ * are on shots).
  */
-export async function findEntityRow(
+export async function findEntity(
   ctx: OpsContext,
   id: Id,
-  order: readonly EntityKind[] = ["shot", "asset", "sequence", "episode"],
-): Promise<KitsuRow> {
+  order: readonly EntityKind[] = entityKinds,
+): Promise<{ kind: EntityKind; row: KitsuRow }> {
   for (const kind of order) {
     try {
-      return await ctx.client.request<KitsuRow>({ method: "GET", path: getPath(kind, id) });
+      return { kind, row: await ctx.client.request<KitsuRow>({ method: "GET", path: getPath(kind, id) }) };
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
     }
@@ -25,11 +27,12 @@ export async function findEntityRow(
   throw NotFoundError.entity("entity", id);
 }
 
+export async function findEntityRow(ctx: OpsContext, id: Id, order?: readonly EntityKind[]): Promise<KitsuRow> {
+  return (await findEntity(ctx, id, order)).row;
+}
+
 /** The entity a task of this type hangs on is of a known kind: one request. */
-export async function entityForTaskType(ctx: OpsContext, entityId: Id, taskTypeId: Id): Promise<KitsuRow> {
+export async function entityForTaskType(ctx: OpsContext, entityId: Id, taskTypeId: Id) {
   const kind = entityKindOf(await ctx.ref.forEntity(taskTypeId));
-  return findEntityRow(ctx, entityId, [
-    kind,
-    ...(["shot", "asset", "sequence", "episode"] as const).filter((k) => k !== kind),
-  ]);
+  return findEntity(ctx, entityId, [kind, ...entityKinds.filter((k) => k !== kind)]);
 }

@@ -2,6 +2,7 @@ import {
   type AttachmentRecord,
   type CommentData,
   type CommentRecord,
+  checkUploads,
   type Id,
   PartialWriteError,
   type PreviewRecord,
@@ -13,7 +14,6 @@ import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import { multipartBody, type Part } from "../transport/multipart.js";
 import type { OpsContext } from "./context.js";
-import { checkFiles } from "./files.js";
 import type { StatusGuard } from "./statuses.js";
 import { checkId } from "./validate.js";
 
@@ -36,7 +36,7 @@ export async function prepareComment(
   checkId(taskId, "task");
   checkId(data.statusId, "task status");
   const files: UploadFile[][] = [];
-  for (const list of fileLists) files.push(await checkFiles(list));
+  for (const list of fileLists) files.push(await checkUploads(list));
   await guard.check(taskId, data.statusId);
   const fields = {
     task_status_id: data.statusId,
@@ -110,7 +110,7 @@ export async function addPreview(
 ): Promise<PreviewRecord> {
   checkId(taskId, "task");
   checkId(commentId, "comment");
-  const [checked] = await checkFiles([file]);
+  const [checked] = await checkUploads([file]);
   const created = await ctx.client.request<KitsuRow>({
     method: "POST",
     path: path(routes.addPreview, { taskId, commentId }),
@@ -144,7 +144,7 @@ export async function addAttachments(
   options: TransferOptions = {},
 ): Promise<AttachmentRecord[]> {
   checkId(commentId, "comment");
-  const checked = await checkFiles(files);
+  const checked = await checkUploads(files);
   if (checked.length === 0) return [];
   const commentRow = await ctx.client.request<KitsuRow>({
     method: "GET",

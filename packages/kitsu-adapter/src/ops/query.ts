@@ -62,7 +62,7 @@ export async function query<K extends Kind>(
   where: Where<K>,
   page: PageRequest = {},
 ): Promise<Page<RecordOf<K>>> {
-  checkWhere(kind, where);
+  checkWhere(ctx.rules, kind, where);
   const spec = kindSpecs[kind];
   const limit = Math.max(1, page.limit ?? 100);
   const pageNo = page.cursor ? Math.max(1, Number.parseInt(page.cursor, 10) || 1) : 1;

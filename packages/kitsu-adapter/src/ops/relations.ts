@@ -2,6 +2,7 @@ import {
   asId,
   type CastIn,
   type CastingLink,
+  checkTimeSpent,
   type Id,
   type IsoDate,
   PermissionError,
@@ -12,7 +13,6 @@ import {
   type SearchOptions,
   type TaskRecord,
   type TimeSpentRecord,
-  ValidationError,
 } from "@gadget/core";
 import { decodePlaylist } from "../codec/reviews.js";
 import { decodeTimeSpent } from "../codec/tasks.js";
@@ -123,10 +123,7 @@ export class Relations {
   ): Promise<TimeSpentRecord> {
     checkId(taskId, "task");
     checkId(personId, "person");
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      throw ValidationError.rule(`The time-spent day "${date}" must be written YYYY-MM-DD`);
-    }
-    if (!(seconds > 0)) throw ValidationError.rule(`Time spent must be more than 0 seconds (got ${seconds})`);
+    checkTimeSpent(date, seconds);
     const route = mode === "set" ? routes.setTimeSpent : routes.addTimeSpent;
     const row = await this.ctx.client
       .request<KitsuRow>({

@@ -1,9 +1,9 @@
-import { type Id, type Kind, NotFoundError, type RemoveOptions, type RemoveResult } from "@gadget/core";
+import { checkRemovable, type Id, type Kind, NotFoundError, type RemoveOptions, type RemoveResult } from "@gadget/core";
 import type { KitsuRow } from "../codec/values.js";
 import { path, type Route, routes } from "../routes.js";
 import type { OpsContext } from "./context.js";
 import { kindSpecs } from "./kind-specs.js";
-import { getPath } from "./query.js";
+import { getOne, getPath } from "./query.js";
 import { checkId } from "./validate.js";
 
 const entityRoutes: Partial<Record<Kind, Route>> = {
@@ -14,11 +14,14 @@ const entityRoutes: Partial<Record<Kind, Route>> = {
 };
 
 /**
- * Deletes a record. Zou only cancels a shot or asset that has tasks unless `force` is set (and
+ * Deletes a record. A kind whose rules require a state first (a closed project) is read and
+ * checked before the DELETE, so the refusal reads as on any tracker; what still points at a record
+ * is Zou's to judge. Zou only cancels a shot or asset that has tasks unless `force` is set (and
  * still answers 204), so the outcome is read back for those.
  */
 export async function remove(ctx: OpsContext, kind: Kind, id: Id, options: RemoveOptions = {}): Promise<RemoveResult> {
   checkId(id, kind);
+  if (ctx.rules[kind].remove.requires) checkRemovable(ctx.rules, kind, await getOne(ctx, kind, id));
   const entityRoute = entityRoutes[kind];
   const route = entityRoute
     ? path(entityRoute, { id })

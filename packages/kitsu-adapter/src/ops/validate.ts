@@ -1,4 +1,4 @@
-import { type Id, type Kind, kinds, ValidationError } from "@gadget/core";
+import { checkFilterKeys, type Id, type Kind, type TrackerRules, ValidationError } from "@gadget/core";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,12 +12,9 @@ export function checkIds(values: readonly string[], what: string): Id[] {
   return values.map((v) => checkId(v, what));
 }
 
-/** Keys a query may use: the record's scalar fields. Zou ignores unknown filter keys, so check here. */
-export function checkWhere(kind: Kind, where: object): void {
-  const shape = kinds[kind].record.shape as Record<string, unknown>;
-  const allowed = Object.keys(shape).filter((k) => k !== "raw" && k !== "customData");
-  const unknown = Object.keys(where).filter((k) => !allowed.includes(k));
-  if (unknown.length > 0) throw ValidationError.unknownKeys(kind, unknown, allowed);
+/** A query's keys (the rules' filter keys: Zou ignores unknown ones) and its id values (UUIDs). */
+export function checkWhere(rules: TrackerRules, kind: Kind, where: object): void {
+  checkFilterKeys(rules, kind, where);
   for (const [key, value] of Object.entries(where)) {
     if (!/Id$|^id$/.test(key) || value === null || value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) if (v !== null) checkId(String(v), `${kind} ${key}`);

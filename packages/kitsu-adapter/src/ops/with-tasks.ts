@@ -35,7 +35,7 @@ export async function queryWithTasks<K extends "shot" | "asset">(
   kind: K,
   where: Where<K>,
 ): Promise<WithTasks<RecordOf<K>>> {
-  checkWhere(kind, where);
+  checkWhere(ctx.rules, kind, where);
   const w = where as Record<string, unknown>;
   const searchParams: SearchParams = {};
   if (typeof w.projectId === "string") searchParams.project_id = w.projectId;

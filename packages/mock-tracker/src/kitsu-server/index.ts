@@ -4,3 +4,4 @@ export { type KitsuServer, type KitsuServerOptions, startKitsuServer } from "./s
 export type { RequestStats } from "./stats.js";
 export type { TokenControls } from "./tokens.js";
 export type { AddUserInput, BotLogin, UserControls } from "./users.js";
+export { zouRules } from "./zou-rules.js";

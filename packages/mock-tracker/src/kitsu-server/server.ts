@@ -12,13 +12,16 @@ import { KitsuState } from "./state.js";
 import { RequestStats } from "./stats.js";
 import { type TokenControls, TokenService } from "./tokens.js";
 import { type UserControls, userControls } from "./users.js";
+import { zouRules } from "./zou-rules.js";
 import { seedZou } from "./zou-seed.js";
 
 export interface KitsuServerOptions {
   /**
-   * The tracker whose store the server serves.
+   * The tracker whose store the server serves. The server answers as Zou does, but the rules the
+   * store enforces are the tracker's: give it `zouRules` to accept what Zou accepts and Gadget
+   * refuses (duplicate asset names).
    *
-   * @default a new MockTracker({ seed: 1 })
+   * @default a new MockTracker({ seed: 1, rules: zouRules })
    */
   tracker?: TrackerAdapter;
   /**
@@ -70,7 +73,7 @@ export interface KitsuServer {
 
 async function defaultTracker(): Promise<TrackerAdapter> {
   const { MockTracker } = await import("../index.js");
-  return new MockTracker({ seed: 1 });
+  return new MockTracker({ seed: 1, rules: zouRules });
 }
 
 export async function startKitsuServer(options: KitsuServerOptions = {}): Promise<KitsuServer> {

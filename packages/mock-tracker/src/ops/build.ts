@@ -1,7 +1,6 @@
 import type { CreatableKind, CreateData, CustomData, Id } from "@gadget/core";
-import { ConflictError, ValidationError } from "@gadget/core";
+import { ValidationError } from "@gadget/core";
 import type { Stored, Studio } from "../studio/studio.js";
-import { assertUniqueEmail, assertUniqueShortName } from "./names.js";
 import { findDefaultStatusId } from "./task-data.js";
 
 /** Fields every new row starts with, set by `createRow`; builders make the rest. */
@@ -22,15 +21,9 @@ export function framesOf(frameIn: number | null, frameOut: number | null, nbFram
   return frameIn !== null && frameOut !== null ? frameOut - frameIn + 1 : null;
 }
 
-function requireSameProject(what: string, projectId: Id, expected: Id): void {
-  if (projectId !== expected) {
-    throw ValidationError.rule(`The ${what} belongs to another project than the one given (${expected})`);
-  }
-}
-
 /**
- * Turns a create input (already parsed by zod) into a stored row, with Kitsu's defaults and
- * rules on references. Name uniqueness is checked by the caller, on the finished row.
+ * Turns a create input (already parsed by zod, its references checked against the rules) into a
+ * stored row with Kitsu's defaults. Uniqueness is checked by the caller, on the finished row.
  */
 export const builders: Builders = {
   project: (_s, d) => ({
@@ -49,19 +42,14 @@ export const builders: Builders = {
     taskStatusIds: [],
     assetTypeIds: [],
   }),
-  episode: (s, d) => {
-    s.require("project", d.projectId);
-    return {
-      name: d.name,
-      projectId: d.projectId,
-      description: d.description ?? null,
-      canceled: false,
-    };
-  },
-  sequence: (s, d) => {
-    s.require("project", d.projectId);
+  episode: (_s, d) => ({
+    name: d.name,
+    projectId: d.projectId,
+    description: d.description ?? null,
+    canceled: false,
+  }),
+  sequence: (_s, d) => {
     const episodeId = d.episodeId ?? null;
-    if (episodeId) requireSameProject("episode", s.require("episode", episodeId).projectId, d.projectId);
     const description = d.description ?? null;
     return {
       name: d.name,
@@ -72,9 +60,7 @@ export const builders: Builders = {
     };
   },
   shot: (s, d) => {
-    s.require("project", d.projectId);
     const sequence = s.require("sequence", d.sequenceId);
-    requireSameProject("sequence", sequence.projectId, d.projectId);
     const frameIn = d.frameIn ?? null;
     const frameOut = d.frameOut ?? null;
     return {
@@ -96,11 +82,8 @@ export const builders: Builders = {
     shortName: d.shortName ?? null,
     description: d.description ?? null,
   }),
-  asset: (s, d) => {
-    s.require("project", d.projectId);
-    s.require("assetType", d.assetTypeId);
+  asset: (_s, d) => {
     const episodeId = d.episodeId ?? null;
-    if (episodeId) requireSameProject("episode", s.require("episode", episodeId).projectId, d.projectId);
     return {
       name: d.name,
       projectId: d.projectId,
@@ -113,23 +96,10 @@ export const builders: Builders = {
   },
   task: (s, d) => {
     const { kind, row: entity } = s.requireEntity(d.entityId);
-    const taskType = s.require("taskType", d.taskTypeId);
-    if (taskType.forShots === (kind === "asset")) {
-      throw ValidationError.rule(
-        `Task type of the task does not match entity type: "${taskType.name}" is for ${taskType.forShots ? "shots" : "assets"}, the entity is a ${kind}`,
-      );
-    }
-    for (const id of s.table("task").lookup("entityId", d.entityId)) {
-      if (s.table("task").get(id)?.taskTypeId === d.taskTypeId) {
-        throw ConflictError.duplicate(`A "${taskType.name}" task on ${kind} "${entity.name}"`);
-      }
-    }
     const statusId = d.statusId ?? defaultStatusId(s);
-    s.require("taskStatus", statusId);
     const assigneeIds = [...new Set(d.assigneeIds ?? [])];
-    for (const id of assigneeIds) s.require("person", id);
     return {
-      name: d.name ?? "main",
+      name: d.name ?? s.rules.task.createDefaults.name ?? "",
       projectId: entity.projectId,
       entityId: d.entityId,
       entityKind: kind,
@@ -148,38 +118,30 @@ export const builders: Builders = {
       lastPreviewId: null,
     };
   },
-  taskType: (s, d) => {
-    if (d.departmentId) s.require("department", d.departmentId);
-    return {
-      name: d.name,
-      shortName: d.shortName ?? null,
-      color: d.color ?? "#FFFFFF",
-      priority: d.priority ?? 1,
-      forShots: d.forShots,
-      departmentId: d.departmentId ?? null,
-      allowTimelog: d.allowTimelog ?? true,
-    };
-  },
-  taskStatus: (s, d) => {
-    assertUniqueShortName(s, d.shortName);
-    return {
-      name: d.name,
-      shortName: d.shortName,
-      color: d.color ?? "#f5f5f5",
-      priority: d.priority ?? 1,
-      isDefault: d.isDefault ?? false,
-      isDone: d.isDone ?? false,
-      isRetake: d.isRetake ?? false,
-      isWip: d.isWip ?? false,
-      isFeedbackRequest: d.isFeedbackRequest ?? false,
-      isArtistAllowed: d.isArtistAllowed ?? true,
-      isClientAllowed: d.isClientAllowed ?? true,
-    };
-  },
-  person: (s, d) => {
-    assertUniqueEmail(s, d.email);
+  taskType: (_s, d) => ({
+    name: d.name,
+    shortName: d.shortName ?? null,
+    color: d.color ?? "#FFFFFF",
+    priority: d.priority ?? 1,
+    forShots: d.forShots,
+    departmentId: d.departmentId ?? null,
+    allowTimelog: d.allowTimelog ?? true,
+  }),
+  taskStatus: (_s, d) => ({
+    name: d.name,
+    shortName: d.shortName,
+    color: d.color ?? "#f5f5f5",
+    priority: d.priority ?? 1,
+    isDefault: d.isDefault ?? false,
+    isDone: d.isDone ?? false,
+    isRetake: d.isRetake ?? false,
+    isWip: d.isWip ?? false,
+    isFeedbackRequest: d.isFeedbackRequest ?? false,
+    isArtistAllowed: d.isArtistAllowed ?? true,
+    isClientAllowed: d.isClientAllowed ?? true,
+  }),
+  person: (_s, d) => {
     const departmentIds = [...new Set(d.departmentIds ?? [])];
-    for (const id of departmentIds) s.require("department", id);
     return {
       name: fullName(d.firstName, d.lastName),
       firstName: d.firstName,
@@ -196,20 +158,15 @@ export const builders: Builders = {
     name: d.name,
     color: d.color ?? "#FFFFFF",
   }),
-  playlist: (s, d) => {
-    s.require("project", d.projectId);
-    if (d.episodeId) s.require("episode", d.episodeId);
-    if (d.taskTypeId) s.require("taskType", d.taskTypeId);
-    return {
-      name: d.name,
-      projectId: d.projectId,
-      episodeId: d.episodeId ?? null,
-      taskTypeId: d.taskTypeId ?? null,
-      forClient: d.forClient ?? false,
-      forEntity: d.forEntity ?? "shot",
-      entries: [],
-    };
-  },
+  playlist: (_s, d) => ({
+    name: d.name,
+    projectId: d.projectId,
+    episodeId: d.episodeId ?? null,
+    taskTypeId: d.taskTypeId ?? null,
+    forClient: d.forClient ?? false,
+    forEntity: d.forEntity ?? "shot",
+    entries: [],
+  }),
 };
 
 export const fullName = (first: string, last: string): string => `${first} ${last}`.trim();

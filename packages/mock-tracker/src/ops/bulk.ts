@@ -1,40 +1,15 @@
-import type { CreatableKind, CreateManyOptions, Where } from "@gadget/core";
-import { ConflictError, PartialWriteError, ValidationError } from "@gadget/core";
+import type { CreatableKind, CreateManyOptions, RecordFields, Where } from "@gadget/core";
+import { checkBatchUnique, PartialWriteError, ValidationError } from "@gadget/core";
 import type { Faults } from "../faults.js";
 import type { Stored, Studio } from "../studio/studio.js";
 import { fieldOf } from "../studio/table.js";
-import { checkNewRow, createRow, type NewRow } from "./crud.js";
-import { scopeKeys } from "./names.js";
+import { checkNewRow, createRow } from "./crud.js";
 import { queryRows } from "./query.js";
 
-/**
- * What makes two new rows the same record, each with the words naming it in a message: the scoped
- * name (names.ts), and the other rules `create` enforces against the store (one task per entity
- * and task type, status short names, person emails).
- */
-function identities(kind: CreatableKind, { fields }: NewRow<CreatableKind>): [key: string, label: string][] {
-  const get = (key: string) => fieldOf(fields, key) ?? null;
-  const out: [string, string][] = [];
-  const scope = scopeKeys[kind];
-  if (scope) out.push([JSON.stringify(["name", get("name"), ...scope.map(get)]), String(get("name"))]);
-  if (kind === "task") {
-    out.push([JSON.stringify(["taskType", get("entityId"), get("taskTypeId")]), `task type ${get("taskTypeId")}`]);
-  }
-  if (kind === "taskStatus") out.push([JSON.stringify(["shortName", get("shortName")]), String(get("shortName"))]);
-  const email = get("email");
-  if (kind === "person" && typeof email === "string") out.push([JSON.stringify(["email", email.toLowerCase()]), email]);
-  return out;
-}
-
-/** Every input checked against the store and against the others, before anything is written. */
+/** Every input checked against the store, then against the others (the rules' unique keys), before anything is written. */
 function checkBatch(studio: Studio, kind: CreatableKind, inputs: readonly unknown[]): void {
-  const seen = new Set<string>();
-  for (const input of inputs) {
-    for (const [key, label] of identities(kind, checkNewRow(studio, kind, input))) {
-      if (seen.has(key)) throw ConflictError.duplicateName(kind, label, "this batch (it is given twice)");
-      seen.add(key);
-    }
-  }
+  const rows = inputs.map((input) => checkNewRow(studio, kind, input).fields as RecordFields);
+  checkBatchUnique(studio.rules, kind, rows);
 }
 
 /**

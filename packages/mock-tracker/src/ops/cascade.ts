@@ -1,5 +1,5 @@
-import type { Id } from "@gadget/core";
-import { ValidationError } from "@gadget/core";
+import type { Id, Kind } from "@gadget/core";
+import { dependentsOf } from "@gadget/core";
 import type { Studio } from "../studio/studio.js";
 import { dropFromCasting } from "./casting.js";
 import { resetTaskData } from "./task-data.js";
@@ -55,25 +55,11 @@ export function removeTask(studio: Studio, taskId: Id): void {
 const projectContent = ["playlist", "shot", "asset", "sequence", "episode"] as const;
 
 /**
- * Zou's project delete: refused while the project is open (force or not); forced, everything in it
- * goes; unforced, a project that still holds records is refused as the database would.
+ * Zou's forced project delete (the rules checked by the caller: closed, and empty unless forced):
+ * everything in it goes, without events but the tasks'.
  */
-export function removeProject(studio: Studio, projectId: Id, force: boolean): void {
-  const project = studio.require("project", projectId);
-  if (project.status !== "closed") {
-    throw ValidationError.rule(
-      `Only closed projects can be deleted: project "${project.name}" is open. Update it with { status: "closed" } first`,
-    );
-  }
-  const taskIds = [...studio.table("task").lookup("projectId", projectId)];
-  const held =
-    taskIds.length + projectContent.reduce((n, k) => n + studio.table(k).lookup("projectId", projectId).size, 0);
-  if (held > 0 && !force) {
-    throw ValidationError.rule(
-      `Project "${project.name}" still holds ${held} records; remove them first, or pass { force: true } to delete them with it`,
-    );
-  }
-  for (const taskId of taskIds) removeTask(studio, taskId);
+export function removeProject(studio: Studio, projectId: Id): void {
+  for (const taskId of [...studio.table("task").lookup("projectId", projectId)]) removeTask(studio, taskId);
   for (const kind of projectContent) {
     for (const id of [...studio.table(kind).lookup("projectId", projectId)]) {
       if (kind === "shot" || kind === "asset") dropFromCasting(studio, id);
@@ -83,54 +69,17 @@ export function removeProject(studio: Studio, projectId: Id, force: boolean): vo
   studio.table("project").delete(projectId);
 }
 
-/** Kinds whose rows other rows hang on through a foreign key Zou will not leave dangling. */
-export type ParentKind = "sequence" | "episode" | "assetType";
-
-type Children = Partial<Record<"shot" | "sequence" | "asset" | "playlist" | "task", Id[]>>;
-
-const inProject = <K extends "asset" | "playlist">(studio: Studio, kind: K, projectId: Id, episodeId: Id): Id[] =>
-  studio
-    .table(kind)
-    .rowsWhere("projectId", projectId)
-    .filter((row) => row.episodeId === episodeId)
-    .map((row) => row.id);
-
-/** What still points at the parent: a sequence's shots, an episode's sequences, assets and playlists, tasks on either. */
-function childrenOf(studio: Studio, kind: ParentKind, id: Id): Children {
-  if (kind === "assetType") return { asset: [...studio.table("asset").lookup("assetTypeId", id)] };
-  const task = [...studio.table("task").lookup("entityId", id)];
-  if (kind === "sequence") return { shot: [...studio.table("shot").lookup("sequenceId", id)], task };
-  const { projectId } = studio.require("episode", id);
-  return {
-    sequence: [...studio.table("sequence").lookup("episodeId", id)],
-    asset: inProject(studio, "asset", projectId, id),
-    playlist: inProject(studio, "playlist", projectId, id),
-    task,
-  };
-}
-
 /**
- * Zou's delete of a sequence, an episode or an asset type: refused (400) while rows still point at
- * it; forced, a sequence or an episode takes them along, each child removed with force as Zou's
- * remove_sequence and remove_episode do (events included). An asset type goes through Zou's generic
- * crud delete, which has no cascade: its assets must go first, force or not.
+ * The records still pointing at a record, by kind, when its kind's remove rule cares
+ * (`whileHeld`): a sequence's shots, an episode's sequences, assets and playlists, the tasks on an
+ * entity, an asset type's assets, a project's content (rules.ts `dependentsOf`).
  */
-export function removeParent(
-  studio: Studio,
-  kind: ParentKind,
-  id: Id,
-  force: boolean,
-  removeChild: (kind: keyof Children, id: Id) => void,
-): void {
-  const row = studio.require(kind, id);
-  const children = Object.entries(childrenOf(studio, kind, id)).filter(([, ids]) => ids.length > 0);
-  if (children.length > 0 && (!force || kind === "assetType")) {
-    const held = children.map(([child, ids]) => `${ids.length} ${child}${ids.length > 1 ? "s" : ""}`).join(", ");
-    const fix =
-      kind === "assetType" ? "delete them first" : "delete them first, or pass { force: true } to delete them with it";
-    throw ValidationError.rule(`Cannot delete ${kind} "${row.name}": ${held} still point at it; ${fix}`);
+export function heldBy(studio: Studio, kind: Kind, id: Id): Partial<Record<Kind, Id[]>> {
+  const held: Partial<Record<Kind, Id[]>> = {};
+  if (!studio.rules[kind].remove.whileHeld) return held;
+  for (const dependent of dependentsOf(studio.rules, kind)) {
+    const ids = studio.table(dependent.kind).idsWhere(dependent.field, id);
+    if (ids.size > 0) held[dependent.kind] = [...(held[dependent.kind] ?? []), ...ids];
   }
-  for (const [child, ids] of children) for (const childId of ids) removeChild(child as keyof Children, childId);
-  dropFromCasting(studio, id);
-  studio.table(kind).delete(id);
+  return held;
 }

@@ -1,11 +1,19 @@
-import type { CreatableKind, CreateData, CustomData, Id, Kind, RemoveResult, UpdatableKind } from "@gadget/core";
-import { kinds, ValidationError } from "@gadget/core";
+import type {
+  CreatableKind,
+  CreateData,
+  CustomData,
+  Id,
+  Kind,
+  RecordFields,
+  RemoveResult,
+  UpdatableKind,
+} from "@gadget/core";
+import { checkParents, kinds, planRemove, uniqueConflict, ValidationError } from "@gadget/core";
 import type { Stored, Studio } from "../studio/studio.js";
 import { type BaseRow, fieldOf } from "../studio/table.js";
 import { builders, framesOf, fullName } from "./build.js";
-import { removeComment, removeParent, removeProject, removeTask } from "./cascade.js";
+import { heldBy, removeComment, removeProject, removeTask } from "./cascade.js";
 import { dropFromCasting } from "./casting.js";
-import { assertUniqueEmail, assertUniqueName, assertUniqueShortName } from "./names.js";
 
 type ZodIssues = Parameters<typeof ValidationError.fromZod>[1];
 /** The part of a zod schema used here (zod itself is core's dependency, not this package's). */
@@ -25,13 +33,30 @@ export interface NewRow<K extends CreatableKind> {
   fields: Omit<Stored<K>, "id" | "createdAt" | "updatedAt" | "customData">;
 }
 
-/** Parses a create input and checks it against the store (references, unique names) without writing. */
+/**
+ * ConflictError when `row` clashes on a unique key (the tracker rules) with another stored row: a
+ * new row on the keys checked on create, a changed one (`self`) on the keys its change touches, so
+ * that records a snapshot brought in as duplicates can still be edited otherwise.
+ */
+function assertUnique(studio: Studio, kind: Kind, row: object, self?: { id: Id; changed: readonly string[] }): void {
+  for (const { key, ids } of studio.table(kind).clashes(row)) {
+    const checked = self ? key.fields.some((f) => self.changed.includes(f)) : key.onCreate !== false;
+    if (checked && [...ids].some((id) => id !== self?.id)) throw uniqueConflict(kind, key, row as RecordFields);
+  }
+}
+
+/** Checks the references of an input against the store, as the tracker rules' `parents` declare them. */
+const assertParents = (studio: Studio, kind: Kind, input: object) =>
+  checkParents(studio.rules, kind, input as RecordFields, (k, id) => studio.find(k, id as Id));
+
+/** Parses a create input and checks it against the store (references, unique keys) without writing. */
 export function checkNewRow<K extends CreatableKind>(studio: Studio, kind: K, input: unknown): NewRow<K> {
   const schema = kinds[kind].create as Schema<CreateData<K>>;
   const data = parse(schema, input, `${kind} input`);
+  assertParents(studio, kind, data);
   const given = fieldOf(data, "customData") as CustomData | undefined;
   const fields = builders[kind](studio, data);
-  assertUniqueName(studio, kind, fields as { name: string });
+  assertUnique(studio, kind, fields);
   return { customData: given ? structuredClone(given) : {}, fields };
 }
 
@@ -61,37 +86,25 @@ export function insertRows(studio: Studio, kind: CreatableKind, inputs: readonly
   }
 }
 
-/** Kind-specific consequences of a patch: derived fields and reference checks. */
+/** Kind-specific consequences of a patch (derived fields), then its references and unique keys checked. */
 function adjust(studio: Studio, kind: Kind, row: BaseRow, changes: Record<string, unknown>): void {
-  const merged = { ...row, ...changes };
-  const get = (key: string) => fieldOf(merged, key);
-  if (kind === "person") {
-    if ("firstName" in changes || "lastName" in changes)
-      changes.name = fullName(String(get("firstName")), String(get("lastName")));
-    if ("email" in changes) assertUniqueEmail(studio, changes.email as string | null, row.id);
-    for (const id of (changes.departmentIds as Id[] | undefined) ?? []) studio.require("department", id);
+  const get = (key: string) => fieldOf({ ...row, ...changes }, key);
+  assertParents(studio, kind, { projectId: get("projectId"), ...changes });
+  if (kind === "person" && ("firstName" in changes || "lastName" in changes)) {
+    changes.name = fullName(String(get("firstName")), String(get("lastName")));
   }
   if (kind === "comment") {
     if ("text" in changes) changes.name = changes.text;
     if ("checklist" in changes) changes.checklist = checklistOf(changes.checklist as ChecklistIn[]);
   }
   if (kind === "shot") {
-    if ("sequenceId" in changes) {
-      const sequence = studio.require("sequence", changes.sequenceId as Id);
-      if (sequence.projectId !== get("projectId"))
-        throw ValidationError.rule("A shot cannot move to a sequence of another project");
-      changes.episodeId = sequence.episodeId;
-    }
+    if ("sequenceId" in changes) changes.episodeId = studio.require("sequence", changes.sequenceId as Id).episodeId;
     if (("frameIn" in changes || "frameOut" in changes) && !("nbFrames" in changes)) {
       const nb = framesOf(get("frameIn") as number | null, get("frameOut") as number | null, undefined);
       if (nb !== null) changes.nbFrames = nb;
     }
   }
-  if (kind === "asset" && "assetTypeId" in changes) studio.require("assetType", changes.assetTypeId as Id);
-  if (kind === "taskType" && changes.departmentId) studio.require("department", changes.departmentId as Id);
-  if (kind === "playlist" && changes.taskTypeId) studio.require("taskType", changes.taskTypeId as Id);
-  if (kind === "taskStatus" && "shortName" in changes) assertUniqueShortName(studio, String(changes.shortName), row.id);
-  if ("name" in changes || "sequenceId" in changes) assertUniqueName(studio, kind, { ...row, ...changes }, row.id);
+  assertUnique(studio, kind, { ...row, ...changes }, { id: row.id, changed: Object.keys(changes) });
 }
 
 export interface ChecklistIn {
@@ -130,32 +143,33 @@ export function updateRow<K extends UpdatableKind>(studio: Studio, kind: K, id: 
 }
 
 /**
- * Kitsu's delete: a shot or asset with tasks is canceled unless forced; forced, its tasks and
- * their reviews go with it. A sequence, an episode or an asset type that still has children is
- * refused unless forced (see removeParent). Tasks and comments take their dependents along, a
- * project must be closed first (see removeProject); other kinds go alone.
+ * Kitsu's delete, as the tracker rules' `remove` say: a project must be closed first; what still
+ * points at a record cancels it (a shot or asset with tasks), or refuses the delete (a sequence, an
+ * episode, an asset type), unless forced; forced, each dependent is removed with force as Zou's
+ * remove_sequence and remove_episode do (events included). A project takes its content along
+ * silently (see removeProject), tasks and comments their reviews; other kinds go alone.
  */
 export function removeRow(studio: Studio, kind: Kind, id: Id, force = false): RemoveResult {
   const row = studio.require(kind, id) as BaseRow;
-  if (kind === "shot" || kind === "asset") {
-    const taskIds = [...studio.table("task").lookup("entityId", id)];
-    if (taskIds.length > 0 && !force) {
-      studio.table(kind).patch(id, { canceled: true, updatedAt: studio.now() });
-      studio.emitCrud(kind, "update", row);
-      return { outcome: "canceled" };
-    }
-    for (const taskId of taskIds) removeTask(studio, taskId);
-    dropFromCasting(studio, id);
+  const held = heldBy(studio, kind, id);
+  const counts = Object.fromEntries(Object.entries(held).map(([k, ids]) => [k, ids.length]));
+  if (planRemove(studio.rules, kind, row as unknown as RecordFields, counts, force) === "cancel") {
+    studio.table(kind).patch(id, { canceled: true, updatedAt: studio.now() });
+    studio.emitCrud(kind, "update", row);
+    return { outcome: "canceled" };
   }
   if (kind === "task") {
     removeTask(studio, id);
     return { outcome: "deleted" };
   }
-  if (kind === "sequence" || kind === "episode" || kind === "assetType") {
-    removeParent(studio, kind, id, force, (child, childId) => removeRow(studio, child, childId, true));
-  } else if (kind === "comment") removeComment(studio, id);
-  else if (kind === "project") removeProject(studio, id, force);
-  else studio.table(kind).delete(id);
+  if (kind === "project") removeProject(studio, id);
+  else {
+    for (const [child, ids] of Object.entries(held))
+      for (const childId of ids) removeRow(studio, child as Kind, childId, true);
+    dropFromCasting(studio, id);
+    if (kind === "comment") removeComment(studio, id);
+    else studio.table(kind).delete(id);
+  }
   studio.emitCrud(kind, "delete", row);
   return { outcome: "deleted" };
 }

@@ -27,7 +27,7 @@ export async function readUpload(file: UploadFile, options: TransferOptions = {}
     }
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    throw ValidationError.file(file.path, error instanceof Error ? error.message : String(error));
+    throw ValidationError.file(file.path, "read-failed", error instanceof Error ? error.message : String(error));
   }
   return { fileName: file.fileName, contentType: file.contentType, bytes: Buffer.concat(chunks) };
 }

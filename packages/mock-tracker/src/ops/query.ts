@@ -1,5 +1,5 @@
 import type { Id, Kind, PageRequest, Where } from "@gadget/core";
-import { kinds, ValidationError } from "@gadget/core";
+import { checkFilterKeys, ValidationError } from "@gadget/core";
 import type { Stored, Studio } from "../studio/studio.js";
 import { type BaseRow, fieldOf, type Table } from "../studio/table.js";
 
@@ -33,14 +33,6 @@ function decodeCursor(kind: Kind, cursor: string): number {
   );
 }
 
-/** Throws ValidationError for keys the kind's record does not have (trackers ignore them silently). */
-export function assertWhereKeys(kind: Kind, where: object): void {
-  const shape = kinds[kind].record.shape as Record<string, unknown>;
-  const allowed = Object.keys(shape).filter((k) => k !== "raw" && k !== "customData");
-  const unknown = Object.keys(where).filter((k) => !allowed.includes(k));
-  if (unknown.length > 0) throw ValidationError.unknownKeys(kind, unknown, allowed);
-}
-
 type Index = Pick<Table<BaseRow>, "has" | "isIndexed" | "lookup">;
 
 /** Rows a where key picks through its index, read off the index sizes (Infinity: the key has none). */
@@ -61,15 +53,15 @@ function indexedIds(table: Index, key: string, values: readonly unknown[]): Iter
 }
 
 /**
- * The rows worth testing against the where (the caller checks every key on them): a name in its
- * full scope (`{ sequenceId, name }`) reads the (scope, name) index; otherwise the indexed key
- * matching the fewest rows, judged from index sizes, is the only one whose ids are gathered, so
- * `{ projectId, name }` never walks the project's rows. No indexed key: the whole table.
+ * The rows worth testing against the where (the caller checks every key on them): a where that
+ * gives every field of a unique key (`{ sequenceId, name }`) reads that key's index; otherwise the
+ * indexed key matching the fewest rows, judged from index sizes, is the only one whose ids are
+ * gathered, so `{ projectId, name }` never walks the project's rows. No indexed key: the whole table.
  */
 function candidates<K extends Kind>(studio: Studio, kind: K, entries: [string, unknown][]): Iterable<Stored<K>> {
   const table = studio.table(kind);
-  const scoped = table.scopedMatches(Object.fromEntries(entries));
-  if (scoped) return table.sorted(scoped) as Iterable<Stored<K>>;
+  const byKey = table.keyMatches(Object.fromEntries(entries));
+  if (byKey) return table.sorted(byKey) as Iterable<Stored<K>>;
   let best: { key: string; values: readonly unknown[] } | undefined;
   let bestCount = Number.POSITIVE_INFINITY;
   for (const [key, wanted] of entries) {
@@ -87,7 +79,7 @@ export function queryRows<K extends Kind>(
   where: Where<K>,
   page: PageRequest = {},
 ): RowPage<Stored<K>> {
-  assertWhereKeys(kind, where);
+  checkFilterKeys(studio.rules, kind, where);
   const limit = page.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1) {
     throw new ValidationError(`A page limit must be a positive integer, got ${limit}.`, [

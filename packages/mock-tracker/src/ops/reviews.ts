@@ -1,5 +1,5 @@
 import type { CommentData, Id, TransferOptions, UploadFile } from "@gadget/core";
-import { ValidationError } from "@gadget/core";
+import { checkUploads, ValidationError } from "@gadget/core";
 import type { Stored, Studio } from "../studio/studio.js";
 import { checklistOf } from "./crud.js";
 import { type ReadFile, readUpload, readUploads, splitFileName } from "./files.js";
@@ -176,8 +176,8 @@ export function attachFiles(studio: Studio, commentId: Id, files: readonly ReadF
 }
 
 /*
- * The upload variants check the records they hang on before reading any file, so that a wrong id
- * fails at once instead of after a long read.
+ * The upload variants check the records they hang on, then every file, before reading any file:
+ * a wrong id fails at once instead of after a long read, and a bad file before the first write.
  */
 
 export async function commentWithUploads(
@@ -188,7 +188,7 @@ export async function commentWithUploads(
 ): Promise<Stored<"comment">> {
   studio.require("task", taskId);
   const { attachments = [], ...rest } = data;
-  return postComment(studio, taskId, rest, await readUploads(attachments, options));
+  return postComment(studio, taskId, rest, await readUploads(await checkUploads(attachments), options));
 }
 
 export async function addPreviewUpload(
@@ -200,7 +200,8 @@ export async function addPreviewUpload(
 ): Promise<Stored<"preview">> {
   studio.require("task", taskId);
   studio.require("comment", commentId);
-  return addPreviewFile(studio, taskId, commentId, await readUpload(file, options));
+  const [checked] = await checkUploads([file]);
+  return addPreviewFile(studio, taskId, commentId, await readUpload(checked ?? file, options));
 }
 
 export async function attachUploads(
@@ -210,5 +211,5 @@ export async function attachUploads(
   options?: TransferOptions,
 ): Promise<Stored<"attachment">[]> {
   studio.require("comment", commentId);
-  return attachFiles(studio, commentId, await readUploads(files, options));
+  return attachFiles(studio, commentId, await readUploads(await checkUploads(files), options));
 }

@@ -1,5 +1,5 @@
 import type { Id, PlaylistEntry } from "@gadget/core";
-import { isoDateSchema, PermissionError, ValidationError } from "@gadget/core";
+import { checkTimeSpent, PermissionError } from "@gadget/core";
 import type { Stored, Studio } from "../studio/studio.js";
 import { notify } from "./reviews.js";
 
@@ -44,16 +44,7 @@ export function writeTimeSpent(
   date: string,
   seconds: number,
 ): Stored<"timeSpent"> {
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new ValidationError(`Time spent must be more than 0 seconds, got ${seconds}. Pass a positive duration.`, [
-      { path: ["seconds"], message: "must be greater than 0" },
-    ]);
-  }
-  if (!isoDateSchema.safeParse(date).success) {
-    throw new ValidationError(`"${date}" is not a day; pass the date as YYYY-MM-DD.`, [
-      { path: ["date"], message: "expected YYYY-MM-DD" },
-    ]);
-  }
+  checkTimeSpent(date, seconds);
   const task = studio.require("task", taskId);
   studio.require("person", personId);
   // Kitsu refuses time for a person the task is not assigned to (recorded 173: 403).

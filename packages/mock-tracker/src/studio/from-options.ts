@@ -1,3 +1,4 @@
+import type { TrackerRules } from "@gadget/core";
 import type { MockTrackerOptions } from "../options.js";
 import { randomIds, seededIds } from "./ids.js";
 import { Studio } from "./studio.js";
@@ -13,8 +14,9 @@ const warnHandlerError = (error: unknown) =>
   process.emitWarning(`A mock tracker event handler threw: ${error instanceof Error ? error.message : String(error)}`);
 
 /** The empty store a mock tracker starts with, or resumes into from a snapshot. */
-export function studioFromOptions(options: MockTrackerOptions, resume?: Resume): Studio {
+export function studioFromOptions(options: MockTrackerOptions, rules: TrackerRules, resume?: Resume): Studio {
   return new Studio({
+    rules,
     ids: options.seed === undefined ? randomIds() : seededIds(options.seed, resume?.idState ?? 0),
     now: options.now ?? (() => new Date()),
     eventSeq: resume?.eventSeq ?? 0,

@@ -1,6 +1,5 @@
-import type { CastingLink, EventKind, Id, Kind, RecordOf } from "@gadget/core";
+import type { CastingLink, EventKind, Id, Kind, RecordOf, TrackerRules } from "@gadget/core";
 import { eventKindOf, kindNames, NotFoundError } from "@gadget/core";
-import { scopeKeys } from "../ops/names.js";
 import { EventLog } from "./event-log.js";
 import type { IdGenerator } from "./ids.js";
 import { type BaseRow, fieldOf, Table } from "./table.js";
@@ -32,7 +31,7 @@ const indexFields: Record<Kind, readonly string[]> = {
   sequence: ["name", "projectId", "episodeId"],
   shot: ["name", "projectId", "sequenceId"],
   assetType: ["name"],
-  asset: ["name", "projectId", "assetTypeId"],
+  asset: ["name", "projectId", "assetTypeId", "episodeId"],
   task: ["projectId", "entityId"],
   taskType: ["name"],
   taskStatus: ["name"],
@@ -41,7 +40,7 @@ const indexFields: Record<Kind, readonly string[]> = {
   attachment: ["commentId"],
   person: ["name"],
   department: ["name"],
-  playlist: ["name", "projectId"],
+  playlist: ["name", "projectId", "episodeId"],
   timeSpent: ["taskId", "personId"],
 };
 
@@ -49,6 +48,8 @@ const camelIdKey = (eventKind: string): string =>
   `${eventKind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}Id`;
 
 export interface StudioOptions {
+  /** The rules the store enforces (unique keys are kept as indexes). */
+  rules: TrackerRules;
   ids: IdGenerator;
   now: () => Date;
   eventSeq?: number;
@@ -66,15 +67,17 @@ export class Studio {
   readonly events: EventLog;
   readonly ids: IdGenerator;
   readonly now: () => Date;
+  readonly rules: TrackerRules;
   /** While true (bulk seeding), writes record no events. */
   silent = false;
 
   constructor(options: StudioOptions) {
     this.ids = options.ids;
     this.now = options.now;
+    this.rules = options.rules;
     this.events = new EventLog(options.eventSeq ?? 0, options.onHandlerError);
     const tables: Partial<Record<Kind, Table<BaseRow>>> = {};
-    for (const kind of kindNames) tables[kind] = new Table(indexFields[kind], scopeKeys[kind] ?? null);
+    for (const kind of kindNames) tables[kind] = new Table(indexFields[kind], options.rules[kind].unique);
     this.tables = tables as Tables;
   }
 

@@ -1,4 +1,5 @@
-import type { CustomData, Id } from "@gadget/core";
+import type { CustomData, Id, UniqueKey } from "@gadget/core";
+import { uniqueIdentity } from "@gadget/core";
 
 /** The fields every stored row has (a record without `raw`, which is made on the way out). */
 export interface BaseRow {
@@ -15,8 +16,8 @@ export const fieldOf = (row: object, key: string): unknown => (row as Record<str
 /** Rows of one kind in creation order, with secondary indexes kept in step with every write. */
 export class Table<R extends BaseRow> {
   private readonly rows = new Map<Id, R>();
-  /** (name, scope values) → ids: duplicate-name checks in O(1) whatever the table size. */
-  private readonly scoped = new Map<string, Set<Id>>();
+  /** Per unique key, its identity → ids: duplicate checks in O(1) whatever the table size. */
+  private readonly unique: Map<string, Set<Id>>[];
   private readonly order = new Map<Id, number>();
   private readonly indexes = new Map<string, Map<unknown, Set<Id>>>();
   private nextSeq = 0;
@@ -25,50 +26,58 @@ export class Table<R extends BaseRow> {
 
   /**
    * @param indexFields fields looked up often enough to be indexed (a map access, not a scan)
-   * @param scopeKeys fields within which names are unique (empty: the whole table; null: not unique)
+   * @param uniqueKeys the kind's unique keys (the tracker rules), each kept as an index
    */
   constructor(
     indexFields: readonly string[] = [],
-    private readonly scopeKeys: readonly string[] | null = null,
+    private readonly uniqueKeys: readonly UniqueKey[] = [],
   ) {
     this.indexed = new Set(indexFields);
+    this.unique = uniqueKeys.map(() => new Map());
   }
 
-  private scopedKey(row: object): string | null {
-    if (!this.scopeKeys) return null;
-    return JSON.stringify([fieldOf(row, "name"), ...this.scopeKeys.map((k) => fieldOf(row, k) ?? null)]);
-  }
-
-  /** Ids of the rows that have the same name in the same scope as `row`. */
-  sameScopedName(row: object): ReadonlySet<Id> {
-    const key = this.scopedKey(row);
-    return (key === null ? undefined : this.scoped.get(key)) ?? new Set();
+  /** Per unique key the row takes part in, the ids of the rows sharing its values (the row's own included). */
+  clashes(row: object): { key: UniqueKey; ids: ReadonlySet<Id> }[] {
+    const out: { key: UniqueKey; ids: ReadonlySet<Id> }[] = [];
+    this.uniqueKeys.forEach((key, i) => {
+      const identity = uniqueIdentity(key, row as Record<string, unknown>);
+      const ids = identity === undefined ? undefined : this.unique[i]?.get(identity);
+      if (ids) out.push({ key, ids });
+    });
+    return out;
   }
 
   /**
-   * Ids of the rows a query picks through the (name, scope) index: undefined unless it gives one
-   * name and one value for every scope key, the only queries that index answers alone.
+   * Ids of the rows a query picks through a unique key's index: undefined unless it gives one
+   * value for every field of a key that covers every row, the only queries such an index answers
+   * alone (the caller still compares every value, so a key that ignores case may answer).
    */
-  scopedMatches(where: Readonly<Record<string, unknown>>): ReadonlySet<Id> | undefined {
-    if (!this.scopeKeys || typeof where.name !== "string") return undefined;
-    if (this.scopeKeys.some((key) => where[key] === undefined || Array.isArray(where[key]))) return undefined;
-    return this.sameScopedName(where);
+  keyMatches(where: Readonly<Record<string, unknown>>): ReadonlySet<Id> | undefined {
+    for (const [i, key] of this.uniqueKeys.entries()) {
+      if (key.among || key.fields.some((f) => where[f] === undefined || Array.isArray(where[f]))) continue;
+      const identity = uniqueIdentity(key, where);
+      if (identity !== undefined) return this.unique[i]?.get(identity) ?? new Set();
+    }
+    return undefined;
   }
 
-  private setScoped(row: object, id: Id, add: boolean): void {
-    const key = this.scopedKey(row);
-    if (key === null) return;
-    let ids = this.scoped.get(key);
-    if (add) {
-      if (!ids) {
-        ids = new Set();
-        this.scoped.set(key, ids);
+  private setUnique(row: object, id: Id, add: boolean): void {
+    this.uniqueKeys.forEach((key, i) => {
+      const identity = uniqueIdentity(key, row as Record<string, unknown>);
+      const index = this.unique[i];
+      if (identity === undefined || !index) return;
+      let ids = index.get(identity);
+      if (add) {
+        if (!ids) {
+          ids = new Set();
+          index.set(identity, ids);
+        }
+        ids.add(id);
+      } else if (ids) {
+        ids.delete(id);
+        if (ids.size === 0) index.delete(identity);
       }
-      ids.add(id);
-    } else if (ids) {
-      ids.delete(id);
-      if (ids.size === 0) this.scoped.delete(key);
-    }
+    });
   }
 
   get size(): number {
@@ -96,7 +105,7 @@ export class Table<R extends BaseRow> {
   insert(row: R): void {
     this.rows.set(row.id, row);
     this.order.set(row.id, this.nextSeq++);
-    this.setScoped(row, row.id, true);
+    this.setUnique(row, row.id, true);
     for (const key of this.indexed) this.addIndex(key, fieldOf(row, key), row.id);
   }
 
@@ -104,8 +113,8 @@ export class Table<R extends BaseRow> {
   patch(id: Id, changes: Partial<R>): R {
     const row = this.rows.get(id);
     if (!row) throw new Error(`patch of a missing row ${id}`);
-    this.setScoped(row, id, false);
-    this.setScoped({ ...row, ...changes }, id, true);
+    this.setUnique(row, id, false);
+    this.setUnique({ ...row, ...changes }, id, true);
     for (const key of Object.keys(changes)) {
       if (!this.indexed.has(key)) continue;
       this.dropIndex(key, fieldOf(row, key), id);
@@ -119,7 +128,7 @@ export class Table<R extends BaseRow> {
     const row = this.rows.get(id);
     if (!row) return undefined;
     for (const key of this.indexed) this.dropIndex(key, fieldOf(row, key), id);
-    this.setScoped(row, id, false);
+    this.setUnique(row, id, false);
     this.rows.delete(id);
     this.order.delete(id);
     return row;
@@ -132,6 +141,14 @@ export class Table<R extends BaseRow> {
   /** Ids of the rows whose indexed `field` equals `value`. */
   lookup(field: string, value: unknown): ReadonlySet<Id> {
     return this.indexes.get(field)?.get(value) ?? new Set();
+  }
+
+  /** Ids of the rows whose `field` equals `value`: through its index when it has one, else by a scan. */
+  idsWhere(field: string, value: unknown): ReadonlySet<Id> {
+    if (this.indexed.has(field)) return this.lookup(field, value);
+    const ids = new Set<Id>();
+    for (const row of this.rows.values()) if (fieldOf(row, field) === value) ids.add(row.id);
+    return ids;
   }
 
   /** Rows whose indexed `field` equals `value`, in creation order. */

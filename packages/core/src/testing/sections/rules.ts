@@ -1,64 +1,21 @@
 import { expect, test } from "vitest";
 import type { ComplianceContext } from "../context.js";
 import { expectTrackerError } from "../helpers/expect-error.js";
+import { filterRules } from "./rules-filters.js";
+import { parentRules } from "./rules-parents.js";
+import { removeRules } from "./rules-remove.js";
+import { uniqueRules } from "./rules-unique.js";
 
 /**
- * Section 3: the conflicts and broken rules every adapter reports the same way. Kitsu itself
- * answers some of these with a silent success (shot, sequence and asset creation are idempotent
- * or unchecked, recorded 080/109), so its adapter must look before it writes.
+ * Section 3: the tracker rules (rules.ts), one case each, and the broken inputs every adapter
+ * reports the same way. The cases read the rules the adapter states (`rulesOf(adapter)`), so an
+ * adapter whose tracker differs from the defaults passes by enforcing its own.
  */
 export function rulesSection(ctx: ComplianceContext): void {
-  test("a second shot with the same name in the same sequence is a ConflictError", async () => {
-    const first = await ctx.newShot();
-    await expectTrackerError(ctx.newShot({ name: first.name }), "CONFLICT");
-    const { items } = await ctx.adapter.query("shot", { sequenceId: ctx.fx.sequence.id, name: first.name });
-    expect(items.map((s) => s.id)).toEqual([first.id]);
-  });
-
-  test("the same shot name in another sequence is fine", async () => {
-    const first = await ctx.newShot();
-    const other = await ctx.newSequence();
-    const second = await ctx.newShot({ name: first.name, sequenceId: other.id });
-    expect(second.id).not.toBe(first.id);
-    expect(second.sequenceId).toBe(other.id);
-  });
-
-  test("a second sequence with the same name in the project is a ConflictError", async () => {
-    const first = await ctx.newSequence();
-    await expectTrackerError(
-      ctx.adapter.create("sequence", { name: first.name, projectId: ctx.fx.project.id }),
-      "CONFLICT",
-    );
-  });
-
-  test("a second asset with the same name and type in the project is a ConflictError", async () => {
-    const first = await ctx.newAsset();
-    await expectTrackerError(ctx.newAsset({ name: first.name }), "CONFLICT");
-    const { items } = await ctx.adapter.query("asset", { projectId: ctx.fx.project.id, name: first.name });
-    expect(items.map((a) => a.id)).toEqual([first.id]);
-  });
-
-  test("a second project with the same name is a ConflictError", async () => {
-    await expectTrackerError(
-      ctx.adapter.create("project", { name: ctx.fx.project.name, productionType: "short" }),
-      "CONFLICT",
-    );
-  });
-
-  test("a task whose type is for assets, on a shot, is a ValidationError", async () => {
-    const shot = await ctx.newShot();
-    await expectTrackerError(ctx.newTask(shot.id, false), "VALIDATION");
-  });
-
-  test("a task whose type is for shots, on an asset, is a ValidationError", async () => {
-    const asset = await ctx.newAsset();
-    await expectTrackerError(ctx.newTask(asset.id, true), "VALIDATION");
-  });
-
-  test("a second task of the same type on an entity is a ConflictError", async () => {
-    const task = await ctx.newShotTask();
-    await expectTrackerError(ctx.newTask(task.entityId), "CONFLICT");
-  });
+  uniqueRules(ctx);
+  parentRules(ctx);
+  filterRules(ctx);
+  removeRules(ctx);
 
   test("zero or negative time spent is a ValidationError", async (t) => {
     t.skip(!ctx.has("timeTracking"), "capabilities.timeTracking is false");

@@ -30,11 +30,9 @@ const entityTypes: CrudModel = {
     requireAdmin(req);
     const name = str(body.name);
     if (!name) throw zou.missingField();
-    const taken = [
-      ...(await all(ctx.tracker, "assetType")).map((t) => t.name),
-      ...Object.keys(ctx.state.entityTypeIds),
-    ];
-    if (taken.some((n) => n.toLowerCase() === name.toLowerCase())) {
+    // Zou's ILIKE check covers the temporal types too, which the tracker does not hold; asset
+    // type names are the tracker's unique key (without case).
+    if (Object.keys(ctx.state.entityTypeIds).some((n) => n.toLowerCase() === name.toLowerCase())) {
       throw zou.wrongParameter("Entity type with this name already exists");
     }
     try {

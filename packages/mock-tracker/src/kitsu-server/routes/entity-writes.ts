@@ -1,7 +1,8 @@
-import { ConflictError, type Id, type ShotRecord } from "@gadget/core";
+import { ConflictError, type Id, type RecordFields, type ShotRecord, uniqueIdentity } from "@gadget/core";
 import type { EntityKindName, EntityRecord } from "../codec/production.js";
 import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
+import { zouRuleTable } from "../zou-rules.js";
 import { entityRow, findEntity, splitShotData } from "./entity-io.js";
 import { plural, typedRecord } from "./entity-shared.js";
 import { all, findOr404, objectBody, optId, projectWrite, type Row, requireManager, str, typedId } from "./helpers.js";
@@ -27,17 +28,15 @@ async function createTemporal(req: ZouRequest, ctx: ServerContext, kind: "episod
   const description = str(body.description) ?? null;
   const parentId =
     kind === "sequence" ? (optId(body.episode_id) ?? null) : kind === "shot" ? (optId(body.sequence_id) ?? null) : null;
-  // Zou dedupes on its unique key, where names compare exactly: only namesakes need a look. The
-  // lookup is by name alone, since the tracker's index on the project would hold all its entities.
+  // Zou's create route answers an existing record of the same unique key (names compared exactly)
+  // with that record. The lookup is by name alone, since the tracker's index on the project would
+  // hold all its entities.
+  const [key] = zouRuleTable[kind].unique;
+  const parentField = kind === "shot" ? "sequenceId" : kind === "sequence" ? "episodeId" : undefined;
+  const wanted = { name, projectId: project.id, ...(parentField ? { [parentField]: parentId } : {}) };
+  const identity = key && uniqueIdentity(key, wanted);
   const namesakes = (await all(ctx.tracker, kind, { name })) as EntityRecord[];
-  const siblings = namesakes.filter((r) => r.projectId === project.id);
-  const parentOf = (r: EntityRecord) =>
-    kind === "shot"
-      ? (r as ShotRecord).sequenceId
-      : kind === "sequence"
-        ? ((r as { episodeId: string | null }).episodeId ?? null)
-        : null;
-  const existing = siblings.find((r) => r.name === name && parentOf(r) === parentId);
+  const existing = identity && namesakes.find((r) => uniqueIdentity(key, r as unknown as RecordFields) === identity);
   if (existing) return created(entityRow(ctx, kind, existing));
   let record: EntityRecord;
   if (kind === "episode") {

@@ -1,9 +1,10 @@
-import { ConflictError, type Id, type ProjectRecord } from "@gadget/core";
+import { ConflictError, checkRemovable, type Id, type ProjectRecord } from "@gadget/core";
 import { person } from "../codec/people.js";
 import { assetType, project } from "../codec/production.js";
 import { task, taskStatus, taskType } from "../codec/tasks.js";
 import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
+import { zouRuleTable } from "../zou-rules.js";
 import { type CrudModel, crudRoutes } from "./crud.js";
 import {
   all,
@@ -112,7 +113,11 @@ const projects: CrudModel = {
     const p = await findOr404(ctx.tracker, "project", id);
     // Zou checks the status before anything else: `force` deletes what a closed project holds, it
     // never lets an open project go (zou.md §2.3).
-    if (p.status === "open") throw zou.badRequest("Only closed projects can be deleted");
+    try {
+      checkRemovable(zouRuleTable, "project", p);
+    } catch {
+      throw zou.badRequest("Only closed projects can be deleted");
+    }
     await ctx.tracker.remove("project", id, { force: req.query.get("force") === "true" });
   },
 };

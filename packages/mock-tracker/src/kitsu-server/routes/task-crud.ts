@@ -1,4 +1,4 @@
-import { asId, ConflictError, type TaskRecord } from "@gadget/core";
+import { asId, ConflictError, type TaskRecord, taskTypeFits } from "@gadget/core";
 import { toSeconds } from "../codec/common.js";
 import { task } from "../codec/tasks.js";
 import type { ServerContext, ZouRequest } from "../context.js";
@@ -80,7 +80,7 @@ async function createTask(ctx: ServerContext, body: Row, req: ZouRequest): Promi
   const found = await findEntity(ctx, entityId);
   const type = await maybe(ctx.tracker, "taskType", taskTypeId);
   if (!found || !type) throw zou.integrity("The change conflicts with records referencing this one.");
-  if (type.forShots !== (found.kind !== "asset"))
+  if (!taskTypeFits(type.forShots, found.kind))
     throw zou.badRequest("Task type of the task does not match entity type.");
   try {
     const t = await ctx.tracker.create("task", {

@@ -1,3 +1,4 @@
+import { ConflictError } from "@gadget/core";
 import { taskStatus, taskType } from "../codec/tasks.js";
 import type { RouteDef } from "../context.js";
 import { zou } from "../zou-errors.js";
@@ -17,19 +18,22 @@ const taskTypes: CrudModel = {
     requireAdmin(req);
     const name = str(body.name);
     if (!name) throw zou.missingField();
-    const existing = await all(ctx.tracker, "taskType");
-    if (existing.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
-      throw zou.wrongParameter("A task type with similar name already exists");
-    }
-    const t = await ctx.tracker.create("taskType", {
-      name,
-      forShots: str(body.for_entity) !== undefined && body.for_entity !== "Asset",
-      ...(str(body.short_name) !== undefined ? { shortName: String(body.short_name) } : {}),
-      ...(str(body.color) ? { color: String(body.color) } : {}),
-      ...(typeof body.priority === "number" ? { priority: body.priority } : {}),
-      ...(optId(body.department_id) ? { departmentId: optId(body.department_id) } : {}),
-      ...(typeof body.allow_timelog === "boolean" ? { allowTimelog: body.allow_timelog } : {}),
-    });
+    // Zou looks the name up exactly (TaskType.get_by), the rule the tracker's task type key states.
+    const t = await ctx.tracker
+      .create("taskType", {
+        name,
+        forShots: str(body.for_entity) !== undefined && body.for_entity !== "Asset",
+        ...(str(body.short_name) !== undefined ? { shortName: String(body.short_name) } : {}),
+        ...(str(body.color) ? { color: String(body.color) } : {}),
+        ...(typeof body.priority === "number" ? { priority: body.priority } : {}),
+        ...(optId(body.department_id) ? { departmentId: optId(body.department_id) } : {}),
+        ...(typeof body.allow_timelog === "boolean" ? { allowTimelog: body.allow_timelog } : {}),
+      })
+      .catch((error: unknown) => {
+        throw error instanceof ConflictError
+          ? zou.wrongParameter("A task type with similar name already exists")
+          : error;
+      });
     if (str(body.for_entity)) ctx.state.setExtra(t.id, { for_entity: body.for_entity });
     return taskType(t, ctx.state);
   },

@@ -1,0 +1,64 @@
+import { describe, expect, test } from "vitest";
+import type { ComplianceContext } from "../context.js";
+import { expectTrackerError } from "../helpers/expect-error.js";
+
+/**
+ * Part of section 3: the remove preconditions (rules.ts `remove`), beside section 11's canceled
+ * shots and assets. Each case expects what the adapter's rules say; with Kitsu's, the titles hold.
+ */
+export function removeRules(ctx: ComplianceContext): void {
+  describe("remove preconditions", () => {
+    test("an open project cannot be removed, even forced; closed, it can", async () => {
+      const project = await ctx.adapter.create("project", {
+        name: `Gadget Open ${ctx.suffix}`,
+        productionType: "short",
+      });
+      ctx.trackProject(project.id);
+      if (ctx.rules.project.remove.requires?.status === "closed") {
+        await expectTrackerError(ctx.adapter.remove("project", project.id, { force: true }), "VALIDATION");
+        expect((await ctx.adapter.get("project", project.id)).status).toBe("open");
+        await ctx.adapter.update("project", project.id, { status: "closed" });
+      }
+      expect(await ctx.adapter.remove("project", project.id)).toEqual({ outcome: "deleted" });
+      await expectTrackerError(ctx.adapter.get("project", project.id), "NOT_FOUND");
+    });
+
+    test("a sequence with shots is refused unless forced; forced, its shots go with it", async () => {
+      const sequence = await ctx.newSequence();
+      const shot = await ctx.newShot({ sequenceId: sequence.id });
+      if (ctx.rules.sequence.remove.whileHeld === "refuse-unless-forced") {
+        await expectTrackerError(ctx.adapter.remove("sequence", sequence.id), "VALIDATION");
+        expect((await ctx.adapter.get("shot", shot.id)).sequenceId).toBe(sequence.id);
+      }
+      expect(await ctx.adapter.remove("sequence", sequence.id, { force: true })).toEqual({ outcome: "deleted" });
+      await expectTrackerError(ctx.adapter.get("shot", shot.id), "NOT_FOUND");
+    });
+
+    test("an episode with sequences is refused unless forced", async (t) => {
+      t.skip(!ctx.has("episodes"), "capabilities.episodes is false");
+      const show = await ctx.adapter.create("project", { name: `Gadget Show ${ctx.suffix}`, productionType: "tvshow" });
+      ctx.trackProject(show.id);
+      const episode = await ctx.adapter.create("episode", { name: ctx.name("E"), projectId: show.id });
+      const sequence = await ctx.adapter.create("sequence", {
+        name: ctx.name("sq"),
+        projectId: show.id,
+        episodeId: episode.id,
+      });
+      if (ctx.rules.episode.remove.whileHeld === "refuse-unless-forced") {
+        await expectTrackerError(ctx.adapter.remove("episode", episode.id), "VALIDATION");
+        expect((await ctx.adapter.get("sequence", sequence.id)).episodeId).toBe(episode.id);
+      }
+      expect(await ctx.adapter.remove("episode", episode.id, { force: true })).toEqual({ outcome: "deleted" });
+      await expectTrackerError(ctx.adapter.get("sequence", sequence.id), "NOT_FOUND");
+    });
+
+    test("an asset type with assets is refused, even forced", async () => {
+      const type = await ctx.create("assetType", { name: `Gadget Held ${ctx.suffix}` });
+      const asset = await ctx.newAsset({ assetTypeId: type.id });
+      if (ctx.rules.assetType.remove.whileHeld === "refuse") {
+        await expectTrackerError(ctx.adapter.remove("assetType", type.id, { force: true }), "VALIDATION");
+        expect((await ctx.adapter.get("asset", asset.id)).assetTypeId).toBe(type.id);
+      }
+    });
+  });
+}
