@@ -1,19 +1,53 @@
-export * from "./adapter/index.js";
+/*
+ * @gadget/core for tool writers: sessions, entities, collections, errors and events. What adapter
+ * authors need (the contract, record schemas, the kind and rule tables, shared checks) is in
+ * `@gadget/core/adapter`; the compliance suite in `@gadget/core/testing`.
+ */
 export { Collection, ReadCollection } from "./collections/collection.js";
 export { CommentCollection } from "./collections/comment-collection.js";
 export type { NewInput } from "./collections/new-input.js";
 export type { FieldQuery, Query, RefInput, RelationKeysOf } from "./collections/query.js";
 export { TaskCollection } from "./collections/task-collection.js";
 export { type FromEnvOptions, readTrackerConfig } from "./config/env.js";
-export { type AdapterModules, knownTrackerTypes, loadAdapter } from "./config/registry.js";
-export * from "./config/tracker-config.js";
-export * from "./errors.js";
+export type { AdapterModules } from "./config/registry.js";
+export type { KitsuConfig, MockConfig, TrackerConfig, TrackerType } from "./config/tracker-config.js";
+export {
+  AmbiguousError,
+  AuthError,
+  ConfigError,
+  ConflictError,
+  type ErrorCode,
+  isTrackerError,
+  NetworkError,
+  NotFoundError,
+  PartialWriteError,
+  PermissionError,
+  RateLimitError,
+  type RequestInfo,
+  ServerError,
+  TimeoutError,
+  TrackerError,
+  UnsupportedError,
+  ValidationError,
+  type ValidationIssue,
+  type WrittenSoFar,
+} from "./errors.js";
 export type { EventsAccessor, LiveEventsOptions, SinceOptions } from "./events/accessor.js";
-export { type EventErrorHandler, type EventFilter, EventHub } from "./events/hub.js";
 export type { TrackerEvent } from "./events/tracker-event.js";
-export * from "./events/vocabulary.js";
+export {
+  type EventData,
+  type EventKind,
+  type EventName,
+  type SpecificEventData,
+  specificEventNames,
+} from "./events/vocabulary.js";
 export { getId, type IdLike } from "./ids.js";
 export * from "./model/index.js";
 export type { PublishInput } from "./publish/publish.js";
-export * from "./schema/index.js";
+export type { CastIn, CastingLink } from "./schema/casting.js";
+export type { CustomData, DurationInput, Id, IsoDate } from "./schema/common.js";
+export type { CreateInput, Kind } from "./schema/kinds.js";
+export type { PersonRole } from "./schema/people.js";
+export type { AttachmentSummary, ChecklistItem, PlaylistEntry } from "./schema/reviews.js";
+export type { TaskEntityKind } from "./schema/tasks.js";
 export { type SearchKind, Tracker, type TrackerSearchOptions } from "./session/tracker.js";

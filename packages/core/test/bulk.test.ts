@@ -1,7 +1,8 @@
 import { demoTracker, type MockTracker } from "@gadget/mock-tracker";
 import { describe, expect, test } from "vitest";
 import type { TrackerAdapter } from "../src/adapter/contract.js";
-import { ConflictError, PartialWriteError, ServerError, Tracker, taskCreateSchema } from "../src/index.js";
+import { taskCreateSchema } from "../src/adapter/index.js";
+import { ConflictError, PartialWriteError, ServerError, Tracker } from "../src/index.js";
 import { DEMO_PROJECT, demoSession, withoutBatchOps } from "./helpers.js";
 
 describe("newMany() on an adapter with createMany", () => {

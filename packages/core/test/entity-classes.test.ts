@@ -6,7 +6,7 @@ import { describe, expect, test, vi } from "vitest";
  * hold is that loading a public entry, whichever a tool imports first, registers every kind.
  */
 
-const entries = ["../src/index.js", "../src/testing/index.js"];
+const entries = ["../src/index.js", "../src/adapter/index.js", "../src/testing/index.js"];
 
 /** `taskType` → `TaskType`: the public class of a kind. */
 const className = (kind: string): string => `${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
@@ -16,12 +16,13 @@ describe("entity classes", () => {
     vi.resetModules();
     await import(entry);
     const core = await import("../src/index.js");
+    const { asId, kindNames } = await import("../src/adapter/index.js");
     const { SessionContext } = await import("../src/session/context.js");
     const { MockTracker } = await import("@gadget/mock-tracker");
     const adapter = new MockTracker();
     const context = new SessionContext(adapter, core.Tracker.connect(adapter));
-    for (const kind of core.kindNames) {
-      const entity = context.materialize(kind, { id: core.asId(`${kind}-1`) });
+    for (const kind of kindNames) {
+      const entity = context.materialize(kind, { id: asId(`${kind}-1`) });
       expect(entity.kind).toBe(kind);
       expect(entity).toBeInstanceOf(core[className(kind) as keyof typeof core]);
     }

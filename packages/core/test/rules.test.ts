@@ -11,7 +11,7 @@ import {
   uniqueIdentity,
   uniqueLookups,
   ValidationError,
-} from "../src/index.js";
+} from "../src/adapter/index.js";
 
 /* The rule table (schema/rules.ts) and the shared checks every adapter uses (adapter/*-check.ts). */
 

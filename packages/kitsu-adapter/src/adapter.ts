@@ -28,7 +28,7 @@ import {
   type UploadFile,
   type Where,
   type WithTasks,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import { fetchEventsSince, historyRecovery } from "./events/index.js";
 import { logStreamError } from "./events/report.js";
 import { Subscribers } from "./events/subscribers.js";

@@ -1,13 +1,14 @@
-import type { KitsuConfig, TrackerAdapter } from "@gadget/core";
+import type { KitsuConfig, TrackerAdapter } from "@gadget/core/adapter";
 import { KitsuAdapter } from "./adapter.js";
 import type { KitsuSessionOptions } from "./options.js";
 
+/*
+ * @gadget/kitsu-adapter: what `TRACKER_TYPE=kitsu` loads (`createAdapter`), the adapter class for
+ * tools that build a session by hand (`Tracker.connect(new KitsuAdapter(...))`), and its options.
+ * The transport, codec and event stream are internals.
+ */
 export { KitsuAdapter } from "./adapter.js";
-export { KitsuEventStream } from "./events/index.js";
 export type { KitsuAdapterOptions, KitsuSessionOptions, KitsuTransportOptions } from "./options.js";
-export { allRouteTemplates, type Route, routes } from "./routes.js";
-export { KitsuAuth } from "./transport/auth.js";
-export { type ClientStats, KitsuClient, type KitsuClientOptions } from "./transport/client.js";
 export type { RetryMethod, RetryOptions, RetryState } from "./transport/retry.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { KitsuConfig } from "@gadget/core";
+import type { KitsuConfig } from "@gadget/core/adapter";
 import { type RetryOptions, type RetryPolicy, resolveRetryPolicy, retryDefaults } from "./transport/retry.js";
 
 /** How the Kitsu adapter talks to the server; every field has a default that suits a studio LAN. */

@@ -1,4 +1,4 @@
-import { kinds } from "@gadget/core";
+import { kinds } from "@gadget/core/adapter";
 import { describe, expect, it } from "vitest";
 import { decodeDepartment, decodePerson } from "../src/codec/people.js";
 import { decodeAsset, decodeEpisode, decodeProject, decodeSequence, decodeShot } from "../src/codec/production.js";

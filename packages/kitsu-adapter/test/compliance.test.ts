@@ -1,4 +1,4 @@
-import { kitsuConfigSchema } from "@gadget/core";
+import { kitsuConfigSchema } from "@gadget/core/adapter";
 import { runAdapterCompliance } from "@gadget/core/testing";
 import { type KitsuServer, startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
 import { afterAll, describe } from "vitest";

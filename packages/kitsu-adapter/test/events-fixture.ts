@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import type { RawClient } from "@gadget/core";
+import type { RawClient } from "@gadget/core/adapter";
 import type { ZouEventRow } from "../src/events/index.js";
 
 /*

@@ -1,4 +1,5 @@
-import { type EventRecord, ServerError, ValidationError } from "@gadget/core";
+import { ServerError, ValidationError } from "@gadget/core";
+import type { EventRecord } from "@gadget/core/adapter";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fetchEventsSince } from "../src/events/index.js";
 import { type FakeZouEvents, startFakeZouEvents } from "./events-fixture.js";

@@ -1,4 +1,5 @@
-import { AuthError, type EventRecord, type RawClient } from "@gadget/core";
+import { AuthError } from "@gadget/core";
+import type { EventRecord, RawClient } from "@gadget/core/adapter";
 import { type KitsuServer, startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fetchEventsSince, historyRecovery, KitsuEventStream } from "../src/events/index.js";

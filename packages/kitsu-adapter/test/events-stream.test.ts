@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { AuthError, type EventRecord, PermissionError } from "@gadget/core";
+import { AuthError, PermissionError } from "@gadget/core";
+import type { EventRecord } from "@gadget/core/adapter";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { historyRecovery, KitsuEventStream, type KitsuEventStreamOptions } from "../src/events/index.js";
 import { type FakeZouEvents, startFakeZouEvents } from "./events-fixture.js";

@@ -1,17 +1,8 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type CreatableKind,
-  type CreateData,
-  type Id,
-  isTrackerError,
-  type Project,
-  type Shot,
-  type Task,
-  Tracker,
-  type TrackerAdapter,
-} from "@gadget/core";
+import { type Id, isTrackerError, type Project, type Shot, type Task, Tracker } from "@gadget/core";
+import type { CreatableKind, CreateData, TrackerAdapter } from "@gadget/core/adapter";
 import { MockTracker } from "@gadget/mock-tracker";
 import { type KitsuServer, startKitsuServer, zouRules } from "@gadget/mock-tracker/kitsu-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";

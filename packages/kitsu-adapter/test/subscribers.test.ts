@@ -1,4 +1,5 @@
-import { AuthError, asId, type EventRecord, NetworkError, redact } from "@gadget/core";
+import { AuthError, NetworkError } from "@gadget/core";
+import { asId, type EventRecord, redact } from "@gadget/core/adapter";
 import { describe, expect, it, vi } from "vitest";
 import { logStreamError } from "../src/events/report.js";
 import type { KitsuEventStreamOptions } from "../src/events/stream-options.js";

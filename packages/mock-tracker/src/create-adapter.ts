@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import type { MockConfig, TrackerAdapter } from "@gadget/core";
-import { ConfigError } from "@gadget/core";
+import type { MockConfig, TrackerAdapter } from "@gadget/core/adapter";
+import { ConfigError } from "@gadget/core/adapter";
 import { MockTracker } from "./mock-tracker.js";
 import { demoTracker } from "./seeds/demo.js";
 

@@ -1,5 +1,5 @@
-import type { TrackerAdapter } from "@gadget/core";
-import { NetworkError, RateLimitError, ServerError, TimeoutError, ValidationError } from "@gadget/core";
+import type { TrackerAdapter } from "@gadget/core/adapter";
+import { NetworkError, RateLimitError, ServerError, TimeoutError, ValidationError } from "@gadget/core/adapter";
 import { mulberry32 } from "./studio/ids.js";
 
 /** A contract method name: what a fault or a latency applies to. */

@@ -37,8 +37,8 @@ import type {
   UploadFile,
   Where,
   WithTasks,
-} from "@gadget/core";
-import { fullCapabilities, rulesOf } from "@gadget/core";
+} from "@gadget/core/adapter";
+import { fullCapabilities, rulesOf } from "@gadget/core/adapter";
 import { Faults } from "./faults.js";
 import { createRows, rowsWithTasks } from "./ops/bulk.js";
 import { castIn, getCasting, setCasting } from "./ops/casting.js";

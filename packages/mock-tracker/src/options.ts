@@ -1,4 +1,4 @@
-import type { RuleOverrides } from "@gadget/core";
+import type { RuleOverrides } from "@gadget/core/adapter";
 
 /** Options of `new MockTracker(options)`. */
 export interface MockTrackerOptions {

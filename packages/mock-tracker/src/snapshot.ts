@@ -1,5 +1,5 @@
-import type { CastingLink, Id, Kind } from "@gadget/core";
-import { asId, castingLinkSchema, kindNames, kinds, ValidationError } from "@gadget/core";
+import type { CastingLink, Id, Kind } from "@gadget/core/adapter";
+import { asId, castingLinkSchema, kindNames, kinds, ValidationError } from "@gadget/core/adapter";
 import type { MockTrackerOptions } from "./options.js";
 import type { Resume } from "./studio/from-options.js";
 import type { Studio } from "./studio/studio.js";

@@ -1,7 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Id, UploadFile } from "@gadget/core";
+import type { Id } from "@gadget/core";
+import type { UploadFile } from "@gadget/core/adapter";
 import { MockTracker } from "../src/index.js";
 
 /** A small studio: statuses, task types, one project with a sequence, two shots and an asset. */

@@ -1,7 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import type { Kind, PageRequest, TrackerAdapter, Where } from "@gadget/core";
+import type { Kind } from "@gadget/core";
+import type { PageRequest, TrackerAdapter, Where } from "@gadget/core/adapter";
 import { afterEach, describe, expect, test } from "vitest";
 import { MockTracker } from "../src/index.js";
 import { send } from "../src/kitsu-server/http-io.js";

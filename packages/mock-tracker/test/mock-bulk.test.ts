@@ -1,5 +1,5 @@
-import type { EventRecord } from "@gadget/core";
 import { ConflictError, NetworkError, PartialWriteError, ValidationError } from "@gadget/core";
+import type { EventRecord } from "@gadget/core/adapter";
 import { describe, expect, it } from "vitest";
 import { flush, ids, smallStudio } from "./helpers.js";
 

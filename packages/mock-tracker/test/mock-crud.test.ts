@@ -1,4 +1,5 @@
-import { asId, ConflictError, NotFoundError, ValidationError } from "@gadget/core";
+import { ConflictError, NotFoundError, ValidationError } from "@gadget/core";
+import { asId } from "@gadget/core/adapter";
 import { describe, expect, it } from "vitest";
 import { createAdapter, MockTracker } from "../src/index.js";
 import { zouRules } from "../src/kitsu-server/index.js";

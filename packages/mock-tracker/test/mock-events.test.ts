@@ -1,5 +1,5 @@
-import type { EventRecord } from "@gadget/core";
 import { ValidationError } from "@gadget/core";
+import type { EventRecord } from "@gadget/core/adapter";
 import { describe, expect, it } from "vitest";
 import { createRow } from "../src/ops/crud.js";
 import { flush, smallStudio, tempUpload } from "./helpers.js";

@@ -1,4 +1,5 @@
-import { asId, NotFoundError, PermissionError, ValidationError } from "@gadget/core";
+import { NotFoundError, PermissionError, ValidationError } from "@gadget/core";
+import { asId } from "@gadget/core/adapter";
 import { describe, expect, it } from "vitest";
 import { smallStudio } from "./helpers.js";
 

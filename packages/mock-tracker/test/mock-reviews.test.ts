@@ -1,5 +1,6 @@
 import { text } from "node:stream/consumers";
-import { asId, NotFoundError, ValidationError } from "@gadget/core";
+import { NotFoundError, ValidationError } from "@gadget/core";
+import { asId } from "@gadget/core/adapter";
 import { describe, expect, it } from "vitest";
 import { smallStudio, tempUpload } from "./helpers.js";
 

@@ -1,3 +1,14 @@
+/*
+ * @gadget/core/adapter for adapter authors: the contract an adapter implements, the record schemas
+ * it speaks, the kind and rule tables, the shared checks that keep every backend's rules and
+ * messages the same, event records, and the errors to throw. Tool writers use `@gadget/core`.
+ */
+export { type AdapterModules, knownTrackerTypes, loadAdapter } from "../config/registry.js";
+export * from "../config/tracker-config.js";
+export * from "../errors.js";
+export { eventKindOf, kindOfEventKind, splitEventName } from "../events/vocabulary.js";
+export { getId, type IdLike } from "../ids.js";
+export * from "../schema/index.js";
 export * from "./capabilities.js";
 export * from "./contract.js";
 export * from "./event-record.js";

@@ -1,5 +1,5 @@
-import type { DepartmentRecord, PersonRecord } from "@gadget/core";
-import { personRoleSchema } from "@gadget/core";
+import type { DepartmentRecord, PersonRecord } from "@gadget/core/adapter";
+import { personRoleSchema } from "@gadget/core/adapter";
 import { z } from "zod";
 import { base, customData, idList, kitsuRow, parseRow, textOrNull } from "./values.js";
 

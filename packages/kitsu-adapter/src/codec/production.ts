@@ -6,7 +6,7 @@ import type {
   ProjectRecord,
   SequenceRecord,
   ShotRecord,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import { z } from "zod";
 import {
   base,

@@ -7,7 +7,7 @@ import type {
   PlaylistEntry,
   PlaylistRecord,
   PreviewRecord,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import { z } from "zod";
 import { base, customData, idList, idOrNull, kitsuRow, parseRow, textOrNull, toInt, toNumber } from "./values.js";
 

@@ -1,4 +1,11 @@
-import type { Id, TaskEntityKind, TaskRecord, TaskStatusRecord, TaskTypeRecord, TimeSpentRecord } from "@gadget/core";
+import type {
+  Id,
+  TaskEntityKind,
+  TaskRecord,
+  TaskStatusRecord,
+  TaskTypeRecord,
+  TimeSpentRecord,
+} from "@gadget/core/adapter";
 import { z } from "zod";
 import {
   base,

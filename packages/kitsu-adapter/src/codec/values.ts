@@ -1,4 +1,4 @@
-import { asId, type CustomData, type Id, ServerError } from "@gadget/core";
+import { asId, type CustomData, type Id, ServerError } from "@gadget/core/adapter";
 import { z } from "zod";
 
 /*

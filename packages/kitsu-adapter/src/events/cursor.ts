@@ -1,4 +1,4 @@
-import { ValidationError } from "@gadget/core";
+import { ValidationError } from "@gadget/core/adapter";
 import { floorToSecond, formatZouTime, parseZouTime } from "./zou-time.js";
 
 /*

@@ -1,4 +1,4 @@
-import type { EventRecord } from "@gadget/core";
+import type { EventRecord } from "@gadget/core/adapter";
 import { eventSignature } from "./payload.js";
 
 /*

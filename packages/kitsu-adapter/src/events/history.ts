@@ -1,4 +1,4 @@
-import { type EventRecord, type EventsPage, type RawClient, ServerError } from "@gadget/core";
+import { type EventRecord, type EventsPage, type RawClient, ServerError } from "@gadget/core/adapter";
 import { resumePoint } from "./cursor.js";
 import { fromHistoryRow, isZouEventRow, type ZouEventRow } from "./payload.js";
 import { floorToSecond, parseZouTime } from "./zou-time.js";

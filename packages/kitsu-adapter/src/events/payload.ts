@@ -1,4 +1,4 @@
-import { asId, type EventRecord, splitEventName } from "@gadget/core";
+import { asId, type EventRecord, splitEventName } from "@gadget/core/adapter";
 import { encodeEventCursor } from "./cursor.js";
 import { parseZouTime } from "./zou-time.js";
 

@@ -1,4 +1,4 @@
-import { NetworkError, redact, TimeoutError } from "@gadget/core";
+import { NetworkError, redact, TimeoutError } from "@gadget/core/adapter";
 
 /**
  * The default `onError`: one line on stderr, tokens redacted. Failed reconnection attempts are

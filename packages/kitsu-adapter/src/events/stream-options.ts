@@ -1,4 +1,4 @@
-import type { EventRecord } from "@gadget/core";
+import type { EventRecord } from "@gadget/core/adapter";
 
 /** The session's tokens; the Kitsu adapter's auth fits (refresh is single-flight there). */
 export interface StreamAuth {

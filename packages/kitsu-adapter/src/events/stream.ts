@@ -1,4 +1,11 @@
-import { AuthError, ConfigError, type EventRecord, isTrackerError, NetworkError, PermissionError } from "@gadget/core";
+import {
+  AuthError,
+  ConfigError,
+  type EventRecord,
+  isTrackerError,
+  NetworkError,
+  PermissionError,
+} from "@gadget/core/adapter";
 import { io, type Socket } from "socket.io-client";
 import { EventDeduper } from "./dedupe.js";
 import { fromSocketEvent } from "./payload.js";

@@ -1,4 +1,4 @@
-import { type EventRecord, isTrackerError } from "@gadget/core";
+import { type EventRecord, isTrackerError } from "@gadget/core/adapter";
 import { KitsuEventStream } from "./stream.js";
 import type { KitsuEventStreamOptions } from "./stream-options.js";
 

@@ -1,4 +1,4 @@
-import type { Kind, RecordOf, Where } from "@gadget/core";
+import type { Kind, RecordOf, Where } from "@gadget/core/adapter";
 import type { OpsContext } from "./context.js";
 import { kindSpecs } from "./kind-specs.js";
 import { matches } from "./record-match.js";

@@ -1,4 +1,4 @@
-import type { TrackerRules } from "@gadget/core";
+import type { TrackerRules } from "@gadget/core/adapter";
 import type { KitsuClient } from "../transport/client.js";
 import type { ReferenceCache } from "./reference.js";
 

@@ -7,7 +7,7 @@ import {
   PartialWriteError,
   type RecordOf,
   ValidationError,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import type { OpsContext } from "./context.js";
 import { create, lookupIn } from "./create.js";
 import { checkId } from "./validate.js";

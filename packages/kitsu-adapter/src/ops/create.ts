@@ -11,7 +11,7 @@ import {
   uniqueIdentity,
   uniqueLookups,
   ValidationError,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import { forShotsToForEntity } from "../codec/tasks.js";
 import type { KitsuRow } from "../codec/values.js";
 import { path, type Route, routes } from "../routes.js";

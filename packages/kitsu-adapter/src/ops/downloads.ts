@@ -1,6 +1,6 @@
 import { Readable, Transform } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
-import { type Download, type Id, ServerError, type TransferOptions } from "@gadget/core";
+import { type Download, type Id, ServerError, type TransferOptions } from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { OpsContext } from "./context.js";

@@ -1,4 +1,4 @@
-import type { CustomData } from "@gadget/core";
+import type { CustomData } from "@gadget/core/adapter";
 import { secondsToMinutes } from "../codec/values.js";
 
 /*

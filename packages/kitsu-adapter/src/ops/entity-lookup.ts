@@ -1,4 +1,4 @@
-import { type Id, NotFoundError } from "@gadget/core";
+import { type Id, NotFoundError } from "@gadget/core/adapter";
 import { entityKindOf } from "../codec/tasks.js";
 import type { KitsuRow } from "../codec/values.js";
 import type { OpsContext } from "./context.js";

@@ -1,4 +1,4 @@
-import type { Id, Kind, RecordOf } from "@gadget/core";
+import type { Id, Kind, RecordOf } from "@gadget/core/adapter";
 import { decodeDepartment, decodePerson } from "../codec/people.js";
 import {
   decodeAsset,

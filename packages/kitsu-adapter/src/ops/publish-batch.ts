@@ -8,7 +8,7 @@ import {
   type PublishResult,
   type TransferOptions,
   type UploadFile,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import { decodeComment, decodePreview } from "../codec/reviews.js";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";

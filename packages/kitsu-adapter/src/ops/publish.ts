@@ -8,7 +8,7 @@ import {
   type PreviewRecord,
   type TransferOptions,
   type UploadFile,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import { decodeAttachment, decodeComment, decodePreview } from "../codec/reviews.js";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";

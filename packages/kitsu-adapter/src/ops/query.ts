@@ -6,7 +6,7 @@ import {
   type PageRequest,
   type RecordOf,
   type Where,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { SearchParams } from "../transport/request-spec.js";

@@ -1,4 +1,4 @@
-import { asId, type Id, type ProjectRecord, type TaskStatusRecord, type TaskTypeRecord } from "@gadget/core";
+import { asId, type Id, type ProjectRecord, type TaskStatusRecord, type TaskTypeRecord } from "@gadget/core/adapter";
 import { decodeTaskStatus, decodeTaskType } from "../codec/tasks.js";
 import { idOrNull, type KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";

@@ -13,7 +13,7 @@ import {
   type SearchOptions,
   type TaskRecord,
   type TimeSpentRecord,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import { decodePlaylist } from "../codec/reviews.js";
 import { decodeTimeSpent } from "../codec/tasks.js";
 import { idOrNull, type KitsuRow, secondsToMinutes, toInt } from "../codec/values.js";

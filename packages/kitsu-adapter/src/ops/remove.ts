@@ -1,4 +1,11 @@
-import { checkRemovable, type Id, type Kind, NotFoundError, type RemoveOptions, type RemoveResult } from "@gadget/core";
+import {
+  checkRemovable,
+  type Id,
+  type Kind,
+  NotFoundError,
+  type RemoveOptions,
+  type RemoveResult,
+} from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, type Route, routes } from "../routes.js";
 import type { OpsContext } from "./context.js";

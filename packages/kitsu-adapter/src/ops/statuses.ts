@@ -1,4 +1,4 @@
-import { type Id, ValidationError } from "@gadget/core";
+import { type Id, ValidationError } from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { OpsContext } from "./context.js";

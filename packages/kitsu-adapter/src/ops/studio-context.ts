@@ -1,4 +1,4 @@
-import { PermissionError } from "@gadget/core";
+import { PermissionError } from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { KitsuClient } from "../transport/client.js";

@@ -6,7 +6,7 @@ import {
   type UpdatableKind,
   type UpdateData,
   ValidationError,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { OpsContext } from "./context.js";

@@ -1,4 +1,4 @@
-import { checkFilterKeys, type Id, type Kind, type TrackerRules, ValidationError } from "@gadget/core";
+import { checkFilterKeys, type Id, type Kind, type TrackerRules, ValidationError } from "@gadget/core/adapter";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,4 +1,4 @@
-import type { Id, PartialRecord, RecordOf, Where, WithTasks } from "@gadget/core";
+import type { Id, PartialRecord, RecordOf, Where, WithTasks } from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { SearchParams } from "../transport/request-spec.js";

@@ -1,4 +1,4 @@
-import { AuthError, ConfigError, type RequestInfo, TrackerError } from "@gadget/core";
+import { AuthError, ConfigError, type RequestInfo, TrackerError } from "@gadget/core/adapter";
 import type { RequestSpec } from "./request-spec.js";
 
 /** The part of the client the auth layer needs: one unauthenticated exchange. */

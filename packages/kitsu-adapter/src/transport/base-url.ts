@@ -1,4 +1,4 @@
-import { ConfigError } from "@gadget/core";
+import { ConfigError } from "@gadget/core/adapter";
 
 export interface KitsuUrls {
   /** API base ending in `/api` (no trailing slash). */

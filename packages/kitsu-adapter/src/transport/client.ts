@@ -1,4 +1,4 @@
-import { NetworkError, type RawClient, type RequestInfo, ServerError, TimeoutError } from "@gadget/core";
+import { NetworkError, type RawClient, type RequestInfo, ServerError, TimeoutError } from "@gadget/core/adapter";
 import ky, { type Input, type KyInstance } from "ky";
 import { type KitsuTransportOptions, type ResolvedTransportOptions, resolveTransportOptions } from "../options.js";
 import { type Credentials, KitsuAuth } from "./auth.js";

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "@gadget/core";
+import type { ValidationIssue } from "@gadget/core/adapter";
 
 /** What an error response says, whichever of Zou's shapes it used (`message`, JWT `msg`, string `error`). */
 export interface ErrorBody {

@@ -1,4 +1,4 @@
-import { isTrackerError, NetworkError, type RequestInfo, TimeoutError, type TrackerError } from "@gadget/core";
+import { isTrackerError, NetworkError, type RequestInfo, TimeoutError, type TrackerError } from "@gadget/core/adapter";
 import { isHTTPError, isTimeoutError } from "ky";
 import { type ErrorBody, parseErrorBody, retryAfterMs } from "./error-body.js";
 import { mapHttpError } from "./map-error.js";

@@ -8,7 +8,7 @@ import {
   ServerError,
   type TrackerError,
   ValidationError,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import type { ErrorBody } from "./error-body.js";
 
 /** Turns a non-2xx answer into the typed error core expects; `bot` sessions cannot recover from a 401. */

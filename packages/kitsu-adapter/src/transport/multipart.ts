@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import type { TransferProgress, UploadFile } from "@gadget/core";
+import type { TransferProgress, UploadFile } from "@gadget/core/adapter";
 import type { BodyFactory } from "./request-spec.js";
 
 export type Part = { field: string; value: string } | { field: string; file: UploadFile };

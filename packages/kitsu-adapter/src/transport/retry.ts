@@ -1,4 +1,4 @@
-import { AuthError, type TrackerError, ValidationError } from "@gadget/core";
+import { AuthError, type TrackerError, ValidationError } from "@gadget/core/adapter";
 import { type BeforeRetryHook, isHTTPError, type Options as KyOptions, type ShouldRetryState } from "ky";
 import { retryAfterMs } from "./error-body.js";
 import type { RequestSpec } from "./request-spec.js";

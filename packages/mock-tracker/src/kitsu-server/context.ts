@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
-import type { PersonRole, TrackerAdapter } from "@gadget/core";
+import type { PersonRole, TrackerAdapter } from "@gadget/core/adapter";
 import type { EventLog } from "./event-log.js";
 import type { KitsuState } from "./state.js";
 import type { TokenClaims, TokenService } from "./tokens.js";

@@ -6,7 +6,7 @@ import {
   type PersonRecord,
   TrackerError,
   ValidationError,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import type { Actor, RouteDef, ServerContext, ZouReply, ZouRequest } from "./context.js";
 import { FaultInjector } from "./faults.js";
 import { readJson, send } from "./http-io.js";

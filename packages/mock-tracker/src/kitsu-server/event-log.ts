@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import type { EventRecord } from "@gadget/core";
+import type { EventRecord } from "@gadget/core/adapter";
 import { naive, snakeKeys } from "./codec/common.js";
 
 /*

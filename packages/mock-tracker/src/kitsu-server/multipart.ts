@@ -4,7 +4,7 @@ import type { IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
-import type { UploadFile } from "@gadget/core";
+import type { UploadFile } from "@gadget/core/adapter";
 import busboy from "busboy";
 import { zou } from "./zou-errors.js";
 

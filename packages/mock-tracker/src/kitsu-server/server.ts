@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { TrackerAdapter } from "@gadget/core";
+import type { TrackerAdapter } from "@gadget/core/adapter";
 import type { ServerContext } from "./context.js";
 import { dispatch } from "./dispatch.js";
 import { EventLog } from "./event-log.js";

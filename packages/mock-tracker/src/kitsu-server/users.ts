@@ -1,4 +1,4 @@
-import type { Id, PersonRecord, PersonRole } from "@gadget/core";
+import type { Id, PersonRecord, PersonRole } from "@gadget/core/adapter";
 import type { ServerContext } from "./context.js";
 
 /* Logins the server knows: a person in the tracker plus a password (or a bot token) kept here. */

@@ -1,4 +1,4 @@
-import { type RuleOverrides, rulesOf } from "@gadget/core";
+import { type RuleOverrides, rulesOf } from "@gadget/core/adapter";
 
 /**
  * Where Zou 1.0.67 itself accepts what Gadget's rules refuse (rules.ts): the server imitates Zou,

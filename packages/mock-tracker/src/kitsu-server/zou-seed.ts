@@ -1,4 +1,4 @@
-import type { PersonRecord } from "@gadget/core";
+import type { PersonRecord } from "@gadget/core/adapter";
 import type { ServerContext } from "./context.js";
 import { all } from "./routes/helpers.js";
 import { normalizeEmail, registerLogin } from "./users.js";

@@ -1,5 +1,5 @@
-import type { CreatableKind, CreateData, CustomData, Id } from "@gadget/core";
-import { ValidationError } from "@gadget/core";
+import type { CreatableKind, CreateData, CustomData, Id } from "@gadget/core/adapter";
+import { ValidationError } from "@gadget/core/adapter";
 import type { Stored, Studio } from "../studio/studio.js";
 import { findDefaultStatusId } from "./task-data.js";
 

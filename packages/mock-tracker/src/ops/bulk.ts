@@ -1,5 +1,5 @@
-import type { CreatableKind, CreateManyOptions, RecordFields, Where } from "@gadget/core";
-import { checkBatchUnique, PartialWriteError, ValidationError } from "@gadget/core";
+import type { CreatableKind, CreateManyOptions, RecordFields, Where } from "@gadget/core/adapter";
+import { checkBatchUnique, PartialWriteError, ValidationError } from "@gadget/core/adapter";
 import type { Faults } from "../faults.js";
 import type { Stored, Studio } from "../studio/studio.js";
 import { fieldOf } from "../studio/table.js";

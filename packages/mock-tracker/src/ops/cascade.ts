@@ -1,5 +1,5 @@
-import type { Id, Kind } from "@gadget/core";
-import { dependentsOf } from "@gadget/core";
+import type { Id, Kind } from "@gadget/core/adapter";
+import { dependentsOf } from "@gadget/core/adapter";
 import type { Studio } from "../studio/studio.js";
 import { dropFromCasting } from "./casting.js";
 import { resetTaskData } from "./task-data.js";

@@ -1,5 +1,5 @@
-import type { CastIn, CastingLink, Id } from "@gadget/core";
-import { ValidationError } from "@gadget/core";
+import type { CastIn, CastingLink, Id } from "@gadget/core/adapter";
+import { ValidationError } from "@gadget/core/adapter";
 import type { Studio } from "../studio/studio.js";
 
 const copyLinks = (links: readonly CastingLink[]): CastingLink[] => links.map((l) => ({ ...l }));

@@ -7,8 +7,8 @@ import type {
   RecordFields,
   RemoveResult,
   UpdatableKind,
-} from "@gadget/core";
-import { checkParents, kinds, planRemove, uniqueConflict, ValidationError } from "@gadget/core";
+} from "@gadget/core/adapter";
+import { checkParents, kinds, planRemove, uniqueConflict, ValidationError } from "@gadget/core/adapter";
 import type { Stored, Studio } from "../studio/studio.js";
 import { type BaseRow, fieldOf } from "../studio/table.js";
 import { builders, framesOf, fullName } from "./build.js";

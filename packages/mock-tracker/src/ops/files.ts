@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
-import type { Download, Id, TransferOptions, UploadFile } from "@gadget/core";
-import { NotFoundError, ValidationError } from "@gadget/core";
+import type { Download, Id, TransferOptions, UploadFile } from "@gadget/core/adapter";
+import { NotFoundError, ValidationError } from "@gadget/core/adapter";
 import type { StoredFile, Studio } from "../studio/studio.js";
 
 /** An upload read into memory: the mock keeps bytes, a real tracker would stream them on. */

@@ -1,5 +1,5 @@
-import type { Id, Kind, PageRequest, Where } from "@gadget/core";
-import { checkFilterKeys, ValidationError } from "@gadget/core";
+import type { Id, Kind, PageRequest, Where } from "@gadget/core/adapter";
+import { checkFilterKeys, ValidationError } from "@gadget/core/adapter";
 import type { Stored, Studio } from "../studio/studio.js";
 import { type BaseRow, fieldOf, type Table } from "../studio/table.js";
 

@@ -1,5 +1,5 @@
-import type { CommentData, Id, TransferOptions, UploadFile } from "@gadget/core";
-import { checkUploads, ValidationError } from "@gadget/core";
+import type { CommentData, Id, TransferOptions, UploadFile } from "@gadget/core/adapter";
+import { checkUploads, ValidationError } from "@gadget/core/adapter";
 import type { Stored, Studio } from "../studio/studio.js";
 import { checklistOf } from "./crud.js";
 import { type ReadFile, readUpload, readUploads, splitFileName } from "./files.js";

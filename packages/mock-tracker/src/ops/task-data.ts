@@ -1,4 +1,4 @@
-import type { Id } from "@gadget/core";
+import type { Id } from "@gadget/core/adapter";
 import type { Stored, Studio } from "../studio/studio.js";
 
 /** Zou's retake rule: a comment counts a retake when it moves the task into a retake status from another one. */

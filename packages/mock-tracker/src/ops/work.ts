@@ -1,5 +1,5 @@
-import type { Id, PlaylistEntry } from "@gadget/core";
-import { checkTimeSpent, PermissionError } from "@gadget/core";
+import type { Id, PlaylistEntry } from "@gadget/core/adapter";
+import { checkTimeSpent, PermissionError } from "@gadget/core/adapter";
 import type { Stored, Studio } from "../studio/studio.js";
 import { notify } from "./reviews.js";
 

@@ -1,4 +1,4 @@
-import type { Id } from "@gadget/core";
+import type { Id } from "@gadget/core/adapter";
 import { MockTracker } from "../mock-tracker.js";
 import { setCasting } from "../ops/casting.js";
 import { createRow } from "../ops/crud.js";

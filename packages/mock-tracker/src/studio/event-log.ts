@@ -1,5 +1,5 @@
-import type { EventRecord, EventsPage, EventsSinceOptions, Id } from "@gadget/core";
-import { splitEventName, ValidationError } from "@gadget/core";
+import type { EventRecord, EventsPage, EventsSinceOptions, Id } from "@gadget/core/adapter";
+import { splitEventName, ValidationError } from "@gadget/core/adapter";
 
 export type EventHandler = (event: EventRecord) => void;
 

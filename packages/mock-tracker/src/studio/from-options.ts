@@ -1,4 +1,4 @@
-import type { TrackerRules } from "@gadget/core";
+import type { TrackerRules } from "@gadget/core/adapter";
 import type { MockTrackerOptions } from "../options.js";
 import { randomIds, seededIds } from "./ids.js";
 import { Studio } from "./studio.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { asId, type Id } from "@gadget/core";
+import { asId, type Id } from "@gadget/core/adapter";
 
 /** Makes record ids: random UUID v4, or a deterministic sequence of UUID v4 when seeded (tests, demo). */
 export interface IdGenerator {

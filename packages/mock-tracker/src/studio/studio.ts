@@ -1,5 +1,6 @@
-import type { CastingLink, EventKind, Id, Kind, RecordOf, TrackerRules } from "@gadget/core";
-import { eventKindOf, kindNames, NotFoundError } from "@gadget/core";
+import type { EventKind } from "@gadget/core";
+import type { CastingLink, Id, Kind, RecordOf, TrackerRules } from "@gadget/core/adapter";
+import { eventKindOf, kindNames, NotFoundError } from "@gadget/core/adapter";
 import { EventLog } from "./event-log.js";
 import type { IdGenerator } from "./ids.js";
 import { type BaseRow, fieldOf, Table } from "./table.js";

@@ -1,5 +1,5 @@
-import type { CustomData, Id, UniqueKey } from "@gadget/core";
-import { uniqueIdentity } from "@gadget/core";
+import type { CustomData, Id, UniqueKey } from "@gadget/core/adapter";
+import { uniqueIdentity } from "@gadget/core/adapter";
 
 /** The fields every stored row has (a record without `raw`, which is made on the way out). */
 export interface BaseRow {

@@ -1,4 +1,4 @@
-import type { DepartmentRecord, PersonRecord } from "@gadget/core";
+import type { DepartmentRecord, PersonRecord } from "@gadget/core/adapter";
 import type { KitsuState } from "../state.js";
 import { dataOrNull, naive } from "./common.js";
 

@@ -5,7 +5,7 @@ import type {
   ProjectRecord,
   SequenceRecord,
   ShotRecord,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import type { KitsuState, TemporalType } from "../state.js";
 import { dataOrNull, naive } from "./common.js";
 

@@ -1,4 +1,4 @@
-import type { AttachmentRecord, CommentRecord, PlaylistRecord, PreviewRecord } from "@gadget/core";
+import type { AttachmentRecord, CommentRecord, PlaylistRecord, PreviewRecord } from "@gadget/core/adapter";
 import type { KitsuState } from "../state.js";
 import { naive } from "./common.js";
 

@@ -1,4 +1,4 @@
-import type { TaskRecord, TaskStatusRecord, TaskTypeRecord, TimeSpentRecord } from "@gadget/core";
+import type { TaskRecord, TaskStatusRecord, TaskTypeRecord, TimeSpentRecord } from "@gadget/core/adapter";
 import type { KitsuState } from "../state.js";
 import { dataOrNull, dateTime, naive, toMinutes } from "./common.js";
 

@@ -1,4 +1,4 @@
-import { asId } from "@gadget/core";
+import { asId } from "@gadget/core/adapter";
 import { organisation, person } from "../codec/people.js";
 import { ok, type RouteDef, type ServerContext } from "../context.js";
 import { readBody } from "../http-io.js";

@@ -1,4 +1,4 @@
-import { asId, type Id, type PreviewRecord } from "@gadget/core";
+import { asId, type Id, type PreviewRecord } from "@gadget/core/adapter";
 import { created, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { isMultipart, readMultipart, type UploadedPart } from "../multipart.js";
 import { zou } from "../zou-errors.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { asId, type CastingLink, type Id } from "@gadget/core";
+import { asId, type CastingLink, type Id } from "@gadget/core/adapter";
 import { ok, type RouteDef, type ServerContext } from "../context.js";
 import { zou } from "../zou-errors.js";
 import { entityRow, findEntity } from "./entity-io.js";

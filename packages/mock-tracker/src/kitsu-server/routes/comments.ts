@@ -1,4 +1,4 @@
-import { asId, type CommentRecord, type Id, type PersonRecord } from "@gadget/core";
+import { asId, type CommentRecord, type Id, type PersonRecord } from "@gadget/core/adapter";
 import { person } from "../codec/people.js";
 import { commentColumns, commentWithRelations, previewSummary } from "../codec/reviews.js";
 import { taskStatus } from "../codec/tasks.js";

@@ -1,4 +1,4 @@
-import type { AssetRecord, Id, ShotRecord, TaskRecord } from "@gadget/core";
+import type { AssetRecord, Id, ShotRecord, TaskRecord } from "@gadget/core/adapter";
 import { dateTime, naive, toMinutes } from "../codec/common.js";
 import { type EntityKindName, type EntityRecord, entity, shotData } from "../codec/production.js";
 import type { ServerContext } from "../context.js";

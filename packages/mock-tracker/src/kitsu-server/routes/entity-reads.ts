@@ -1,4 +1,4 @@
-import type { AssetRecord, ShotRecord } from "@gadget/core";
+import type { AssetRecord, ShotRecord } from "@gadget/core/adapter";
 import type { EntityKindName, EntityRecord } from "../codec/production.js";
 import { ok, type RouteDef } from "../context.js";
 import { assetWithTasks, entityRow, shotWithTasks } from "./entity-io.js";

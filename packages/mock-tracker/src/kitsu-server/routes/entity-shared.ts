@@ -1,4 +1,4 @@
-import { asId } from "@gadget/core";
+import { asId } from "@gadget/core/adapter";
 import type { EntityKindName, EntityRecord } from "../codec/production.js";
 import type { ServerContext, ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";

@@ -1,4 +1,4 @@
-import type { Id } from "@gadget/core";
+import type { Id } from "@gadget/core/adapter";
 import { task } from "../codec/tasks.js";
 import { ok, type RouteDef } from "../context.js";
 import { assetWithTasks, shotWithTasks, tasksByEntity } from "./entity-io.js";

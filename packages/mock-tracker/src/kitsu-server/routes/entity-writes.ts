@@ -1,4 +1,4 @@
-import { ConflictError, type Id, type RecordFields, type ShotRecord, uniqueIdentity } from "@gadget/core";
+import { ConflictError, type Id, type RecordFields, type ShotRecord, uniqueIdentity } from "@gadget/core/adapter";
 import type { EntityKindName, EntityRecord } from "../codec/production.js";
 import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";

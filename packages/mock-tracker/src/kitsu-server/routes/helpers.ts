@@ -6,7 +6,7 @@ import {
   type RecordOf,
   type TrackerAdapter,
   type Where,
-} from "@gadget/core";
+} from "@gadget/core/adapter";
 import { isUuid, pickFields } from "../codec/common.js";
 import type { ServerContext, ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";

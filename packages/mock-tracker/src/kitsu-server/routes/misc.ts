@@ -1,4 +1,4 @@
-import { asId } from "@gadget/core";
+import { asId } from "@gadget/core/adapter";
 import { ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
 import { all, objectBody, optId, requireManager } from "./helpers.js";

@@ -1,4 +1,4 @@
-import type { Id } from "@gadget/core";
+import type { Id } from "@gadget/core/adapter";
 import { type PreviewFileColumns, previewFileRow } from "../codec/reviews.js";
 import type { ServerContext } from "../context.js";
 import type { Row } from "./helpers.js";

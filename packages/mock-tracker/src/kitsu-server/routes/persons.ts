@@ -1,4 +1,4 @@
-import { asId, type Id, type PersonRole } from "@gadget/core";
+import { asId, type Id, type PersonRole } from "@gadget/core/adapter";
 import { person, personExtraKeys, personPublic } from "../codec/people.js";
 import { created, type RouteDef } from "../context.js";
 import { issueBotToken, normalizeEmail, registerLogin } from "../users.js";

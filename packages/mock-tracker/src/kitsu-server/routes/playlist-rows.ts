@@ -1,4 +1,4 @@
-import type { PlaylistRecord, PreviewRecord } from "@gadget/core";
+import type { PlaylistRecord, PreviewRecord } from "@gadget/core/adapter";
 import { naive } from "../codec/common.js";
 import { playlist } from "../codec/reviews.js";
 import type { ServerContext } from "../context.js";

@@ -1,4 +1,4 @@
-import { asId, type Id, type PlaylistEntry } from "@gadget/core";
+import { asId, type Id, type PlaylistEntry } from "@gadget/core/adapter";
 import { ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes } from "./crud.js";

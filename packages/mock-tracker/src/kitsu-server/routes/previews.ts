@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { asId, type PreviewRecord } from "@gadget/core";
+import { asId, type PreviewRecord } from "@gadget/core/adapter";
 import { preview } from "../codec/reviews.js";
 import { created, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { isMultipart, readMultipart } from "../multipart.js";

@@ -1,4 +1,4 @@
-import { ConflictError, checkRemovable, type Id, type ProjectRecord } from "@gadget/core";
+import { ConflictError, checkRemovable, type Id, type ProjectRecord } from "@gadget/core/adapter";
 import { person } from "../codec/people.js";
 import { assetType, project } from "../codec/production.js";
 import { task, taskStatus, taskType } from "../codec/tasks.js";

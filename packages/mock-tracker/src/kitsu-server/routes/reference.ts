@@ -1,4 +1,4 @@
-import type { Id } from "@gadget/core";
+import type { Id } from "@gadget/core/adapter";
 import { department, personPublic } from "../codec/people.js";
 import { assetType, project, projectStatuses } from "../codec/production.js";
 import { taskStatus, taskType } from "../codec/tasks.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { CommentRecord, Id, TaskRecord } from "@gadget/core";
+import type { CommentRecord, Id, TaskRecord } from "@gadget/core/adapter";
 import { naive } from "../codec/common.js";
 import type { ServerContext } from "../context.js";
 

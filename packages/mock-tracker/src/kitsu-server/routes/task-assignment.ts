@@ -1,4 +1,4 @@
-import { asId } from "@gadget/core";
+import { asId } from "@gadget/core/adapter";
 import { task } from "../codec/tasks.js";
 import { ok, type RouteDef } from "../context.js";
 import { maybe, objectBody, optId, type Row, requireManager, typedId } from "./helpers.js";

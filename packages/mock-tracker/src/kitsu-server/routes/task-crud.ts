@@ -1,4 +1,4 @@
-import { asId, ConflictError, type TaskRecord, taskTypeFits } from "@gadget/core";
+import { asId, ConflictError, type TaskRecord, taskTypeFits } from "@gadget/core/adapter";
 import { toSeconds } from "../codec/common.js";
 import { task } from "../codec/tasks.js";
 import type { ServerContext, ZouRequest } from "../context.js";

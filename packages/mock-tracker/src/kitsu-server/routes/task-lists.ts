@@ -1,4 +1,4 @@
-import type { Id } from "@gadget/core";
+import type { Id } from "@gadget/core/adapter";
 import { ok, type RouteDef } from "../context.js";
 import { all, findOr404, typedId } from "./helpers.js";
 import { fullTask, todoRow } from "./task-rows.js";

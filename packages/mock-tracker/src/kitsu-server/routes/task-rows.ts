@@ -1,4 +1,4 @@
-import type { ShotRecord, TaskRecord } from "@gadget/core";
+import type { ShotRecord, TaskRecord } from "@gadget/core/adapter";
 import { person } from "../codec/people.js";
 import { project, temporalEntityTypes } from "../codec/production.js";
 import { task, taskStatus, taskType } from "../codec/tasks.js";

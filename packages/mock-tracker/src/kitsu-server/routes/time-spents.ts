@@ -1,5 +1,5 @@
-import type { Id } from "@gadget/core";
-import { ValidationError } from "@gadget/core";
+import type { Id } from "@gadget/core/adapter";
+import { ValidationError } from "@gadget/core/adapter";
 import { toSeconds } from "../codec/common.js";
 import { timeSpent } from "../codec/tasks.js";
 import { created, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";

@@ -1,4 +1,4 @@
-import { ConflictError } from "@gadget/core";
+import { ConflictError } from "@gadget/core/adapter";
 import { taskStatus, taskType } from "../codec/tasks.js";
 import type { RouteDef } from "../context.js";
 import { zou } from "../zou-errors.js";
