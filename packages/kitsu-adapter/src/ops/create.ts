@@ -10,7 +10,7 @@ import { forShotsToForEntity } from "../codec/tasks.js";
 import type { KitsuRow } from "../codec/values.js";
 import { path, type Route, routes } from "../routes.js";
 import type { OpsContext } from "./context.js";
-import { deriveNbFrames, encodeEntityData, encodeFields } from "./encode.js";
+import { deriveNbFrames, encodeEntityData, encodeFields, encodeProjectFields } from "./encode.js";
 import { entityForTaskType } from "./entity-lookup.js";
 import { kindSpecs } from "./kind-specs.js";
 import { getOne, queryAll } from "./query.js";
@@ -94,7 +94,7 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input, pre
         ctx,
         routes.createModel,
         { model: "projects" },
-        { ...encodeFields(input), data: input.customData },
+        { ...encodeProjectFields(input), data: input.customData },
         landedBy(ctx, kind, { name }),
       );
     }
