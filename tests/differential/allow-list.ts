@@ -82,4 +82,39 @@ export const knownDifferences: KnownDifference[] = [
     reason: "two identical creates at once: the mock refuses the second, Kitsu may create both",
     covers: (op) => op.type === "concurrent.new",
   },
+  // Found by this tester, not fixed here (a contract decision, see the report).
+  {
+    id: "malformed-id",
+    reason:
+      "a non-UUID id: the Kitsu adapter refuses it with ValidationError before any request; the mock answers NotFoundError (load) or [] (an id filter)",
+    covers: (op) =>
+      (op.type === "load" && op.id === "not-an-id") || (op.type === "query" && op.where.id === "not-an-id"),
+  },
+  {
+    id: "publish-stale-task",
+    reason:
+      "by design the Kitsu adapter does not read the task back after comments.new (core patches its status and marks it stale): lastCommentAt, lastPreviewId and nbRetakes of that object stay old until reloaded; the mock's step-by-step publish reads the task back. `reloaded` (tracker.load) is compared",
+    covers: (op, d) => op.type === "publish" && d.path.startsWith("$.outcome.value.task."),
+  },
+  {
+    id: "list-order",
+    reason:
+      "found by this tester: the Kitsu adapter pages with Zou's paginated order (updated_at desc, created_at desc, id), the mock lists in creation order; query results are compared as sets",
+    align: (op, o) =>
+      op.type === "query" && o.outcome.ok && Array.isArray(o.outcome.value)
+        ? { ...o, outcome: { ok: true, value: [...o.outcome.value].sort(byText) } }
+        : o,
+  },
+  {
+    id: "preview-dimensions",
+    reason:
+      "found by this tester: the mock does not read a picture's size (width, height, duration null); Zou measures it (a PNG: its pixels, duration 0) and the test server answers 0",
+    covers: (_op, d) => /\.(width|height|duration)$/.test(d.path) && d.mock === null,
+  },
+  {
+    id: "empty-text-null",
+    reason:
+      'found by this tester: an empty description saved as "" reads back null from Kitsu (the codec maps Zou\'s "" default to null), "" from the mock',
+    covers: (_op, d) => d.path.endsWith(".description") && d.mock === "" && d.kitsu === null,
+  },
 ];

@@ -10,9 +10,34 @@ export interface Difference {
 
 const show = (value: Json | undefined): string => (value === undefined ? "(absent)" : JSON.stringify(value));
 
+const aliasOf = (item: Json): string => String((item as { $?: string }).$);
+
+/** Two lists of the same entities in another order, or undefined. */
+function reordered(mock: Json | undefined, kitsu: Json | undefined): [Json[], Json[]] | undefined {
+  if (!Array.isArray(mock) || !Array.isArray(kitsu) || mock.length !== kitsu.length) return undefined;
+  const ids = (list: Json[]) => list.map((x) => (x !== null && typeof x === "object" && "$" in x ? aliasOf(x) : ""));
+  const [m, k] = [ids(mock), ids(kitsu)];
+  if (m.includes("") || m.join() === k.join() || [...m].sort().join() !== [...k].sort().join()) return undefined;
+  return [mock, kitsu];
+}
+
 /** Every leaf where `mock` and `kitsu` differ; arrays of different lengths differ as a whole. */
 export function diff(mock: Json | undefined, kitsu: Json | undefined, path = "$"): Difference[] {
   if (JSON.stringify(mock) === JSON.stringify(kitsu)) return [];
+  const byAlias = reordered(mock, kitsu);
+  if (byAlias) {
+    const [m, k] = byAlias;
+    return [
+      { path: `${path} (order)`, mock: m.map(aliasOf), kitsu: k.map(aliasOf) },
+      ...m.flatMap((item) =>
+        diff(
+          item,
+          k.find((x) => aliasOf(x) === aliasOf(item)),
+          `${path}[${aliasOf(item)}]`,
+        ),
+      ),
+    ];
+  }
   if (Array.isArray(mock) && Array.isArray(kitsu) && mock.length === kitsu.length) {
     return mock.flatMap((m, i) => diff(m, kitsu[i], `${path}[${i}]`));
   }

@@ -253,5 +253,6 @@ async function publish(side: Side, op: Extract<Op, { type: "publish" }>, files: 
   for (const [i, id] of comment.previewIds.entries()) {
     side.register(`${op.alias}/preview${i + 1}`, await side.tracker.load("preview", id));
   }
-  return { comment, task };
+  // The task object as publishing left it, and as the tracker has it now (a stale task is reread).
+  return { comment, task, reloaded: await side.tracker.load("task", task.id) };
 }

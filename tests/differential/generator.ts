@@ -319,8 +319,16 @@ export class Generator {
   }
 
   private query(): Op | undefined {
+    const op = this.drawQuery();
+    // all() takes no query: keep the printed operation honest.
+    return op?.type === "query" && op.verb === "all" ? { ...op, where: {} } : op;
+  }
+
+  private drawQuery(): Op | undefined {
     const r = this.rng;
     const verb = r.pick(["get", "find", "filter", "filter", "all", "iterate"] as const);
+    // A studio-wide all() would list the whole shared tracker: always filter there.
+    const studioVerb = verb === "all" ? "filter" : verb;
     const w = this.world;
     const p = this.project();
     const choice = r.weighted({
@@ -420,7 +428,7 @@ export class Generator {
         return {
           type: "query",
           collection: { rel: "persons" },
-          verb,
+          verb: studioVerb,
           where: { email: r.chance(0.5) ? r.pick(emails) : r.some(emails, 3) },
         };
       }
@@ -442,7 +450,7 @@ export class Generator {
         return {
           type: "query",
           collection: { rel: "projects" },
-          verb,
+          verb: studioVerb,
           where: { name: r.chance(0.6) ? p.name : names(w.projects) },
         };
       case "playlists":

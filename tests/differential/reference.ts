@@ -7,23 +7,30 @@ import type { Side } from "./side.js";
  * each row by name and creates it only where it is missing, so every backend starts alike.
  */
 
+/* Colours, priorities and departments as recorded from a fresh Zou (shared recorded 027, 028, 030). */
+
+export const referenceDepartments = [
+  { name: "Animation", color: "#009688" },
+  { name: "Modeling", color: "#78909C" },
+  { name: "Layout", color: "#7CB342" },
+] as const;
+
 export const referenceTaskTypes = [
-  { name: "Animation", forShots: true, shortName: "anim" },
-  { name: "Layout", forShots: true, shortName: "layout" },
-  { name: "Modeling", forShots: false, shortName: "mod" },
-  { name: "Rigging", forShots: false, shortName: "rig" },
+  { name: "Animation", forShots: true, color: "#009688", priority: 3, department: "Animation" },
+  { name: "Layout", forShots: true, color: "#7CB342", priority: 2, department: "Layout" },
+  { name: "Modeling", forShots: false, color: "#78909C", priority: 2, department: "Modeling" },
+  { name: "Rigging", forShots: false, color: "#9CCC65", priority: 4, department: "Animation" },
 ] as const;
 
 export const referenceStatuses = [
-  { name: "Todo", shortName: "todo", isDefault: true },
-  { name: "Work In Progress", shortName: "wip", isWip: true },
-  { name: "Waiting For Approval", shortName: "wfa", isFeedbackRequest: true },
-  { name: "Retake", shortName: "retake", isRetake: true },
-  { name: "Done", shortName: "done", isDone: true },
+  { name: "Todo", shortName: "todo", color: "#f5f5f5", isDefault: true },
+  { name: "Work In Progress", shortName: "wip", color: "#3273dc", isWip: true },
+  { name: "Waiting For Approval", shortName: "wfa", color: "#ab26ff", isFeedbackRequest: true },
+  { name: "Retake", shortName: "retake", color: "#ff3860", isRetake: true },
+  { name: "Done", shortName: "done", color: "#22d160", isDone: true },
 ] as const;
 
 export const referenceAssetTypes = ["Character", "Prop"] as const;
-export const referenceDepartments = ["Animation", "Modeling"] as const;
 
 /** Alias of a reference row: `taskType:Animation`, `taskStatus:wip`, `assetType:Prop`. */
 export const refAlias = (kind: string, key: string): string => `${kind}:${key}`;
@@ -43,11 +50,20 @@ async function ensure<K extends "taskType" | "taskStatus" | "assetType" | "depar
 /** Makes the reference rows exist on this backend and gives them their aliases. */
 export async function ensureReferenceData(side: Side): Promise<void> {
   const { tracker } = side;
-  for (const name of referenceDepartments) {
-    await ensure(side, tracker.departments, refAlias("department", name), { name }, { name });
+  for (const d of referenceDepartments) {
+    await ensure(side, tracker.departments, refAlias("department", d.name), { name: d.name }, d);
   }
-  for (const t of referenceTaskTypes) {
-    await ensure(side, tracker.taskTypes, refAlias("taskType", t.name), { name: t.name }, t);
+  for (const { department, ...t } of referenceTaskTypes) {
+    await ensure(
+      side,
+      tracker.taskTypes,
+      refAlias("taskType", t.name),
+      { name: t.name, forShots: t.forShots },
+      {
+        ...t,
+        department: side.entity(refAlias("department", department)),
+      },
+    );
   }
   for (const s of referenceStatuses) {
     await ensure(side, tracker.taskStatuses, refAlias("taskStatus", s.shortName), { shortName: s.shortName }, s);

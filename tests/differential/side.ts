@@ -1,4 +1,4 @@
-import type { AnyEntity, Tracker } from "@gadget/core";
+import { type AnyEntity, isEventName, type Tracker } from "@gadget/core";
 
 /** One event as a `"*"` listener received it, kept until the step that caused it is compared. */
 export interface SeenEvent {
@@ -80,8 +80,13 @@ export class Side {
     return this.events.filter((e) => this.concerns(e)).length;
   }
 
-  /** The shared tracker holds other people's work: keep what happens in the run's projects or to its records. */
+  /**
+   * Events of core's vocabulary (Kitsu's own extras, `notification:new`, `news:new`, `entity-link:new`,
+   * are not part of the contract), in the run's projects or about its records: the shared tracker
+   * holds other people's work.
+   */
   private concerns(e: SeenEvent): boolean {
+    if (!isEventName(e.name)) return false;
     return e.projectId !== null ? this.projectIds.has(e.projectId) : this.knows(e.id);
   }
 }

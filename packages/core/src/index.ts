@@ -10,7 +10,7 @@ export * from "./config/tracker-config.js";
 export * from "./errors.js";
 export type { EventsAccessor, LiveEventsOptions, SinceOptions } from "./events/accessor.js";
 export { type EventErrorHandler, type EventFilter, EventHub } from "./events/hub.js";
-export type { TrackerEvent } from "./events/tracker-event.js";
+export { isEventName, type TrackerEvent } from "./events/tracker-event.js";
 export * from "./events/vocabulary.js";
 export { getId, type IdLike } from "./ids.js";
 export * from "./model/index.js";
