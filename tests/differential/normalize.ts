@@ -18,6 +18,16 @@ export interface Observation {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const timeFields = new Set(["createdAt", "updatedAt", "lastCommentAt", "at"]);
+/** Many-to-many relations: sets in Zou (join tables, no order), so compared sorted. */
+const setFields = new Set([
+  "assigneeIds",
+  "team",
+  "departmentIds",
+  "taskTypeIds",
+  "taskStatusIds",
+  "assetTypeIds",
+  "mentionIds",
+]);
 
 function entityJson(entity: Entity, side: Side): Json {
   const out: Record<string, Json> = { $: `${entity.kind}:${side.aliasOf(entity.id, entity.kind)}` };
@@ -42,7 +52,10 @@ export function normalize(value: unknown, side: Side, key?: string): Json {
   if (value instanceof Date)
     return key !== undefined && timeFields.has(key) ? "<time>" : `<Date ${value.toISOString()}>`;
   if (value instanceof Entity) return entityJson(value, side);
-  if (Array.isArray(value)) return value.map((item) => normalize(item, side));
+  if (Array.isArray(value)) {
+    const items = value.map((item) => normalize(item, side));
+    return key !== undefined && setFields.has(key) ? items.sort() : items;
+  }
   if (typeof value === "object") {
     const out: Record<string, Json> = {};
     for (const k of Object.keys(value).sort()) {
