@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { KitsuConfig } from "@gadget/core";
 import busboy from "busboy";
@@ -240,8 +241,11 @@ export class Recorder {
       const owner = [...this.exchanges].reverse().find((e) => e.startedAt <= event.at);
       owner?.events.push({ name: event.name, data: event.data });
     }
-    rmSync(this.dir, { recursive: true, force: true });
+    // A new recording replaces the cases; ALLOW.json, kept by hand, stays.
     mkdirSync(this.dir, { recursive: true });
+    for (const file of readdirSync(this.dir)) {
+      if (/^\d{3}-.*\.json$/.test(file) || file === "INDEX.md") rmSync(join(this.dir, file));
+    }
     const index = ["| file | method path | status | events |", "|---|---|---|---|"];
     this.exchanges.forEach((e, i) => {
       const { startedAt: _, ...json } = e;
@@ -256,6 +260,6 @@ export class Recorder {
       `${this.dir}/INDEX.md`,
       `# Recorded by the differential run (${this.exchanges.length} cases)\n\n${index.join("\n")}\n`,
     );
-    return readdirSync(this.dir).filter((f) => f.endsWith(".json")).length;
+    return this.exchanges.length;
   }
 }
