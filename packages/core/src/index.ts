@@ -33,7 +33,7 @@ export {
   type WrittenSoFar,
 } from "./errors.js";
 export type { EventsAccessor, LiveEventsOptions, SinceOptions } from "./events/accessor.js";
-export type { TrackerEvent } from "./events/tracker-event.js";
+export { isEventName, type TrackerEvent } from "./events/tracker-event.js";
 export {
   type EventData,
   type EventKind,

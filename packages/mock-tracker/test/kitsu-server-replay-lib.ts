@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /*
  * The pieces of the recorded-case replay: reading the cases, mapping recorded ids to the ids this
@@ -29,14 +30,33 @@ export interface RecordedCase {
 
 export const recordedDir = process.env.KITSU_RECORDED ?? "/work/shared/kitsu/recorded";
 
-export function recordedCases(): { file: string; num: string; c: RecordedCase }[] {
-  return readdirSync(recordedDir)
+/**
+ * The runs the differential tester recorded on a real Zou (tests/differential/recorded/<run>/),
+ * each replayed on a fresh server; a run's ALLOW.json lists its cases allowed to differ, with why.
+ */
+export function differentialRuns(): { dir: string; allowList: Record<string, string> }[] {
+  const root = fileURLToPath(new URL("../../../tests/differential/recorded/", import.meta.url));
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((run) => existsSync(join(root, run, "INDEX.md")))
+    .sort()
+    .map((run) => {
+      const allow = join(root, run, "ALLOW.json");
+      return {
+        dir: join(root, run),
+        allowList: existsSync(allow) ? (JSON.parse(readFileSync(allow, "utf8")) as Record<string, string>) : {},
+      };
+    });
+}
+
+export function recordedCases(dir = recordedDir): { file: string; num: string; c: RecordedCase }[] {
+  return readdirSync(dir)
     .filter((f) => /^\d{3}-.*\.json$/.test(f))
     .sort()
     .map((file) => ({
       file,
       num: file.slice(0, 3),
-      c: JSON.parse(readFileSync(join(recordedDir, file), "utf8")) as RecordedCase,
+      c: JSON.parse(readFileSync(join(dir, file), "utf8")) as RecordedCase,
     }));
 }
 
@@ -55,10 +75,11 @@ export class IdMap {
     if (Array.isArray(recorded) && Array.isArray(actual)) {
       recorded.forEach((r, i) => {
         const name = r && typeof r === "object" ? (r as Record<string, unknown>).name : undefined;
+        // A preview's `name` is a token Zou draws: no namesake, then the same position.
         const match =
-          name !== undefined
+          (name !== undefined
             ? actual.find((a) => a && typeof a === "object" && (a as Record<string, unknown>).name === name)
-            : actual[i];
+            : undefined) ?? actual[i];
         this.learn(r, match);
       });
       return;

@@ -64,7 +64,7 @@ export interface SpecificEventData {
   "asset:casting-update": { assetId: Id; nbEntitiesOut: number; addedAssetIds: Id[]; removedAssetIds: Id[] };
   "episode:casting-update": { episodeId: Id; nbEntitiesOut: number; addedAssetIds: Id[]; removedAssetIds: Id[] };
   "playlist:add_entity": { playlistId: Id; entityId: Id; previewFileId: Id | null };
-  "project:update": Record<string, never>;
+  "project:update": { projectId: Id };
 }
 
 type CamelIdKey<K extends string> = K extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelIdKey<T>>}` : K;

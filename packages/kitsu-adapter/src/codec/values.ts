@@ -45,7 +45,8 @@ export const toInt = (v: unknown): number | null => {
   return n === null ? null : Math.round(n);
 };
 
-export const minutesToSeconds = (v: unknown): number => Math.max(0, (toNumber(v) ?? 0) * 60);
+/** Kitsu sums fractional minutes: round off the float noise (16163.999999999998 s is 16164 s), keeping milliseconds. */
+export const minutesToSeconds = (v: unknown): number => Math.max(0, Math.round((toNumber(v) ?? 0) * 60_000) / 1000);
 export const secondsToMinutes = (seconds: number): number => seconds / 60;
 
 export const customData = (v: unknown, drop: readonly string[] = []): CustomData => {

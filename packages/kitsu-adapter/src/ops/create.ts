@@ -17,7 +17,7 @@ import type { KitsuRow } from "../codec/values.js";
 import { path, type Route, routes } from "../routes.js";
 import type { ReadBack } from "../transport/request-spec.js";
 import type { OpsContext } from "./context.js";
-import { deriveNbFrames, encodeEntityData, encodeFields } from "./encode.js";
+import { deriveNbFrames, encodeEntityData, encodeFields, encodeProjectFields } from "./encode.js";
 import { entityForTaskType } from "./entity-lookup.js";
 import { kindSpecs } from "./kind-specs.js";
 import { getOne, queryAll } from "./query.js";
@@ -111,7 +111,7 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input): Pr
         ctx,
         routes.createModel,
         { model: "projects" },
-        { ...encodeFields(input), data: input.customData },
+        { ...encodeProjectFields(input), data: input.customData },
         landedBy(ctx, kind, input),
       );
     case "episode":

@@ -53,6 +53,13 @@ export function encodeFields(input: Input): Input {
   return out;
 }
 
+/** A project's columns: its fps is a column (a string in Zou, recorded 048), not shot data. */
+export function encodeProjectFields(input: Input): Input {
+  const out = encodeFields(input);
+  if (input.fps !== undefined) out.fps = input.fps === null ? null : String(input.fps);
+  return out;
+}
+
 /** `data` for an entity: custom data plus, for shots, the frame range Kitsu keeps there. */
 export function encodeEntityData(input: Input, withFrames: boolean): CustomData | undefined {
   const data: CustomData = { ...((input.customData as CustomData | undefined) ?? {}) };

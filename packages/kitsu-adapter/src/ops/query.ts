@@ -45,6 +45,8 @@ async function serverFilters<K extends Kind>(ctx: OpsContext, kind: K, where: ob
   const params: SearchParams = {};
   for (const [key, value] of Object.entries(where)) {
     const column = spec.columns[key];
+    // Zou reads `name` as one ILIKE pattern, never a JSON list: a name IN is matched here after decoding.
+    if (column === "name" && Array.isArray(value)) continue;
     const param = column ? toParam(value) : undefined;
     if (column && param !== undefined) params[column] = param;
   }

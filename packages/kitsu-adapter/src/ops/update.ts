@@ -10,7 +10,7 @@ import {
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { OpsContext } from "./context.js";
-import { deriveNbFrames, encodeEntityData, encodeFields } from "./encode.js";
+import { deriveNbFrames, encodeEntityData, encodeFields, encodeProjectFields } from "./encode.js";
 import { kindSpecs } from "./kind-specs.js";
 import { getOne } from "./query.js";
 import { checkId } from "./validate.js";
@@ -66,7 +66,7 @@ export async function update<K extends UpdatableKind>(
 const put = (ctx: OpsContext, p: string, json: Input) => ctx.client.request<KitsuRow>({ method: "PUT", path: p, json });
 
 async function body(ctx: OpsContext, kind: UpdatableKind, id: Id, input: Input): Promise<Input> {
-  const out = encodeFields(input);
+  const out = kind === "project" ? encodeProjectFields(input) : encodeFields(input);
   if (input.customData !== undefined) {
     // Only entities and tasks merge `data` on the server; elsewhere a PUT replaces it, so merge here.
     if (kind === "task") out.data = input.customData;

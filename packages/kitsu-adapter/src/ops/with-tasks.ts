@@ -41,11 +41,18 @@ export async function queryWithTasks<K extends "shot" | "asset">(
   if (typeof w.projectId === "string") searchParams.project_id = w.projectId;
   if (typeof w.episodeId === "string") searchParams.episode_id = w.episodeId;
   if (typeof w.id === "string") searchParams.id = w.id;
-  const rows = await ctx.client.request<KitsuRow[]>({
+  const answer = await ctx.client.request<KitsuRow[]>({
     method: "GET",
     path: path(kind === "shot" ? routes.shotsWithTasks : routes.assetsWithTasks, {}),
     searchParams,
   });
+  // Zou's asset rows carry no project_id (the one asked for) and name their type `asset_type_id`
+  // where the asset decoder reads `entity_type_id` (recorded 163).
+  const rows: KitsuRow[] = answer.map((row) => ({
+    ...row,
+    project_id: row.project_id ?? searchParams.project_id,
+    entity_type_id: row.entity_type_id ?? row.asset_type_id,
+  }));
   const decoded = (await kindSpecs[kind].decode(rows, ctx.ref)).filter((r) => matches(r, where)) as RecordOf<K>[];
   const records = decoded.map((r) => leaveOutAbsent(r, r.raw));
   const kept = new Set<Id>(decoded.map((r) => r.id));

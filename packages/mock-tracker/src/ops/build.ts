@@ -32,9 +32,10 @@ export const builders: Builders = {
     description: d.description ?? null,
     productionType: d.productionType,
     status: "open",
-    fps: d.fps ?? null,
-    ratio: d.ratio ?? null,
-    resolution: d.resolution ?? null,
+    // Zou's defaults for a project created without them (recorded 047).
+    fps: d.fps ?? 25,
+    ratio: d.ratio ?? "16:9",
+    resolution: d.resolution ?? "1920x1080",
     startDate: d.startDate ?? null,
     endDate: d.endDate ?? null,
     team: [],

@@ -136,7 +136,7 @@ export function updateRow<K extends UpdatableKind>(studio: Studio, kind: K, id: 
   adjust(studio, kind, row, changes);
   changes.updatedAt = studio.now();
   const updated = studio.table(kind).patch(id, changes as Partial<Stored<K>>);
-  if (kind === "project") studio.emit("project:update", id, id, {});
+  if (kind === "project") studio.emit("project:update", id, id, { projectId: id });
   else if (kind === "comment") studio.emitCrud(kind, "update", row, { taskId: fieldOf(row, "taskId") });
   else studio.emitCrud(kind, "update", row);
   return updated;

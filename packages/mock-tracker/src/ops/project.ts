@@ -10,7 +10,7 @@ function editList(studio: Studio, projectId: Id, list: ProjectList, id: Id, add:
     const next = add ? [...project[list], id] : project[list].filter((x) => x !== id);
     studio.table("project").patch(projectId, { [list]: next, updatedAt: studio.now() });
     // Zou sends project:update with only the project id for team and settings changes.
-    studio.emit("project:update", projectId, projectId, {});
+    studio.emit("project:update", projectId, projectId, { projectId });
   }
   return project;
 }

@@ -120,7 +120,8 @@ export function addPreviewFile(studio: Studio, taskId: Id, commentId: Id, file: 
   previews.insert(preview);
   studio.files.set(preview.id, { fileName: file.fileName, contentType: file.contentType, bytes: file.bytes });
   studio.table("comment").patch(commentId, { previewIds: [...comment.previewIds, preview.id], updatedAt: now });
-  studio.table("task").patch(taskId, { lastPreviewId: preview.id });
+  // Zou points the task at the first file of a revision only (update_preview_file_info: position 1).
+  if (position === 1) studio.table("task").patch(taskId, { lastPreviewId: preview.id });
   // The events Zou sends for add-preview then the file upload.
   const p = task.projectId;
   studio.emit("preview-file:new", preview.id, p, { previewFileId: preview.id, commentId });

@@ -1,21 +1,27 @@
 import type { Id, PlaylistEntry } from "@gadget/core/adapter";
 import { checkTimeSpent, PermissionError } from "@gadget/core/adapter";
 import type { Stored, Studio } from "../studio/studio.js";
+import { addTeamMember } from "./project.js";
 import { notify } from "./reviews.js";
 
-/** Adds assignees (persons must exist); `task:assign` + `task:update` per new assignee, as Zou sends. */
+/** Adds assignees (persons must exist); `task:assign` + `task:update` per person asked, as Zou sends. */
 export function assign(studio: Studio, taskId: Id, personIds: readonly Id[]): Stored<"task"> {
   const task = studio.require("task", taskId);
   for (const id of personIds) studio.require("person", id);
-  const added = [...new Set(personIds)].filter((id) => !task.assigneeIds.includes(id));
-  if (added.length === 0) return task;
-  studio.table("task").patch(taskId, { assigneeIds: [...task.assigneeIds, ...added], updatedAt: studio.now() });
-  for (const personId of added) {
+  const asked = [...new Set(personIds)];
+  const added = asked.filter((id) => !task.assigneeIds.includes(id));
+  if (added.length > 0) {
+    studio.table("task").patch(taskId, { assigneeIds: [...task.assigneeIds, ...added], updatedAt: studio.now() });
+  }
+  // Zou saves and announces the assignment even when the person had it already, and puts the
+  // assignee in the project's team (tasks_service.assign_task, then add_team_member).
+  for (const personId of asked) {
     studio.emit("task:assign", taskId, task.projectId, { taskId, personId });
     studio.emit("task:update", taskId, task.projectId, { taskId });
-    notify(studio, personId, task.projectId);
+    if (added.includes(personId)) notify(studio, personId, task.projectId);
+    addTeamMember(studio, task.projectId, personId);
   }
-  return task;
+  return studio.require("task", taskId);
 }
 
 export function unassign(studio: Studio, taskId: Id, personIds: readonly Id[]): Stored<"task"> {

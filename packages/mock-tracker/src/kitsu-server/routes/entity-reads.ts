@@ -38,7 +38,10 @@ function listRoute(kind: EntityKindName, pattern: string, withNames: boolean): R
       ]);
       if (kind === "sequence" && query.get("episode_id"))
         rows = rows.filter((r) => r.parent_id === query.get("episode_id"));
-      return ok(listReply(withNames ? await namedRows(ctx, kind, rows) : rows, req.query));
+      // Zou's entity lists answer every row, whatever `page` says (recorded by the differential run).
+      const unpaged = new URLSearchParams(req.query);
+      unpaged.delete("page");
+      return ok(listReply(withNames ? await namedRows(ctx, kind, rows) : rows, unpaged));
     },
   };
 }

@@ -84,7 +84,7 @@ export function applyFilters(rows: Row[], query: URLSearchParams, columns: reado
   let out = rows;
   for (const [key, raw] of query) {
     if (reserved.has(key) || !columns.includes(key)) continue;
-    const values = parseValues(key, raw);
+    const values = filterValues(key, raw);
     out = out.filter((row) => values.some((v) => matches(row[key], v, key)));
   }
   return out;
@@ -111,9 +111,12 @@ export function trackerWhere<K extends Kind>(query: URLSearchParams, columns: Re
 export function nameFilter(query: URLSearchParams): (name: string) => boolean {
   const raw = query.get("name");
   if (raw === null) return () => true;
-  const patterns = parseValues("name", raw).map(ilikeRegExp);
+  const patterns = filterValues("name", raw).map(ilikeRegExp);
   return (name) => patterns.some((re) => re.test(name));
 }
+
+/** Zou reads `name` as one ILIKE pattern, even when it starts with `[` (utils/query.py); other columns take a JSON list. */
+const filterValues = (key: string, raw: string): string[] => (key === "name" ? [raw] : parseValues(key, raw));
 
 function parseValues(key: string, raw: string): string[] {
   if (!raw.startsWith("[")) return [check(key, raw)];

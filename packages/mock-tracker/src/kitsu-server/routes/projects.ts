@@ -28,6 +28,12 @@ function visible(p: ProjectRecord, req: ZouRequest): boolean {
   return req.actor.role === "admin" || p.team.includes(req.actor.personId as Id);
 }
 
+/** A project's `data` column, which Zou writes on create and update like any other. */
+const dataOf = (body: Row): Record<string, unknown> | undefined =>
+  body.data && typeof body.data === "object" && !Array.isArray(body.data)
+    ? (body.data as Record<string, unknown>)
+    : undefined;
+
 async function firstEpisodeId(ctx: ServerContext, p: ProjectRecord): Promise<string | null> {
   if (p.productionType !== "tvshow") return null;
   const episodes = await all(ctx.tracker, "episode", { projectId: p.id });
@@ -81,6 +87,7 @@ const projects: CrudModel = {
         resolution: str(body.resolution) ?? "1920x1080",
         ...(str(body.description) ? { description: String(body.description) } : {}),
         ...(str(body.code) ? { code: String(body.code) } : {}),
+        ...(dataOf(body) ? { customData: dataOf(body) } : {}),
       });
       ctx.state.setExtra(p.id, Object.fromEntries(extraKeys.filter((k) => k in body).map((k) => [k, body[k]])));
       if (p.productionType === "tvshow" && (await all(ctx.tracker, "episode", { projectId: p.id })).length === 0) {
@@ -102,6 +109,7 @@ const projects: CrudModel = {
     if (body.fps !== undefined) patch.fps = body.fps === null ? null : Number(body.fps);
     if (str(body.ratio)) patch.ratio = body.ratio;
     if (str(body.resolution)) patch.resolution = body.resolution;
+    if (dataOf(body)) patch.customData = dataOf(body);
     if (str(body.project_status_id))
       patch.status = body.project_status_id === ctx.state.projectStatus.closed ? "closed" : "open";
     const p = await ctx.tracker.update("project", id, patch);

@@ -48,8 +48,3 @@ async function followStatus(ctx: ServerContext, task: TaskRecord, comment: Comme
 export function afterAssign(ctx: ServerContext, task: TaskRecord, personIds: readonly Id[], actorId: string): void {
   for (const personId of personIds) if (personId !== actorId) notify(ctx, personId, task.projectId);
 }
-
-/** A person's first time entry on a day updates the person (Zou refreshes its timesheet columns). */
-export function afterFirstTimeEntry(ctx: ServerContext, personId: string): void {
-  ctx.events.emit("person:update", { person_id: personId }, null);
-}

@@ -5,7 +5,6 @@ import { timeSpent } from "../codec/tasks.js";
 import { created, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { zou } from "../zou-errors.js";
 import { all, findOr404, objectBody, type Row, typedId } from "./helpers.js";
-import { afterFirstTimeEntry } from "./side-events.js";
 
 /* Time spent on tasks, in minutes (zou.md §2.6; recorded 168–175). */
 
@@ -21,14 +20,10 @@ async function timeRoute(req: ZouRequest, ctx: ServerContext, add: boolean) {
   if (req.actor.role !== "admin" && req.actor.role !== "manager" && req.actor.personId !== personId)
     throw zou.forbidden();
   const day = req.params.date ?? "";
-  const first = !(await all(ctx.tracker, "timeSpent", { taskId: t.id })).some(
-    (r) => r.personId === personId && r.date === day,
-  );
   try {
     const record = add
       ? await ctx.tracker.addTimeSpent(t.id, personId, day, toSeconds(duration))
       : await ctx.tracker.setTimeSpent(t.id, personId, day, toSeconds(duration));
-    if (first) afterFirstTimeEntry(ctx, personId);
     return created(timeSpent(record));
   } catch (error) {
     if (error instanceof ValidationError) throw zou.wrongParameter("Wrong date format.");
