@@ -1,3 +1,6 @@
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { TrackerAdapter } from "../adapter/contract.js";
 import type { AdapterModule } from "../adapter/factory.js";
 import { ConfigError } from "../errors.js";
@@ -23,7 +26,43 @@ export type AdapterModules = Partial<Record<TrackerType, AdapterModule>>;
 /** Loads a module by name; a seam so that the import-error translation can be tested without a broken install. */
 export type ModuleImporter = (specifier: string) => Promise<unknown>;
 
-const importByName: ModuleImporter = (specifier) => import(specifier);
+/**
+ * Where the application's own packages are: its main script, then the working directory. Core does
+ * not depend on the adapters (they depend on it), so under a strict layout (pnpm without hoisting, a
+ * globally installed tool) an adapter may be reachable from the application only.
+ */
+const applicationBases = (): string[] => [
+  ...(process.argv[1] ? [process.argv[1]] : []),
+  join(process.cwd(), "package.json"),
+];
+
+/** Imports `specifier` as the application would resolve it; undefined when no base reaches it. */
+export async function importFromApplication(
+  specifier: string,
+  bases: readonly string[] = applicationBases(),
+): Promise<unknown> {
+  for (const base of bases) {
+    let resolved: string;
+    try {
+      resolved = createRequire(base).resolve(specifier);
+    } catch {
+      continue;
+    }
+    return import(pathToFileURL(resolved).href);
+  }
+  return undefined;
+}
+
+const importByName: ModuleImporter = async (specifier) => {
+  try {
+    return await import(specifier);
+  } catch (error) {
+    if (!isMissingPackageError(error, specifier)) throw error;
+    const loaded = await importFromApplication(specifier);
+    if (loaded === undefined) throw error;
+    return loaded;
+  }
+};
 
 /** True when an import failed because the package (not something inside it) is not installed. */
 export function isMissingPackageError(error: unknown, pkg: string): boolean {

@@ -1,6 +1,6 @@
+import { ConflictError, type Shot, Tracker, UnsupportedError } from "@gadget/core";
 import { demoTracker } from "@gadget/mock-tracker";
 import { describe, expect, test } from "vitest";
-import { ConflictError, type Shot, Tracker, UnsupportedError } from "../src/index.js";
 import { counting, demoSession } from "./helpers.js";
 
 describe("collections", () => {

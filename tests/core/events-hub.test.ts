@@ -1,8 +1,7 @@
+import type { TrackerEvent } from "@gadget/core";
+import { UnsupportedError } from "@gadget/core";
+import { asId, personCreateSchema } from "@gadget/core/adapter";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { UnsupportedError } from "../src/errors.js";
-import type { TrackerEvent } from "../src/events/tracker-event.js";
-import { asId } from "../src/schema/common.js";
-import { personCreateSchema } from "../src/schema/inputs.js";
 import { flush, makeHub, makeProject, ScriptedTracker } from "./events-fixture.js";
 
 afterEach(() => vi.restoreAllMocks());

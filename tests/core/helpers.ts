@@ -1,9 +1,9 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Tracker } from "@gadget/core";
+import type { TrackerAdapter } from "@gadget/core/adapter";
 import { demoTracker, type MockTracker } from "@gadget/mock-tracker";
-import type { TrackerAdapter } from "../src/adapter/contract.js";
-import { Tracker } from "../src/session/tracker.js";
 
 export const DEMO_PROJECT = "Bunny Escape";
 

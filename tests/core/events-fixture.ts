@@ -1,10 +1,8 @@
+import type { Id, Kind } from "@gadget/core";
+import type { Capabilities, EventRecord } from "@gadget/core/adapter";
+import { projectCreateSchema, sequenceCreateSchema, shotCreateSchema } from "@gadget/core/adapter";
 import { MockTracker } from "@gadget/mock-tracker";
-import type { Capabilities } from "../src/adapter/capabilities.js";
-import type { EventRecord } from "../src/adapter/event-record.js";
-import { EventHub } from "../src/events/hub.js";
-import type { Id } from "../src/schema/common.js";
-import { projectCreateSchema, sequenceCreateSchema, shotCreateSchema } from "../src/schema/inputs.js";
-import type { Kind } from "../src/schema/kinds.js";
+import { EventHub } from "../../packages/core/src/events/hub.js";
 
 /*
  * Shared by the events tests: a MockTracker that counts its live subscriptions, can drop capabilities,

@@ -1,5 +1,5 @@
+import { type Id, Shot } from "@gadget/core";
 import { describe, expect, test } from "vitest";
-import { type Id, Shot } from "../src/index.js";
 import { demoSession, tempFile } from "./helpers.js";
 
 describe("identity map", () => {

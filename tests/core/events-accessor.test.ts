@@ -1,9 +1,8 @@
+import type { EventName, TrackerEvent } from "@gadget/core";
+import { UnsupportedError, ValidationError } from "@gadget/core";
+import { personCreateSchema } from "@gadget/core/adapter";
 import { describe, expect, it } from "vitest";
-import { UnsupportedError, ValidationError } from "../src/errors.js";
-import { createEventsAccessor } from "../src/events/accessor.js";
-import type { TrackerEvent } from "../src/events/tracker-event.js";
-import type { EventName } from "../src/events/vocabulary.js";
-import { personCreateSchema } from "../src/schema/inputs.js";
+import { createEventsAccessor } from "../../packages/core/src/events/accessor.js";
 import { flush, type Loaded, makeHub, makeProject, type ScriptedOptions, ScriptedTracker } from "./events-fixture.js";
 
 type Event = TrackerEvent<EventName, Loaded>;

@@ -1,7 +1,6 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
 import {
   AmbiguousError,
   type Asset,
@@ -11,7 +10,8 @@ import {
   type Query,
   type Shot,
   ValidationError,
-} from "../src/index.js";
+} from "@gadget/core";
+import { describe, expect, test } from "vitest";
 import { demoSession, tempFile } from "./helpers.js";
 
 async function animTask() {

@@ -1,5 +1,5 @@
+import { PartialWriteError } from "@gadget/core";
 import { expect, test } from "vitest";
-import { PartialWriteError } from "../src/index.js";
 import { demoSession, tempFile } from "./helpers.js";
 
 test("a publish stopped by a PartialWriteError is finished from the comment it names", async () => {

@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, expectTypeOf, test } from "vitest";
 import type {
   Asset,
   Comment,
+  Id,
   Person,
   Project,
   Sequence,
@@ -11,8 +11,8 @@ import type {
   TaskStatus,
   TimeSpent,
   Tracker,
-} from "../src/index.js";
-import type { Id } from "../src/schema/common.js";
+} from "@gadget/core";
+import { beforeAll, describe, expect, expectTypeOf, test } from "vitest";
 import { demoSession } from "./helpers.js";
 
 // tsc checks these types; the reads also run against the demo studio, writes are only typed.

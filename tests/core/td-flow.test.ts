@@ -1,6 +1,6 @@
+import type { TrackerEvent } from "@gadget/core";
+import { Project } from "@gadget/core";
 import { describe, expect, test } from "vitest";
-import type { TrackerEvent } from "../src/events/tracker-event.js";
-import { Project } from "../src/model/project.js";
 import { DEMO_PROJECT, tempFile } from "./helpers.js";
 
 describe("the TD flow on the demo studio", () => {

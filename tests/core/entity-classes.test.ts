@@ -6,7 +6,7 @@ import { describe, expect, test, vi } from "vitest";
  * hold is that loading a public entry, whichever a tool imports first, registers every kind.
  */
 
-const entries = ["../src/index.js", "../src/adapter/index.js", "../src/testing/index.js"];
+const entries = ["@gadget/core", "@gadget/core/adapter", "@gadget/core/testing"];
 
 /** `taskType` → `TaskType`: the public class of a kind. */
 const className = (kind: string): string => `${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
@@ -15,9 +15,9 @@ describe("entity classes", () => {
   test.each(entries)("every kind builds its own class when %s is imported first", async (entry) => {
     vi.resetModules();
     await import(entry);
-    const core = await import("../src/index.js");
-    const { asId, kindNames } = await import("../src/adapter/index.js");
-    const { SessionContext } = await import("../src/session/context.js");
+    const core = await import("@gadget/core");
+    const { asId, kindNames } = await import("@gadget/core/adapter");
+    const { SessionContext } = await import("../../packages/core/src/session/context.js");
     const { MockTracker } = await import("@gadget/mock-tracker");
     const adapter = new MockTracker();
     const context = new SessionContext(adapter, core.Tracker.connect(adapter));
@@ -31,8 +31,8 @@ describe("entity classes", () => {
   test("a kind whose class was never loaded is a ConfigError that names it, not a TypeError", async () => {
     vi.resetModules();
     // The registry alone, as a session module imported without the model would see it.
-    const { entityClassOf } = await import("../src/model/meta/registry.js");
-    const { ConfigError } = await import("../src/errors.js");
+    const { entityClassOf } = await import("../../packages/core/src/model/meta/registry.js");
+    const { ConfigError } = await import("../../packages/core/src/errors.js");
     expect(() => entityClassOf("shot")).toThrow(ConfigError);
     expect(() => entityClassOf("shot")).toThrow(/kind "shot".*"@gadget\/core"/);
   });

@@ -1,7 +1,7 @@
+import { Project, type TrackerEvent } from "@gadget/core";
 import { demoTracker } from "@gadget/mock-tracker";
 import { startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
 import { afterAll, expect, test } from "vitest";
-import { Project, type TrackerEvent } from "../src/index.js";
 import { tempFile } from "./helpers.js";
 
 const closers: (() => Promise<void>)[] = [];

@@ -1,8 +1,8 @@
+import { ConflictError, PartialWriteError, ServerError, Tracker } from "@gadget/core";
+import type { TrackerAdapter } from "@gadget/core/adapter";
+import { taskCreateSchema } from "@gadget/core/adapter";
 import { demoTracker, type MockTracker } from "@gadget/mock-tracker";
 import { describe, expect, test } from "vitest";
-import type { TrackerAdapter } from "../src/adapter/contract.js";
-import { taskCreateSchema } from "../src/adapter/index.js";
-import { ConflictError, PartialWriteError, ServerError, Tracker } from "../src/index.js";
 import { DEMO_PROJECT, demoSession, withoutBatchOps } from "./helpers.js";
 
 describe("newMany() on an adapter with createMany", () => {

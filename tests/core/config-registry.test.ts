@@ -1,14 +1,18 @@
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TrackerConfig } from "@gadget/core";
+import { ConfigError } from "@gadget/core";
+import type { TrackerAdapter } from "@gadget/core/adapter";
 import { describe, expect, it } from "vitest";
-import type { TrackerAdapter } from "../src/adapter/contract.js";
 import {
   adapterPackages,
   importAdapterModule,
+  importFromApplication,
   isMissingPackageError,
   knownTrackerTypes,
   loadAdapter,
-} from "../src/config/registry.js";
-import type { TrackerConfig } from "../src/config/tracker-config.js";
-import { ConfigError } from "../src/errors.js";
+} from "../../packages/core/src/config/registry.js";
 
 /** What a module receives; the adapter itself is never used by these tests, so a sentinel object stands in. */
 function recordingModule() {
@@ -115,5 +119,25 @@ describe("isMissingPackageError", () => {
     ["Cannot find package '@gadget/x'", false],
   ])("%o → %s", (error, expected) => {
     expect(isMissingPackageError(error, "@gadget/x")).toBe(expected);
+  });
+});
+
+describe("importFromApplication", () => {
+  it("finds an adapter package the application has when core cannot reach it (strict layouts)", async () => {
+    const app = await mkdtemp(join(tmpdir(), "gadget-app-"));
+    const pkg = join(app, "node_modules", "@studio", "tracker-adapter");
+    await mkdir(pkg, { recursive: true });
+    await writeFile(join(pkg, "package.json"), JSON.stringify({ name: "@studio/tracker-adapter", main: "index.mjs" }));
+    await writeFile(join(pkg, "index.mjs"), "export const createAdapter = async () => ({ name: 'studio' });\n");
+    const loaded = (await importFromApplication("@studio/tracker-adapter", [
+      join(app, "missing", "script.mjs"),
+      join(app, "package.json"),
+    ])) as { createAdapter?: unknown };
+    expect(typeof loaded.createAdapter).toBe("function");
+  });
+
+  it("answers undefined when no base reaches the package, so the original import error stands", async () => {
+    const app = await mkdtemp(join(tmpdir(), "gadget-app-"));
+    expect(await importFromApplication("@studio/not-installed", [join(app, "package.json")])).toBeUndefined();
   });
 });
