@@ -48,6 +48,7 @@ import { queryRows } from "./ops/query.js";
 import { addPreviewUpload, attachUploads, commentWithUploads, setMainPreview } from "./ops/reviews.js";
 import { addPlaylistEntries, assign, removePlaylistEntries, unassign, writeTimeSpent } from "./ops/work.js";
 import type { MockTrackerOptions } from "./options.js";
+import { seedFreshKitsu } from "./seeds/fresh-kitsu.js";
 import { loadSnapshot, parseSnapshot, restoreOptions, type StudioSnapshot, writeSnapshot } from "./snapshot.js";
 import { type Resume, studioFromOptions } from "./studio/from-options.js";
 import type { Studio } from "./studio/studio.js";
@@ -71,6 +72,7 @@ export class MockTracker implements TrackerAdapter {
   /** `resume` is for `fromSnapshot`: where the event cursor and a seeded id sequence stood. */
   constructor(options: MockTrackerOptions = {}, resume?: Resume) {
     this.studio = studioFromOptions(options, resume);
+    if (!options.bare && !resume) seedFreshKitsu(this.studio);
     if (options.latencyMs) this.faults.latency("*", options.latencyMs);
   }
 

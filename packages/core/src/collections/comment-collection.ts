@@ -4,7 +4,10 @@ import { type PublishInput, publish } from "../publish/publish.js";
 import type { SessionContext } from "../session/context.js";
 import { type CollectionOptions, ReadCollection } from "./collection.js";
 
-/** A task's comments; `new()` publishes (comment, status, previews, attachments). */
+/**
+ * A task's comments, newest first on every tracker (Kitsu's order: `all()[0]` is the latest note);
+ * `new()` publishes (comment, status, previews, attachments).
+ */
 export class CommentCollection extends ReadCollection<"comment", Comment> {
   /** @internal */
   constructor(

@@ -19,6 +19,13 @@ function parse<T>(schema: Schema<T>, value: unknown, what: string): T {
   return result.data;
 }
 
+/**
+ * Custom data as a tracker that stores JSON gives it back (Kitsu keeps it in a JSONB column): a Date
+ * becomes its ISO string, NaN and Infinity become null, undefined keys disappear. Storing it as
+ * given would let a tool pass on the mock what it reads back differently on Kitsu.
+ */
+export const asStoredJson = (data: CustomData): CustomData => JSON.parse(JSON.stringify(data)) as CustomData;
+
 /** A checked create input: the fields its row will have, before it gets an id. */
 export interface NewRow<K extends CreatableKind> {
   customData: CustomData;
@@ -32,7 +39,7 @@ export function checkNewRow<K extends CreatableKind>(studio: Studio, kind: K, in
   const given = fieldOf(data, "customData") as CustomData | undefined;
   const fields = builders[kind](studio, data);
   assertUniqueName(studio, kind, fields as { name: string });
-  return { customData: given ? structuredClone(given) : {}, fields };
+  return { customData: given ? asStoredJson(given) : {}, fields };
 }
 
 /** Creates a row with Kitsu's rules and emits `<kind>:new`. */
@@ -118,7 +125,7 @@ export function updateRow<K extends UpdatableKind>(studio: Studio, kind: K, id: 
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if (value === undefined) continue;
-    changes[key] = key === "customData" ? { ...row.customData, ...structuredClone(value as CustomData) } : value;
+    changes[key] = key === "customData" ? { ...row.customData, ...asStoredJson(value as CustomData) } : value;
   }
   adjust(studio, kind, row, changes);
   changes.updatedAt = studio.now();

@@ -78,13 +78,14 @@ const falsy = new Set(["false", "0", "f", "no", "n", "off"]);
 /**
  * Zou's crud filter (zou.md §2.2) applied to serialized rows: unknown keys ignored, `name` ILIKE
  * with `%`/`_` wildcards, `[..]` JSON lists as IN, relationship arrays as "contains", booleans and
- * UUIDs validated.
+ * UUIDs validated. A `name` is never a list: Zou's apply_criterions_to_db_query checks `name` before
+ * lists, so `name=["a","b"]` is an ILIKE on that text and matches nothing.
  */
 export function applyFilters(rows: Row[], query: URLSearchParams, columns: readonly string[]): Row[] {
   let out = rows;
   for (const [key, raw] of query) {
     if (reserved.has(key) || !columns.includes(key)) continue;
-    const values = parseValues(key, raw);
+    const values = key === "name" ? [raw] : parseValues(key, raw);
     out = out.filter((row) => values.some((v) => matches(row[key], v, key)));
   }
   return out;
@@ -111,8 +112,8 @@ export function trackerWhere<K extends Kind>(query: URLSearchParams, columns: Re
 export function nameFilter(query: URLSearchParams): (name: string) => boolean {
   const raw = query.get("name");
   if (raw === null) return () => true;
-  const patterns = parseValues("name", raw).map(ilikeRegExp);
-  return (name) => patterns.some((re) => re.test(name));
+  const pattern = ilikeRegExp(raw);
+  return (name) => pattern.test(name);
 }
 
 function parseValues(key: string, raw: string): string[] {
