@@ -14,6 +14,7 @@ import { deriveNbFrames, encodeEntityData, encodeFields } from "./encode.js";
 import { entityForTaskType } from "./entity-lookup.js";
 import { kindSpecs } from "./kind-specs.js";
 import { getOne, queryAll } from "./query.js";
+import { createQueue, recordKey } from "./same-record-queue.js";
 import { checkId } from "./validate.js";
 
 type Input = Record<string, unknown>;
@@ -59,7 +60,9 @@ export async function create<K extends CreatableKind>(
   for (const [key, value] of Object.entries(input))
     if (/Id$/.test(key) && typeof value === "string") checkId(value, `${kind} ${key}`);
   try {
-    const row = await createRow(ctx, kind, input, options.prechecked === true);
+    const row = await createQueue(ctx.client).run(recordKey(kind, input), () =>
+      createRow(ctx, kind, input, options.prechecked === true),
+    );
     const [record] = await kindSpecs[kind].decode([row], ctx.ref);
     if (!record) return getOne(ctx, kind, row.id as Id);
     return record as RecordOf<K>;

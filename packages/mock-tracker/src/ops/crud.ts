@@ -50,11 +50,22 @@ export function createRow<K extends CreatableKind>(studio: Studio, kind: K, inpu
   // (fifty times slower), which seeding 50k tasks would feel.
   const row = { id: studio.newId(), createdAt: now, updatedAt: now, customData, ...fields } as Stored<K>;
   studio.table(kind).insert(row);
+  if (kind === "project") ensureFirstEpisode(studio, row as Stored<"project">);
   const base = row as BaseRow;
   if (kind === "shot") studio.emitCrud(kind, "new", base, { episodeId: fieldOf(row, "episodeId") });
   else if (kind === "asset") studio.emitCrud(kind, "new", base, { assetType: fieldOf(row, "assetTypeId") });
   else studio.emitCrud(kind, "new", base);
   return row;
+}
+
+/**
+ * A tvshow has at least one episode: Zou creates "E01" with the project, and again on any update
+ * of a tvshow project that has none (crud/project.py post_creation and post_update,
+ * shots_service.get_or_create_first_episode), before it announces the project's write.
+ */
+function ensureFirstEpisode(studio: Studio, project: Stored<"project">): void {
+  if (project.productionType !== "tvshow" || studio.table("episode").lookup("projectId", project.id).size > 0) return;
+  createRow(studio, "episode", { name: "E01", projectId: project.id });
 }
 
 /** Creates rows in input order with no events (bulk seeding); returns their ids. */
@@ -130,6 +141,7 @@ export function updateRow<K extends UpdatableKind>(studio: Studio, kind: K, id: 
   adjust(studio, kind, row, changes);
   changes.updatedAt = studio.now();
   const updated = studio.table(kind).patch(id, changes as Partial<Stored<K>>);
+  if (kind === "project") ensureFirstEpisode(studio, updated as Stored<"project">);
   if (kind === "project") studio.emit("project:update", id, id, {});
   else if (kind === "comment") studio.emitCrud(kind, "update", row, { taskId: fieldOf(row, "taskId") });
   else studio.emitCrud(kind, "update", row);

@@ -15,6 +15,21 @@ export function rulesSection(ctx: ComplianceContext): void {
     expect(items.map((s) => s.id)).toEqual([first.id]);
   });
 
+  test("two identical creates at once: one record, the other call a ConflictError (on Kitsu both got the same shot)", async () => {
+    const shot = { name: ctx.name("sh_race"), projectId: ctx.fx.project.id, sequenceId: ctx.fx.sequence.id };
+    const asset = { name: ctx.name("asset_race"), projectId: ctx.fx.project.id, assetTypeId: ctx.fx.assetType.id };
+    for (const attempt of [() => ctx.adapter.create("shot", shot), () => ctx.adapter.create("asset", asset)]) {
+      const outcomes = await Promise.allSettled([attempt(), attempt()]);
+      const made = outcomes.filter((o) => o.status === "fulfilled");
+      expect(made).toHaveLength(1);
+      const refused = outcomes.find((o) => o.status === "rejected");
+      await expectTrackerError(Promise.reject(refused?.reason), "CONFLICT");
+    }
+    const shots = await ctx.adapter.query("shot", { sequenceId: ctx.fx.sequence.id, name: shot.name });
+    const assets = await ctx.adapter.query("asset", { projectId: ctx.fx.project.id, name: asset.name });
+    expect([shots.items.length, assets.items.length]).toEqual([1, 1]);
+  });
+
   test("the same shot name in another sequence is fine", async () => {
     const first = await ctx.newShot();
     const other = await ctx.newSequence();
