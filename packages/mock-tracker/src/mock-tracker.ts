@@ -22,6 +22,7 @@ import type {
   PlaylistRecord,
   PreviewRecord,
   ProjectRecord,
+  RawClient,
   RecordOf,
   RemoveOptions,
   RemoveResult,
@@ -49,6 +50,7 @@ import { addPreviewUpload, attachUploads, commentWithUploads, setMainPreview } f
 import { search } from "./ops/search.js";
 import { addPlaylistEntries, assign, removePlaylistEntries, unassign, writeTimeSpent } from "./ops/work.js";
 import type { MockTrackerOptions } from "./options.js";
+import { mockRaw } from "./raw.js";
 import { seedFreshKitsu } from "./seeds/fresh-kitsu.js";
 import { loadSnapshot, parseSnapshot, restoreOptions, type StudioSnapshot, writeSnapshot } from "./snapshot.js";
 import { type Resume, studioFromOptions } from "./studio/from-options.js";
@@ -69,11 +71,22 @@ export class MockTracker implements TrackerAdapter {
   readonly faults = new Faults();
   /** The store; for seeds, snapshots and the bulk helpers. */
   readonly studio: Studio;
+  /**
+   * Kitsu's REST API over this store, in process (no socket, no token): the same
+   * `get/post/put/delete` on API paths, answers and typed errors as the Kitsu adapter's `raw`, served
+   * by the Kitsu-compatible server's routes as the session's person, so that a tool using the escape
+   * hatch runs in tests. In a bare studio, set `studio.sessionPersonId` first.
+   *
+   * @example
+   * const statuses = await tracker.raw.get<{ short_name: string }[]>("data/task-status");
+   */
+  readonly raw: RawClient;
 
   /** `resume` is for `fromSnapshot`: where the event cursor and a seeded id sequence stood. */
   constructor(options: MockTrackerOptions = {}, resume?: Resume) {
     this.studio = studioFromOptions(options, resume);
     if (!options.bare && !resume) seedFreshKitsu(this.studio);
+    this.raw = mockRaw(this, this.studio);
     if (options.latencyMs) this.faults.latency("*", options.latencyMs);
   }
 
