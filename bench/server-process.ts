@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   });
   const project = await tracker.create("project", { name: benchProjectName, productionType: "short" });
   const sequence = await tracker.create("sequence", { name: "sq010", projectId: project.id });
-  const types = (await tracker.query("taskType", {})).items.filter((t) => t.forShots);
+  // Shot task types of a fresh Kitsu but Edit (for edits, not shots), the workload the bench has always had.
+  const types = (await tracker.query("taskType", {})).items.filter((t) => t.forShots && t.name !== "Edit");
   const shotIds = tracker.insertMany(
     "shot",
     Array.from({ length: shotCount }, (_, i) => ({

@@ -26,7 +26,8 @@ export class ScriptedTracker extends MockTracker {
   private clock = Date.parse("2024-05-01T09:00:00Z");
 
   constructor(options: ScriptedOptions = {}) {
-    super({ seed: 1, now: () => new Date(this.tick()) });
+    // Bare: the fresh-Kitsu seed would stamp its rows through `now`, before `this` exists.
+    super({ seed: 1, bare: true, now: () => new Date(this.tick()) });
     this.capabilities = { ...new MockTracker().capabilities, ...options.capabilities };
     this.liveWithoutCursor = options.liveWithoutCursor ?? false;
   }

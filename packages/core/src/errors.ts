@@ -216,6 +216,17 @@ export class PermissionError extends TrackerError {
     );
   }
 
+  /**
+   * A write of fields only an admin may change (a person's role, departments, active flag): Kitsu
+   * drops them from anyone else's request without a word, so the adapter says so instead.
+   */
+  static adminOnly(kind: string, id: string, fields: readonly string[], request?: RequestInfo): PermissionError {
+    return new PermissionError(
+      `Cannot change ${fields.join(", ")} of ${kind} ${id}${where(request)}: only a studio admin may, and the tracker ignores the change from anyone else. Use an admin account.`,
+      { request },
+    );
+  }
+
   /** Time logged for a person the task is not assigned to (Kitsu answers 403). */
   static notAssigned(taskId: string, personId: string, request?: RequestInfo): PermissionError {
     return new PermissionError(

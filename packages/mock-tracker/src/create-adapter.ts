@@ -21,11 +21,13 @@ export async function trackerFromSnapshotFile(file: string): Promise<MockTracker
 }
 
 /**
- * The `AdapterModule` entry core's registry calls for `TRACKER_TYPE=mock`: an empty studio, the
- * built-in `demo`, or a snapshot file written by `tracker.snapshot()`.
+ * The `AdapterModule` entry core's registry calls for `TRACKER_TYPE=mock`: what a fresh Kitsu
+ * holds, an empty store (`bare`), the built-in `demo`, or a snapshot file written by
+ * `tracker.snapshot()`.
  */
 export async function createAdapter(config: MockConfig): Promise<TrackerAdapter> {
   if (config.seed === undefined) return new MockTracker();
+  if (config.seed === "bare") return new MockTracker({ bare: true });
   if (config.seed === "demo") return demoTracker();
   return trackerFromSnapshotFile(config.seed);
 }

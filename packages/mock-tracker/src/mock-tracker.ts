@@ -22,6 +22,7 @@ import type {
   PlaylistRecord,
   PreviewRecord,
   ProjectRecord,
+  RawClient,
   RecordOf,
   RemoveOptions,
   RemoveResult,
@@ -44,11 +45,14 @@ import { createRows, rowsWithTasks } from "./ops/bulk.js";
 import { castIn, getCasting, setCasting } from "./ops/casting.js";
 import { createRow, insertRows, removeRow, updateRow } from "./ops/crud.js";
 import { downloadRecordFile } from "./ops/files.js";
-import { addTeamMember, addToProject, removeTeamMember, search } from "./ops/project.js";
+import { addTeamMember, addToProject, removeTeamMember } from "./ops/project.js";
 import { queryRows } from "./ops/query.js";
 import { addPreviewUpload, attachUploads, commentWithUploads, setMainPreview } from "./ops/reviews.js";
+import { search } from "./ops/search.js";
 import { addPlaylistEntries, assign, removePlaylistEntries, unassign, writeTimeSpent } from "./ops/work.js";
 import type { MockTrackerOptions } from "./options.js";
+import { mockRaw } from "./raw.js";
+import { seedFreshKitsu } from "./seeds/fresh-kitsu.js";
 import { loadSnapshot, parseSnapshot, restoreOptions, type StudioSnapshot, writeSnapshot } from "./snapshot.js";
 import { type Resume, studioFromOptions } from "./studio/from-options.js";
 import type { Studio } from "./studio/studio.js";
@@ -71,10 +75,23 @@ export class MockTracker implements TrackerAdapter {
   /** Where this tracker's rules differ from the defaults (`options.rules`). */
   readonly rules: RuleOverrides | undefined;
 
+  /**
+   * Kitsu's REST API over this store, in process (no socket, no token): the same
+   * `get/post/put/delete` on API paths, answers and typed errors as the Kitsu adapter's `raw`, served
+   * by the Kitsu-compatible server's routes as the session's person, so that a tool using the escape
+   * hatch runs in tests. In a bare studio, set `studio.sessionPersonId` first.
+   *
+   * @example
+   * const statuses = await tracker.raw.get<{ short_name: string }[]>("data/task-status");
+   */
+  readonly raw: RawClient;
+
   /** `resume` is for `fromSnapshot`: where the event cursor and a seeded id sequence stood. */
   constructor(options: MockTrackerOptions = {}, resume?: Resume) {
     this.rules = options.rules;
     this.studio = studioFromOptions(options, rulesOf(this), resume);
+    if (!options.bare && !resume) seedFreshKitsu(this.studio);
+    this.raw = mockRaw(this, this.studio);
     if (options.latencyMs) this.faults.latency("*", options.latencyMs);
   }
 

@@ -12,6 +12,18 @@ export interface MockTrackerOptions {
    */
   rules?: RuleOverrides;
   /**
+   * Start with an empty store. By default a new mock holds what a fresh Kitsu holds after
+   * `zou init-data` and `zou create-admin`: 6 departments, 12 task types, 6 task statuses, 4 asset
+   * types and the admin "Super Admin" (admin@example.com), the person the session acts as (the
+   * author of comments posted without one). A bare studio has no person to act as: its comments
+   * have no author unless one is given. `TRACKER_MOCK_SEED=bare` is the same from the environment.
+   *
+   * @default false (what a fresh Kitsu holds)
+   * @example
+   * new MockTracker({ bare: true })
+   */
+  bare?: boolean;
+  /**
    * Seed of the id generator: the same seed gives the same ids in the same order, for tests
    * that compare ids or snapshots. Without it, ids are random UUID v4.
    *

@@ -20,6 +20,8 @@ export interface StudioSnapshot {
   eventCursor: number;
   /** Seeded id generator to resume (seed and how many ids it gave), or null for random ids. */
   ids: { seed: number; state: number } | null;
+  /** The person the session acts as (absent in snapshots written before it was kept: none). */
+  sessionPersonId?: string | null;
 }
 
 const dateKeys = ["createdAt", "updatedAt", "lastCommentAt"];
@@ -43,6 +45,7 @@ export function writeSnapshot(studio: Studio): StudioSnapshot {
     casting: [...studio.casting].map(([entityId, links]) => ({ entityId, links: links.map((l) => ({ ...l })) })),
     eventCursor: studio.events.lastSeq,
     ids: studio.ids.seeded,
+    sessionPersonId: studio.sessionPersonId,
   };
 }
 
@@ -85,6 +88,10 @@ function readSnapshot(json: unknown): SnapshotContent {
   if (ids !== null && !(isObject(ids) && Number.isInteger(ids.seed) && Number.isInteger(ids.state))) {
     throw problem(["ids"], "expected null or { seed, state } integers");
   }
+  const session = json.sessionPersonId;
+  if (session !== undefined && session !== null && typeof session !== "string") {
+    throw problem(["sessionPersonId"], "expected a person id or null");
+  }
   const rows: { kind: Kind; row: BaseRow }[] = [];
   for (const [kind, list] of Object.entries(json.records)) {
     if (!(kindNames as string[]).includes(kind)) throw problem(["records", kind], "not a record kind");
@@ -124,6 +131,8 @@ function readSnapshot(json: unknown): SnapshotContent {
 export function loadSnapshot(studio: Studio, content: SnapshotContent): void {
   studio.checkIds = true;
   for (const { kind, row } of content.rows) studio.insertChecked(kind, row);
+  const session = content.snapshot.sessionPersonId;
+  studio.sessionPersonId = session ? asId(session) : null;
   for (const f of content.snapshot.files) {
     studio.files.set(asId(f.id), {
       fileName: f.fileName,

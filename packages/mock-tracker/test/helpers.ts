@@ -1,23 +1,29 @@
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Id } from "@gadget/core";
-import type { UploadFile } from "@gadget/core/adapter";
+import type { Id, Kind } from "@gadget/core";
+import type { RecordOf, UploadFile, Where } from "@gadget/core/adapter";
 import { MockTracker } from "../src/index.js";
 
-/** A small studio: statuses, task types, one project with a sequence, two shots and an asset. */
+/** The one record of a kind matching `where` in a mock's store. */
+export async function one<K extends Kind>(tracker: MockTracker, kind: K, where: Where<K>): Promise<RecordOf<K>> {
+  const [found] = (await tracker.query(kind, where)).items;
+  if (!found) throw new Error(`no ${kind} matches ${JSON.stringify(where)}`);
+  return found;
+}
+
+/**
+ * A small studio on a fresh Kitsu's reference data (its statuses, task types, asset types and
+ * admin): one project with a sequence, two shots, an asset, an artist and a task.
+ */
 export async function smallStudio(options: ConstructorParameters<typeof MockTracker>[0] = { seed: 7 }) {
   const tracker = new MockTracker(options);
-  const todo = await tracker.create("taskStatus", { name: "Todo", shortName: "todo", isDefault: true });
-  const wip = await tracker.create("taskStatus", { name: "Work In Progress", shortName: "wip", isWip: true });
-  const wfa = await tracker.create("taskStatus", {
-    name: "Waiting For Approval",
-    shortName: "wfa",
-    isFeedbackRequest: true,
-  });
-  const retake = await tracker.create("taskStatus", { name: "Retake", shortName: "retake", isRetake: true });
-  const anim = await tracker.create("taskType", { name: "Animation", forShots: true });
-  const model = await tracker.create("taskType", { name: "Modeling", forShots: false });
+  const todo = await one(tracker, "taskStatus", { shortName: "todo" });
+  const wip = await one(tracker, "taskStatus", { shortName: "wip" });
+  const wfa = await one(tracker, "taskStatus", { shortName: "wfa" });
+  const retake = await one(tracker, "taskStatus", { shortName: "retake" });
+  const anim = await one(tracker, "taskType", { name: "Animation" });
+  const model = await one(tracker, "taskType", { name: "Modeling" });
   const project = await tracker.create("project", { name: "Bunny", productionType: "short" });
   const seq = await tracker.create("sequence", { name: "sq010", projectId: project.id });
   const sh010 = await tracker.create("shot", {
@@ -28,7 +34,7 @@ export async function smallStudio(options: ConstructorParameters<typeof MockTrac
     frameOut: 200,
   });
   const sh020 = await tracker.create("shot", { name: "sh020", projectId: project.id, sequenceId: seq.id });
-  const chars = await tracker.create("assetType", { name: "Character" });
+  const chars = await one(tracker, "assetType", { name: "Character" });
   const hero = await tracker.create("asset", { name: "Hero", projectId: project.id, assetTypeId: chars.id });
   const artist = await tracker.create("person", { firstName: "Ada", lastName: "Lane", email: "ada@example.com" });
   const task = await tracker.create("task", { entityId: sh010.id, taskTypeId: anim.id });

@@ -44,6 +44,10 @@ describe("kitsu-server crud filters", () => {
     expect(await names(`id=${list}`)).toEqual(["Autumn", "Spring_Short"]);
   });
 
+  test("a JSON list as a name filtered with IN, where Zou reads it as one ILIKE pattern that matches nothing", async () => {
+    expect(await names(`name=${encodeURIComponent(JSON.stringify(["Autumn", "Spring_Short"]))}`)).toEqual([]);
+  });
+
   test("a malformed id filter is 400 with the offending value", async () => {
     const res = await api.call<{ message: string }>("GET", "/data/projects?id=nope");
     expect(res.status).toBe(400);

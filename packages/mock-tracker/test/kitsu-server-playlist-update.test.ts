@@ -47,13 +47,25 @@ describe("kitsu-server PUT and DELETE /data/playlists/<id>", () => {
     const p = await newPlaylist("Edit");
     for (const id of shots) await api.call("POST", `/actions/playlists/${p.id}/add-entity`, { entity_id: id });
     const before = (await api.call<ZouEvent[]>("GET", "/data/events/last?limit=200")).body.length;
-    const sent = [{ entity_id: shots[2] }, { entity_id: shots[0] }];
+    const sent = [
+      { entity_id: shots[2], preview_file_id: null },
+      { entity_id: shots[0], preview_file_id: null },
+    ];
     const updated = await api.call<Playlist>("PUT", `/data/playlists/${p.id}`, { shots: sent });
     expect(updated.body.shots?.map((s) => s.entity_id)).toEqual([shots[2], shots[0]]);
     const events = (await api.call<ZouEvent[]>("GET", "/data/events/last?limit=200")).body;
     const fresh = events.slice(0, events.length - before);
     expect(fresh.map((e) => e.name)).toEqual(["playlist:update"]);
     expect(fresh[0]?.data).toMatchObject({ playlist_id: p.id });
+  });
+
+  test("PUT kept entries without a preview_file_id key, which Zou drops (so removing one entry emptied the list)", async () => {
+    const p = await newPlaylist("Keys");
+    for (const id of shots.slice(0, 2))
+      await api.call("POST", `/actions/playlists/${p.id}/add-entity`, { entity_id: id });
+    const sent = [{ entity_id: shots[1] }, { entity_id: shots[0], preview_file_id: null }];
+    const updated = await api.call<Playlist>("PUT", `/data/playlists/${p.id}`, { shots: sent });
+    expect(updated.body.shots?.map((s) => s.entity_id)).toEqual([shots[0]]);
   });
 
   test("DELETE answers 204, then the playlist is gone", async () => {

@@ -23,7 +23,8 @@ describe("demo seed", () => {
       expect(s.frameIn).toBe(101);
       expect(s.nbFrames).toBe((s.frameOut ?? 0) - 101 + 1);
     }
-    expect((await all(t, "assetType")).map((a) => a.name)).toEqual(["Character", "Prop", "Environment"]);
+    // A fresh Kitsu's asset types; the demo uses the first three.
+    expect((await all(t, "assetType")).map((a) => a.name)).toEqual(["Character", "Prop", "Environment", "FX"]);
     const assets = await all(t, "asset");
     expect(assets).toHaveLength(8);
     const first = shots[0];
@@ -33,7 +34,7 @@ describe("demo seed", () => {
     expect(assets.map((a) => a.id)).toContain(casting[0]?.assetId);
   });
 
-  it("has the standard task types and statuses, 4 people in 3 departments, and tasks in every status", async () => {
+  it("has a fresh Kitsu's task types and statuses, its admin and 4 artists in 3 departments, and tasks in every status", async () => {
     const t = demoTracker();
     const typeNames = (await all(t, "taskType")).map((x) => x.name);
     for (const name of ["Concept", "Modeling", "Shading", "Rigging", "Storyboard", "Layout", "Animation"]) {
@@ -41,14 +42,23 @@ describe("demo seed", () => {
     }
     expect(typeNames).toEqual(expect.arrayContaining(["Lighting", "Compositing"]));
     const statuses = await all(t, "taskStatus");
-    expect(statuses.map((s) => s.shortName)).toEqual(["todo", "ready", "wip", "wfa", "retake", "done"]);
+    expect(statuses.map((s) => s.shortName)).toEqual(["todo", "wip", "wfa", "retake", "done", "ready"]);
     expect(statuses.find((s) => s.shortName === "wfa")?.isFeedbackRequest).toBe(true);
     expect(statuses.find((s) => s.shortName === "retake")?.isRetake).toBe(true);
     expect(statuses.find((s) => s.shortName === "done")?.isDone).toBe(true);
     const persons = await all(t, "person");
-    expect(persons).toHaveLength(4);
+    expect(persons.map((p) => p.name)).toEqual([
+      "Super Admin",
+      "Alice Martin",
+      "Bruno Costa",
+      "Chloé Dubois",
+      "Dana Kim",
+    ]);
     expect(persons.every((p) => p.email?.includes("@"))).toBe(true);
-    expect(await all(t, "department")).toHaveLength(3);
+    const departments = await all(t, "department");
+    expect(departments).toHaveLength(6);
+    const artists = persons.filter((p) => p.role !== "admin");
+    expect(new Set(artists.flatMap((p) => p.departmentIds)).size).toBe(3);
     const tasks = await all(t, "task");
     const used = new Set(tasks.map((x) => x.statusId));
     expect(used.size).toBe(6);

@@ -155,7 +155,7 @@ describe("events", () => {
     const now = () => new Date(clock);
     const s = await smallStudio({ seed: 3, now });
     clock = Date.parse("2026-01-05T10:00:00Z");
-    await s.tracker.create("department", { name: "FX" });
+    await s.tracker.create("department", { name: "VFX" });
     for (const since of ["2026-01-05T09:30:00", "2026-01-05T09:30:00Z", "2026-01-05 10:30:00+01:00"]) {
       const page = await s.tracker.eventsSince(since);
       expect(
@@ -177,7 +177,7 @@ describe("events", () => {
       throw new Error("boom");
     });
     const off = s.tracker.subscribe((e) => seen.push(e.name));
-    await s.tracker.create("department", { name: "FX" });
+    await s.tracker.create("department", { name: "VFX" });
     await flush();
     off();
     await s.tracker.create("department", { name: "Lighting" });

@@ -108,6 +108,22 @@ describe("assignment, playlists, team, settings", () => {
     ]);
     expect(await tracker.search("her", { projectId: project.id, limit: 1 })).toHaveLength(1);
   });
+
+  it("search follows Kitsu's indexes: words of type, sequence, description and custom data; open projects; a limit per kind", async () => {
+    const { tracker, project, sh010, sh020 } = await smallStudio();
+    await tracker.update("shot", sh020.id, { description: "Rooftop chase", customData: { lens: "anamorphic" } });
+    const found = async (text: string) => (await tracker.search(text)).map((h) => h.name);
+    expect(await found("character her")).toEqual(["Hero"]);
+    expect(await found("sq010 sh020")).toEqual(["sh020"]);
+    expect(await found("roof")).toEqual(["sh020"]);
+    expect(await found("anamor")).toEqual(["sh020"]);
+    expect(await found("ero")).toEqual([]);
+    expect((await tracker.search("sh0", { limit: 1 })).map((h) => h.id)).toEqual([sh010.id]);
+    expect(await tracker.search("sq010", { kinds: ["sequence", "episode"] })).toEqual([]);
+    expect(await tracker.search("sh")).toEqual([]);
+    await tracker.update("project", project.id, { status: "closed" });
+    expect(await tracker.search("Hero")).toEqual([]);
+  });
 });
 
 describe("removal", () => {

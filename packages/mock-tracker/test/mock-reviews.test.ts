@@ -97,7 +97,7 @@ describe("MockTracker comments and previews", () => {
     let t = await tracker.get("task", task.id);
     expect(t).toMatchObject({ statusId: status.wip.id, nbRetakes: 1 });
     const comments = (await tracker.query("comment", { taskId: task.id })).items;
-    expect(t.lastCommentAt).toEqual(comments.at(-1)?.createdAt);
+    expect(t.lastCommentAt).toEqual(comments[0]?.createdAt); // newest first, as Kitsu lists them
 
     for (const c of comments.filter((c) => c.id !== wip.id)) await tracker.remove("comment", c.id);
     t = await tracker.get("task", task.id);

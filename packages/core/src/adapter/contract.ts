@@ -143,7 +143,8 @@ export interface SearchOptions {
    */
   projectId?: Id;
   /**
-   * Kinds to search.
+   * Kinds to search. Kitsu (and the mock, which follows it) searches shots, assets and persons
+   * only: asking for sequences or episodes finds nothing there.
    *
    * @default undefined (every kind the tracker searches)
    * @example
@@ -151,7 +152,7 @@ export interface SearchOptions {
    */
   kinds?: readonly ("shot" | "asset" | "sequence" | "episode" | "person")[];
   /**
-   * Most hits returned.
+   * Most hits returned of each kind (Kitsu limits each of its search indexes).
    *
    * @default 20
    */
@@ -291,6 +292,7 @@ export interface TrackerAdapter {
   /** Enables a task type, task status or asset type on a project. */
   addToProject(projectId: Id, kind: "taskType" | "taskStatus" | "assetType", id: Id): Promise<ProjectRecord>;
 
+  /** Finds nothing for a text under 3 characters, as Kitsu; `limit` applies to each kind. */
   search(text: string, options?: SearchOptions): Promise<SearchHit[]>;
 
   /** Live events; returns the unsubscribe function. */

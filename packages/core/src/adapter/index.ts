@@ -16,6 +16,7 @@ export * from "./factory.js";
 export * from "./file-check.js";
 export * from "./files.js";
 export * from "./filter-check.js";
+export * from "./http-errors.js";
 export * from "./parent-check.js";
 export * from "./remove-check.js";
 export * from "./time-spent-check.js";

@@ -5,8 +5,9 @@ import type { SessionContext } from "../session/context.js";
 import { type CollectionOptions, ReadCollection } from "./collection.js";
 
 /**
- * A task's comments: `task.comments`. `new()` publishes (comment, status, previews, attachments),
- * every file checked before the first write.
+ * A task's comments: `task.comments`, newest first on every tracker (Kitsu's order: `all()[0]` is
+ * the latest note). `new()` publishes (comment, status, previews, attachments), every file checked
+ * before the first write.
  *
  * @example
  * await task.comments.new({ comment: "Blocking pass", status: "wfa", preview: ["/renders/sh0224_v003.mp4"] });

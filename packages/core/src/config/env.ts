@@ -157,7 +157,7 @@ function readCredentials(vars: Vars): { login?: string; password?: string; token
 
 function readSeed(vars: Vars, cwd: string): string | undefined {
   const seed = read(vars, "TRACKER_MOCK_SEED");
-  if (seed === undefined || seed === "demo") return seed;
+  if (seed === undefined || seed === "demo" || seed === "bare") return seed;
   const file = resolve(cwd, seed);
   if (!existsSync(file)) throw ConfigError.snapshot(file, "the file does not exist");
   return file;

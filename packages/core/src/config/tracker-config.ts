@@ -7,7 +7,10 @@ import { z } from "zod";
 
 export const mockConfigSchema = z.object({
   type: z.literal("mock"),
-  /** `demo`, the path of a studio snapshot (JSON), or absent for an empty studio. */
+  /**
+   * `demo`, `bare` (an empty store), the path of a studio snapshot (JSON), or absent for what a
+   * fresh Kitsu holds (its init-data task types, statuses, departments, asset types and admin).
+   */
   seed: z.string().min(1).optional(),
   project: z.string().min(1).optional(),
 });

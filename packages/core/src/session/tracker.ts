@@ -36,7 +36,7 @@ export interface TrackerSearchOptions {
    */
   kinds?: readonly SearchKind[];
   /**
-   * Most hits returned.
+   * Most hits returned of each kind (Kitsu limits each of its search indexes).
    *
    * @default 20
    * @example
@@ -124,7 +124,8 @@ export class Tracker {
   }
 
   /**
-   * Finds shots, assets, sequences, episodes and persons by name.
+   * Finds shots, assets and persons by the words of their name (Kitsu searches no sequences or
+   * episodes, nothing under 3 characters, and only open projects; the mock tracker does the same).
    *
    * @example
    * const hits = await tracker.search("hero", { project, kinds: ["asset"] });

@@ -12,6 +12,7 @@ import {
   customData,
   idList,
   idOrNull,
+  type KitsuRow,
   kitsuRow,
   minutesToSeconds,
   parseRow,
@@ -73,6 +74,21 @@ export function decodeTask(value: unknown, entityKind: TaskEntityKind): TaskReco
 }
 
 const namedRow = kitsuRow.extend({ name: z.string() });
+
+/**
+ * Rows for Kitsu's concept entities, which the model has no kind for: the task types whose
+ * `for_entity` is "Concept" and the statuses flagged `for_concept` (Neutral, Approved, Rejected
+ * after `zou init-data`). Listing them would give a fresh Kitsu two "Concept" task types for
+ * assets and two default statuses, so they are left out, as the mock tracker never has them.
+ */
+export const isConceptTaskType = (row: KitsuRow): boolean => row.for_entity === "Concept";
+export const isConceptStatus = (row: KitsuRow): boolean => row.for_concept === true;
+
+/** The task types and statuses of the model's kinds, decoded. */
+export const decodeTaskTypes = (rows: KitsuRow[]): TaskTypeRecord[] =>
+  rows.filter((r) => !isConceptTaskType(r)).map(decodeTaskType);
+export const decodeTaskStatuses = (rows: KitsuRow[]): TaskStatusRecord[] =>
+  rows.filter((r) => !isConceptStatus(r)).map(decodeTaskStatus);
 
 export function decodeTaskType(value: unknown): TaskTypeRecord {
   const row = parseRow(namedRow, value, "task type");

@@ -22,6 +22,7 @@ import { entityForTaskType } from "./entity-lookup.js";
 import { kindSpecs } from "./kind-specs.js";
 import { getOne, queryAll } from "./query.js";
 import { isCachedKind } from "./reference.js";
+import { createQueue, recordKey } from "./same-record-queue.js";
 import { checkId } from "./validate.js";
 
 type Input = Record<string, unknown>;
@@ -89,9 +90,12 @@ export async function create<K extends CreatableKind>(
   const input = data as Input;
   for (const [key, value] of Object.entries(input))
     if (/Id$/.test(key) && typeof value === "string") checkId(value, `${kind} ${key}`);
-  if (options.prechecked !== true) await checkUnique(ctx.rules, kind, [input], lookupIn(ctx, kind));
   try {
-    const row = await createRow(ctx, kind, input);
+    // The check runs inside the queue: a create of the same record in flight must have landed first.
+    const row = await createQueue(ctx.client).run(recordKey(kind, input), async () => {
+      if (options.prechecked !== true) await checkUnique(ctx.rules, kind, [input], lookupIn(ctx, kind));
+      return createRow(ctx, kind, input);
+    });
     const [record] = await kindSpecs[kind].decode([row], ctx.ref);
     if (!record) return getOne(ctx, kind, row.id as Id);
     return record as RecordOf<K>;

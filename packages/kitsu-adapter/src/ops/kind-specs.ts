@@ -9,7 +9,7 @@ import {
   decodeShot,
 } from "../codec/production.js";
 import { decodeAttachment, decodeComment, decodePlaylist, decodePreview } from "../codec/reviews.js";
-import { decodeTask, decodeTaskStatus, decodeTaskType, decodeTimeSpent, entityKindOf } from "../codec/tasks.js";
+import { decodeTask, decodeTaskStatuses, decodeTaskTypes, decodeTimeSpent, entityKindOf } from "../codec/tasks.js";
 import { idOrNull, type KitsuRow } from "../codec/values.js";
 import { type CrudModel, type Route, routes } from "../routes.js";
 import { type ReferenceCache, temporalTypeNames } from "./reference.js";
@@ -105,7 +105,7 @@ export const kindSpecs: { [K in Kind]: KindSpec<K> } = {
   taskType: {
     model: "task-types",
     columns: { id: "id", name: "name", shortName: "short_name", departmentId: "department_id" },
-    decode: async (rows) => rows.map(decodeTaskType),
+    decode: async (rows) => decodeTaskTypes(rows),
   },
   taskStatus: {
     model: "task-status",
@@ -119,7 +119,7 @@ export const kindSpecs: { [K in Kind]: KindSpec<K> } = {
       isWip: "is_wip",
       isFeedbackRequest: "is_feedback_request",
     },
-    decode: async (rows) => rows.map(decodeTaskStatus),
+    decode: async (rows) => decodeTaskStatuses(rows),
   },
   comment: {
     model: "comments",

@@ -45,8 +45,12 @@ async function serverFilters<K extends Kind>(ctx: OpsContext, kind: K, where: ob
   const params: SearchParams = {};
   for (const [key, value] of Object.entries(where)) {
     const column = spec.columns[key];
-    // Zou reads `name` as one ILIKE pattern, never a JSON list: a name IN is matched here after decoding.
-    if (column === "name" && Array.isArray(value)) continue;
+    // Zou reads `name` as one ILIKE pattern, never as a list (`name=["a","b"]` matches nothing):
+    // several names are filtered here only, on the rows the other filters bring.
+    if (column === "name" && Array.isArray(value)) {
+      if (value.length === 1) params.name = String(value[0]);
+      continue;
+    }
     const param = column ? toParam(value) : undefined;
     if (column && param !== undefined) params[column] = param;
   }

@@ -1,5 +1,5 @@
 import { asId, type Id, type ProjectRecord, type TaskStatusRecord, type TaskTypeRecord } from "@gadget/core/adapter";
-import { decodeTaskStatus, decodeTaskType } from "../codec/tasks.js";
+import { decodeTaskStatuses, decodeTaskType } from "../codec/tasks.js";
 import { idOrNull, type KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { KitsuClient } from "../transport/client.js";
@@ -113,7 +113,7 @@ export class ReferenceCache {
   }
 
   taskStatuses(): Promise<TaskStatusRecord[]> {
-    this.statuses ??= this.rows("task-status").then((rows) => rows.map(decodeTaskStatus));
+    this.statuses ??= this.rows("task-status").then(decodeTaskStatuses);
     return this.statuses;
   }
 

@@ -169,9 +169,11 @@ export class Relations {
     checkId(playlistId, "playlist");
     const drop = new Set(checkIds(entityIds, "entity"));
     const current = await getOne(this.ctx, "playlist", playlistId);
+    // Zou's PUT keeps only the entries that carry a `preview_file_id` key, null included
+    // (crud/playlist.py pre_update): an entry without one would be dropped silently.
     const shots = current.entries
       .filter((e) => !drop.has(e.entityId))
-      .map((e) => (e.previewId ? { entity_id: e.entityId, preview_file_id: e.previewId } : { entity_id: e.entityId }));
+      .map((e) => ({ entity_id: e.entityId, preview_file_id: e.previewId }));
     const row = await this.ctx.client.request<KitsuRow>({
       method: "PUT",
       path: path(routes.updateModel, { model: "playlists", id: playlistId }),

@@ -12,6 +12,7 @@ import { path, routes } from "../routes.js";
 import type { OpsContext } from "./context.js";
 import { deriveNbFrames, encodeEntityData, encodeFields, encodeProjectFields } from "./encode.js";
 import { kindSpecs } from "./kind-specs.js";
+import { checkPersonPatch, checkPersonWritten } from "./person-write.js";
 import { getOne } from "./query.js";
 import { checkId } from "./validate.js";
 
@@ -30,6 +31,7 @@ export async function update<K extends UpdatableKind>(
   checkId(id, kind);
   const input = patch as Input;
   const spec = kindSpecs[kind];
+  if (kind === "person") await checkPersonPatch(ctx, id, input);
   let row: KitsuRow;
   try {
     if (entityKinds.has(kind)) {
@@ -58,6 +60,11 @@ export async function update<K extends UpdatableKind>(
     throw error;
   }
   if (kind === "taskType" || kind === "taskStatus" || kind === "assetType") ctx.ref.invalidate(kind);
+  if (kind === "person") {
+    const after = await getOne(ctx, "person", id);
+    checkPersonWritten(id, input, after);
+    return after as RecordOf<K>;
+  }
   if (readBack.has(kind)) return getOne(ctx, kind, id);
   const [record] = await spec.decode([row], ctx.ref);
   return record ?? getOne(ctx, kind, id);

@@ -10,7 +10,7 @@ import {
 import type { Actor, RouteDef, ServerContext, ZouReply, ZouRequest } from "./context.js";
 import { FaultInjector } from "./faults.js";
 import { readJson, send } from "./http-io.js";
-import type { Router } from "./router.js";
+import type { Resolution, Router } from "./router.js";
 import type { RequestStats } from "./stats.js";
 import { ZouFailure, zou } from "./zou-errors.js";
 
@@ -51,14 +51,10 @@ export async function dispatch(d: Dispatcher, req: IncomingMessage, res: ServerR
       return;
     }
   }
-  let reply: ZouReply;
-  try {
-    if (resolution.kind === "not-found") throw zou.notFound();
-    if (resolution.kind === "method-not-allowed") throw zou.methodNotAllowed();
-    const { route, params } = resolution.match;
+  const reply = await runRoute(d.ctx, resolution, async (route, params) => {
     const actor = await authenticate(d.ctx, route, req);
     let jsonBody: Promise<unknown> | undefined;
-    const zreq: ZouRequest = {
+    return {
       method,
       path,
       params,
@@ -71,12 +67,30 @@ export async function dispatch(d: Dispatcher, req: IncomingMessage, res: ServerR
         return jsonBody;
       },
     };
-    reply = await d.ctx.events.actor.run(actor.personId, () => route.handler(zreq, d.ctx));
-  } catch (error) {
-    reply = toReply(error);
-  }
+  });
   if (!req.complete) req.resume();
   send(res, reply);
+}
+
+/**
+ * Runs a resolved route (404 and 405 before anything else, as Flask does) with the request `build`
+ * makes for it, in its actor's async context; what the handler throws becomes Zou's answer. Shared
+ * by the HTTP server and the in-process client (`MockTracker.raw`).
+ */
+export async function runRoute(
+  ctx: ServerContext,
+  resolution: Resolution,
+  build: (route: RouteDef, params: Record<string, string>) => Promise<ZouRequest>,
+): Promise<ZouReply> {
+  try {
+    if (resolution.kind === "not-found") throw zou.notFound();
+    if (resolution.kind === "method-not-allowed") throw zou.methodNotAllowed();
+    const { route, params } = resolution.match;
+    const zreq = await build(route, params);
+    return await ctx.events.actor.run(zreq.actor.personId, () => route.handler(zreq, ctx));
+  } catch (error) {
+    return toReply(error);
+  }
 }
 
 const anonymous: Actor = {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TrackerAdapter } from "@gadget/core/adapter";
+import { freshKitsuAdmin } from "../seeds/fresh-kitsu.js";
 import type { ServerContext } from "./context.js";
 import { dispatch } from "./dispatch.js";
 import { EventLog } from "./event-log.js";
@@ -44,8 +45,8 @@ export interface KitsuServerOptions {
    */
   accessTtlSeconds?: number;
   /**
-   * Create Zou's `init-data` reference rows (task types, statuses, departments, asset types)
-   * when the tracker has none.
+   * Create Zou's `init-data` reference rows (task types, statuses, departments, asset types) that
+   * the tracker lacks: a default MockTracker has them already, a `{ bare: true }` one gets them.
    *
    * @default true
    */
@@ -85,7 +86,8 @@ export async function startKitsuServer(options: KitsuServerOptions = {}): Promis
     tokens: new TokenService(options.accessTtlSeconds ?? 7 * 24 * 3600),
     events: new EventLog(state),
   };
-  const admin = await seedZou(ctx, options.admin ?? { email: "admin@example.com", password: "mysecretpassword" }, {
+  const { email, password } = freshKitsuAdmin;
+  const admin = await seedZou(ctx, options.admin ?? { email, password }, {
     reference: options.seedReferenceData ?? true,
   });
   const unsubscribe = tracker.subscribe((event) => ctx.events.fromTracker(event));

@@ -27,6 +27,13 @@ function parse<T>(schema: Schema<T>, value: unknown, what: string): T {
   return result.data;
 }
 
+/**
+ * Custom data as a tracker that stores JSON gives it back (Kitsu keeps it in a JSONB column): a Date
+ * becomes its ISO string, NaN and Infinity become null, undefined keys disappear. Storing it as
+ * given would let a tool pass on the mock what it reads back differently on Kitsu.
+ */
+export const asStoredJson = (data: CustomData): CustomData => JSON.parse(JSON.stringify(data)) as CustomData;
+
 /** A checked create input: the fields its row will have, before it gets an id. */
 export interface NewRow<K extends CreatableKind> {
   customData: CustomData;
@@ -57,7 +64,7 @@ export function checkNewRow<K extends CreatableKind>(studio: Studio, kind: K, in
   const given = fieldOf(data, "customData") as CustomData | undefined;
   const fields = builders[kind](studio, data);
   assertUnique(studio, kind, fields);
-  return { customData: given ? structuredClone(given) : {}, fields };
+  return { customData: given ? asStoredJson(given) : {}, fields };
 }
 
 /** Creates a row with Kitsu's rules and emits `<kind>:new`. */
@@ -68,11 +75,22 @@ export function createRow<K extends CreatableKind>(studio: Studio, kind: K, inpu
   // (fifty times slower), which seeding 50k tasks would feel.
   const row = { id: studio.newId(), createdAt: now, updatedAt: now, customData, ...fields } as Stored<K>;
   studio.table(kind).insert(row);
+  if (kind === "project") ensureFirstEpisode(studio, row as Stored<"project">);
   const base = row as BaseRow;
   if (kind === "shot") studio.emitCrud(kind, "new", base, { episodeId: fieldOf(row, "episodeId") });
   else if (kind === "asset") studio.emitCrud(kind, "new", base, { assetType: fieldOf(row, "assetTypeId") });
   else studio.emitCrud(kind, "new", base);
   return row;
+}
+
+/**
+ * A tvshow has at least one episode: Zou creates "E01" with the project, and again on any update
+ * of a tvshow project that has none (crud/project.py post_creation and post_update,
+ * shots_service.get_or_create_first_episode), before it announces the project's write.
+ */
+function ensureFirstEpisode(studio: Studio, project: Stored<"project">): void {
+  if (project.productionType !== "tvshow" || studio.table("episode").lookup("projectId", project.id).size > 0) return;
+  createRow(studio, "episode", { name: "E01", projectId: project.id });
 }
 
 /** Creates rows in input order with no events (bulk seeding); returns their ids. */
@@ -131,11 +149,12 @@ export function updateRow<K extends UpdatableKind>(studio: Studio, kind: K, id: 
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if (value === undefined) continue;
-    changes[key] = key === "customData" ? { ...row.customData, ...structuredClone(value as CustomData) } : value;
+    changes[key] = key === "customData" ? { ...row.customData, ...asStoredJson(value as CustomData) } : value;
   }
   adjust(studio, kind, row, changes);
   changes.updatedAt = studio.now();
   const updated = studio.table(kind).patch(id, changes as Partial<Stored<K>>);
+  if (kind === "project") ensureFirstEpisode(studio, updated as Stored<"project">);
   if (kind === "project") studio.emit("project:update", id, id, { projectId: id });
   else if (kind === "comment") studio.emitCrud(kind, "update", row, { taskId: fieldOf(row, "taskId") });
   else studio.emitCrud(kind, "update", row);

@@ -39,25 +39,3 @@ export function addToProject(
   studio.require(kind, id);
   return editList(studio, projectId, listOf[kind], id, true);
 }
-
-const searchKinds = ["shot", "asset", "sequence", "episode", "person"] as const;
-
-/** Case-insensitive substring over names; persons match studio-wide (or the project's team). */
-export function search(studio: Studio, text: string, options: SearchOptions = {}): SearchHit[] {
-  const needle = text.toLowerCase();
-  const limit = options.limit ?? 20;
-  const wanted = options.kinds ?? searchKinds;
-  const team = options.projectId ? new Set(studio.find("project", options.projectId)?.team ?? []) : undefined;
-  const hits: SearchHit[] = [];
-  for (const kind of searchKinds) {
-    if (!wanted.includes(kind)) continue;
-    for (const row of studio.table(kind).values()) {
-      if (hits.length >= limit) return hits;
-      if (!row.name.toLowerCase().includes(needle)) continue;
-      const projectId = "projectId" in row ? row.projectId : null;
-      if (options.projectId && (kind === "person" ? !team?.has(row.id) : projectId !== options.projectId)) continue;
-      hits.push({ kind, id: row.id, name: row.name, projectId });
-    }
-  }
-  return hits;
-}

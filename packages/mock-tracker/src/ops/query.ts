@@ -72,7 +72,14 @@ function candidates<K extends Kind>(studio: Studio, kind: K, entries: [string, u
   return (best ? table.sorted(indexedIds(table, best.key, best.values)) : table.values()) as Iterable<Stored<K>>;
 }
 
-/** Equality on each key (arrays mean IN), in creation order, a page at a time. */
+/**
+ * Kinds listed newest first, as Kitsu lists them: a task's comments come back by `created_at`
+ * descending (Zou's tasks_service._prepare_query), so a tool reading `comments.all()[0]` as the
+ * latest note must see the same on the mock.
+ */
+const newestFirst: ReadonlySet<Kind> = new Set<Kind>(["comment"]);
+
+/** Equality on each key (arrays mean IN), in creation order (newest first for comments), a page at a time. */
 export function queryRows<K extends Kind>(
   studio: Studio,
   kind: K,
@@ -86,14 +93,17 @@ export function queryRows<K extends Kind>(
       { path: ["limit"], message: "not a positive integer" },
     ]);
   }
-  const after = page.cursor ? decodeCursor(kind, page.cursor) : -1;
+  const descending = newestFirst.has(kind);
+  const after = page.cursor ? decodeCursor(kind, page.cursor) : descending ? Number.POSITIVE_INFINITY : -1;
   const entries = Object.entries(where).filter(([, v]) => v !== undefined);
   const table = studio.table(kind);
   const items: Stored<K>[] = [];
   let more = false;
-  for (const row of candidates(studio, kind, entries)) {
+  const rows = candidates(studio, kind, entries);
+  for (const row of descending ? [...rows].reverse() : rows) {
     const base = row as BaseRow;
-    if (table.seqOf(base.id) <= after) continue;
+    const seq = table.seqOf(base.id);
+    if (descending ? seq >= after : seq <= after) continue;
     if (!entries.every(([key, wanted]) => matches(fieldOf(base, key), wanted))) continue;
     if (items.length === limit) {
       more = true;

@@ -22,7 +22,8 @@ export function postComment(
     ]);
   }
   const status = studio.require("taskStatus", data.statusId);
-  const authorId = data.authorId ?? null;
+  // Kitsu makes the session's person the author when none is given.
+  const authorId = data.authorId ?? studio.sessionPerson();
   if (authorId) studio.require("person", authorId);
   const now = studio.now();
   const comment: Stored<"comment"> = {

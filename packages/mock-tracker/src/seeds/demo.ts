@@ -12,32 +12,21 @@ import { fakeMp4, solidPng } from "./demo-files.js";
 export const DEMO_SEED = 2026;
 const DEMO_START = Date.UTC(2026, 0, 5, 9, 0, 0);
 
-const statuses = [
-  { name: "Todo", shortName: "todo", color: "#f5f5f5", isDefault: true },
-  { name: "Ready To Start", shortName: "ready", color: "#fbc02d" },
-  { name: "Work In Progress", shortName: "wip", color: "#3273dc", isWip: true },
-  { name: "Waiting For Approval", shortName: "wfa", color: "#ab26ff", isFeedbackRequest: true },
-  { name: "Retake", shortName: "retake", color: "#ff3860", isRetake: true },
-  { name: "Done", shortName: "done", color: "#22d160", isDone: true },
-] as const;
-type StatusName = (typeof statuses)[number]["shortName"];
+/** The statuses the demo's tasks go through: a fresh Kitsu's. */
+const statusNames = ["todo", "ready", "wip", "wfa", "retake", "done"] as const;
+type StatusName = (typeof statusNames)[number];
 
-const departments = [
-  { name: "Modeling", color: "#78909c" },
-  { name: "Animation", color: "#009688" },
-  { name: "Compositing", color: "#ff5252" },
-] as const;
-
+/** The fresh Kitsu's task types the demo uses, each with the department whose artist does it. */
 const taskTypes = [
-  { name: "Concept", forShots: false, dept: "Modeling" },
-  { name: "Modeling", forShots: false, dept: "Modeling" },
-  { name: "Shading", forShots: false, dept: "Modeling" },
-  { name: "Rigging", forShots: false, dept: "Animation" },
-  { name: "Storyboard", forShots: true, dept: "Animation" },
-  { name: "Layout", forShots: true, dept: "Animation" },
-  { name: "Animation", forShots: true, dept: "Animation" },
-  { name: "Lighting", forShots: true, dept: "Compositing" },
-  { name: "Compositing", forShots: true, dept: "Compositing" },
+  { name: "Concept", dept: "Modeling" },
+  { name: "Modeling", dept: "Modeling" },
+  { name: "Shading", dept: "Modeling" },
+  { name: "Rigging", dept: "Animation" },
+  { name: "Storyboard", dept: "Animation" },
+  { name: "Layout", dept: "Animation" },
+  { name: "Animation", dept: "Animation" },
+  { name: "Lighting", dept: "Compositing" },
+  { name: "Compositing", dept: "Compositing" },
 ] as const;
 
 const people = [
@@ -73,9 +62,10 @@ const historyOf: Record<StatusName, readonly StatusName[]> = {
 const mix: readonly StatusName[] = ["done", "wfa", "wip", "todo", "retake", "ready", "done", "wip", "todo"];
 
 /**
- * "Bunny Escape", a short film: 2 sequences of 6 shots with frame ranges, 8 assets of 3 types
- * cast in the shots, Kitsu's standard task types and statuses, 4 people in 3 departments, tasks
- * in a mix of statuses with comments, previews (PNG and MP4-like bytes), time spent, a playlist.
+ * "Bunny Escape", a short film on a fresh Kitsu (its task types, statuses, departments, asset
+ * types and admin): 2 sequences of 6 shots with frame ranges, 8 assets of 3 types cast in the
+ * shots, 4 artists in 3 departments, tasks in a mix of statuses with comments, previews (PNG and
+ * MP4-like bytes), time spent, a playlist.
  */
 export function demoTracker(): MockTracker {
   let tick = DEMO_START;
@@ -99,18 +89,22 @@ export function demoTracker(): MockTracker {
   return tracker;
 }
 
+/** A row of the fresh studio the demo starts from, by name. */
+function named<K extends "taskStatus" | "department" | "taskType" | "assetType">(s: Studio, kind: K, name: string) {
+  const row = s.table(kind).rowsWhere("name", name)[0];
+  if (!row) throw new Error(`The fresh studio lacks the ${kind} "${name}" the demo uses`);
+  return row;
+}
+
 function buildDemo(s: Studio): void {
-  const status = Object.fromEntries(statuses.map((st) => [st.shortName, createRow(s, "taskStatus", st).id])) as Record<
-    StatusName,
-    Id
-  >;
-  const dept = Object.fromEntries(departments.map((d) => [d.name, createRow(s, "department", d).id]));
-  const type = Object.fromEntries(
-    taskTypes.map((t) => [
-      t.name,
-      createRow(s, "taskType", { name: t.name, forShots: t.forShots, departmentId: dept[t.dept] }),
-    ]),
+  const status = Object.fromEntries(
+    statusNames.map((short) => [short, [...s.table("taskStatus").values()].find((x) => x.shortName === short)?.id]),
+  ) as Record<StatusName, Id>;
+  const dept = Object.fromEntries(
+    ["Modeling", "Animation", "Compositing"].map((name) => [name, named(s, "department", name).id]),
   );
+  const type = Object.fromEntries(taskTypes.map((t) => [t.name, named(s, "taskType", t.name)]));
+  const workers = Object.fromEntries(taskTypes.map((t) => [t.name, dept[t.dept] as Id]));
   const persons = people.map((p) =>
     createRow(s, "person", {
       firstName: p.firstName,
@@ -138,7 +132,7 @@ function buildDemo(s: Studio): void {
   for (const id of Object.values(status)) addToProject(s, project.id, "taskStatus", id);
   for (const t of Object.values(type)) addToProject(s, project.id, "taskType", t.id);
   const assetType = Object.fromEntries(
-    ["Character", "Prop", "Environment"].map((name) => [name, createRow(s, "assetType", { name }).id]),
+    ["Character", "Prop", "Environment"].map((name) => [name, named(s, "assetType", name).id]),
   );
   for (const id of Object.values(assetType)) addToProject(s, project.id, "assetType", id as Id);
 
@@ -163,7 +157,7 @@ function buildDemo(s: Studio): void {
   }
 
   const workerOf = (typeName: string) =>
-    persons.find((p) => p.departmentIds.includes(type[typeName]?.departmentId as Id) && p.role === "user")?.id;
+    persons.find((p) => p.departmentIds.includes(workers[typeName] as Id) && p.role === "user")?.id;
   const lead = persons[3]?.id as Id;
   let n = 0;
   const makeTasks = (entityId: Id, typeNames: readonly string[]) => {

@@ -71,6 +71,11 @@ export class Studio {
   readonly rules: TrackerRules;
   /** While true (bulk seeding), writes record no events. */
   silent = false;
+  /**
+   * The person the session acts as, as a Kitsu session is its login's: the author of a comment
+   * posted without one. Null in a bare studio.
+   */
+  sessionPersonId: Id | null = null;
 
   constructor(options: StudioOptions) {
     this.ids = options.ids;
@@ -110,6 +115,11 @@ export class Studio {
     const row = this.find(kind, id);
     if (!row) throw NotFoundError.entity(kind, String(id));
     return row;
+  }
+
+  /** The session's person while it still exists. */
+  sessionPerson(): Id | null {
+    return this.sessionPersonId && this.tables.person.has(this.sessionPersonId) ? this.sessionPersonId : null;
   }
 
   /** Which entity kind an id belongs to, if any. */

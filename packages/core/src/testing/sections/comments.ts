@@ -63,6 +63,27 @@ export function commentsSection(ctx: ComplianceContext): void {
     expect(again.checklist).toEqual(comment.checklist);
   });
 
+  test("a task's comments are listed newest first, as Kitsu lists them (the mock listed them oldest first)", async () => {
+    const { status } = ctx.fx;
+    const task = await ctx.newShotTask();
+    const posted = [];
+    for (const text of ["one", "two", "three"]) posted.push(await ctx.comment(task.id, status.wip.id, text));
+    const { items } = await ctx.adapter.query("comment", { taskId: task.id });
+    expect(items.map((c) => c.text)).toEqual(["three", "two", "one"]);
+    expect(items.map((c) => c.id)).toEqual(posted.map((c) => c.id).reverse());
+  });
+
+  test("a comment posted without an author is the session's person's, as on Kitsu (the mock left it empty)", async () => {
+    const task = await ctx.newShotTask();
+    const first = await ctx.comment(task.id, ctx.fx.status.wip.id);
+    const second = await ctx.comment(task.id, ctx.fx.status.wfa.id);
+    expect(first.authorId).toEqual(expect.any(String));
+    expect(second.authorId).toBe(first.authorId);
+    const author = await ctx.adapter.get("person", first.authorId as NonNullable<typeof first.authorId>);
+    expect(ctx.fx.persons.map((p) => p.id)).not.toContain(author.id);
+    expect((await ctx.adapter.get("comment", first.id)).authorId).toBe(author.id);
+  });
+
   test("query(comment, { taskId }) lists the task's comments", async () => {
     const { status } = ctx.fx;
     const task = await ctx.newShotTask();

@@ -24,6 +24,17 @@ export function customDataSection(ctx: ComplianceContext): void {
     expect(again.customData.b).toBe(2);
   });
 
+  test("customData comes back as JSON carries it: a Date as its ISO string, NaN as null (the mock kept them as given)", async () => {
+    const when = new Date("2026-01-05T09:00:00.000Z");
+    const sent = { when, ratio: Number.NaN, far: Number.POSITIVE_INFINITY, nested: { at: [when, 1] } };
+    const asJson = { when: when.toISOString(), ratio: null, far: null, nested: { at: [when.toISOString(), 1] } };
+    const asset = await ctx.newAsset({ customData: sent });
+    expect(asset.customData).toEqual(asJson);
+    expect((await ctx.adapter.get("asset", asset.id)).customData).toEqual(asJson);
+    const updated = await ctx.adapter.update("asset", asset.id, { customData: { later: when, gone: undefined } });
+    expect(updated.customData).toEqual({ ...asJson, later: when.toISOString() });
+  });
+
   test("asset and task: customData is merged", async () => {
     const asset = await ctx.newAsset({ customData: { variant: "default" } });
     await ctx.adapter.update("asset", asset.id, { customData: { rig: "v2" } });

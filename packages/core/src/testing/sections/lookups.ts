@@ -43,6 +43,14 @@ export function lookupsSection(ctx: ComplianceContext): void {
     expect(await namesFor("Hero_")).toEqual([]);
   });
 
+  test("search finds no sequences or episodes, and nothing under 3 characters, as on Kitsu (the mock found them)", async () => {
+    const sequence = ctx.fx.sequence;
+    expect(await ctx.adapter.search(sequence.name, { kinds: ["sequence", "episode"] })).toEqual([]);
+    expect(await ctx.adapter.search(sequence.name, { projectId: ctx.fx.project.id, kinds: ["sequence"] })).toEqual([]);
+    expect(await ctx.adapter.search("He", { projectId: ctx.fx.project.id })).toEqual([]);
+    expect(await ctx.adapter.search("  He  ", { projectId: ctx.fx.project.id, kinds: ["asset"] })).toEqual([]);
+  });
+
   test("an array value is an IN filter", async () => {
     expect(await namesFor(["Hero", "HERO", "missing"])).toEqual(sorted(["Hero", "HERO"]));
     const some = [assets.get("hero")!, assets.get("Hero%")!];

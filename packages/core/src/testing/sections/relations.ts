@@ -1,5 +1,7 @@
 import { expect, test } from "vitest";
 import type { ComplianceContext } from "../context.js";
+import { expectTrackerError } from "../helpers/expect-error.js";
+import { sorted, unknownId } from "../helpers/records.js";
 
 /**
  * Part of section 1: the project's relation lists and playlist entries. Kitsu answers the team and
@@ -24,6 +26,32 @@ export function relationsTests(ctx: ComplianceContext): void {
     expect((await ctx.adapter.get("project", project.id)).team).not.toContain(person.id);
     const back = await ctx.adapter.addTeamMember(project.id, person.id);
     expect(back.team).toContain(person.id);
+  });
+
+  test("project: a new tvshow has its first episode E01, as on Kitsu (the mock made none)", async (t) => {
+    t.skip(!ctx.has("episodes"), "capabilities.episodes is false");
+    const show = await ctx.adapter.create("project", { name: `Gadget TV E01 ${ctx.suffix}`, productionType: "tvshow" });
+    ctx.trackProject(show.id);
+    const { items } = await ctx.adapter.query("episode", { projectId: show.id });
+    expect(items.map((e) => e.name)).toEqual(["E01"]);
+    const flat = await ctx.adapter.query("episode", { projectId: ctx.fx.project.id });
+    expect(flat.items).toEqual([]);
+  });
+
+  test("person: departmentIds are saved (the Kitsu-compatible server dropped them silently)", async () => {
+    const person = ctx.fx.persons[0];
+    const departments = [];
+    for (const n of [1, 2]) {
+      const dept = await ctx.adapter.create("department", { name: `Gadget Dept ${n} ${ctx.suffix}` });
+      ctx.track("department", dept.id);
+      departments.push(dept.id);
+    }
+    const after = await ctx.adapter.update("person", person.id, { departmentIds: departments });
+    expect(sorted(after.departmentIds)).toEqual(sorted(departments));
+    expect(sorted((await ctx.adapter.get("person", person.id)).departmentIds)).toEqual(sorted(departments));
+    expect((await ctx.adapter.update("person", person.id, { departmentIds: [] })).departmentIds).toEqual([]);
+    // Kitsu drops an unknown department from the list without a word: the adapter refuses it first.
+    await expectTrackerError(ctx.adapter.update("person", person.id, { departmentIds: [unknownId()] }), "NOT_FOUND");
   });
 
   test("playlist: entries are added and removed by entity", async (t) => {

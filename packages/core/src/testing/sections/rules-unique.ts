@@ -13,6 +13,33 @@ import { clashes, expectSecondCreate } from "../helpers/rule-outcome.js";
  */
 export function uniqueRules(ctx: ComplianceContext): void {
   describe("unique keys", () => {
+    test("two identical creates at once: one record, the other call a ConflictError (on Kitsu both got the same shot)", async () => {
+      const shot = { name: ctx.name("sh_race"), projectId: ctx.fx.project.id, sequenceId: ctx.fx.sequence.id };
+      const asset = { name: ctx.name("asset_race"), projectId: ctx.fx.project.id, assetTypeId: ctx.fx.assetType.id };
+      const races = [
+        {
+          kind: "shot",
+          input: shot,
+          stored: () => ctx.adapter.query("shot", { sequenceId: shot.sequenceId, name: shot.name }),
+        },
+        {
+          kind: "asset",
+          input: asset,
+          stored: () => ctx.adapter.query("asset", { projectId: asset.projectId, name: asset.name }),
+        },
+      ] as const;
+      for (const race of races) {
+        // Only where the adapter's rules refuse the second create (Zou's own accept it silently).
+        if (!clashes(ctx.rules, race.kind, race.input, race.input)) continue;
+        const attempt = () => ctx.adapter.create(race.kind, race.input as never);
+        const outcomes = await Promise.allSettled([attempt(), attempt()]);
+        expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+        const refused = outcomes.find((o) => o.status === "rejected");
+        await expectTrackerError(Promise.reject(refused?.reason), "CONFLICT");
+        expect((await race.stored()).items).toHaveLength(1);
+      }
+    });
+
     test("a second shot with the same name in the same sequence is a ConflictError", async () => {
       const input = { name: ctx.name("sh"), projectId: ctx.fx.project.id, sequenceId: ctx.fx.sequence.id };
       await expectSecondCreate(ctx, "shot", input, { ...input });

@@ -78,7 +78,8 @@ const falsy = new Set(["false", "0", "f", "no", "n", "off"]);
 /**
  * Zou's crud filter (zou.md §2.2) applied to serialized rows: unknown keys ignored, `name` ILIKE
  * with `%`/`_` wildcards, `[..]` JSON lists as IN, relationship arrays as "contains", booleans and
- * UUIDs validated.
+ * UUIDs validated. A `name` is never a list: Zou's apply_criterions_to_db_query checks `name` before
+ * lists, so `name=["a","b"]` is an ILIKE on that text and matches nothing.
  */
 export function applyFilters(rows: Row[], query: URLSearchParams, columns: readonly string[]): Row[] {
   let out = rows;

@@ -12,6 +12,13 @@ function parseDate(value: string | null): Date | undefined {
   return d;
 }
 
+/** Zou's search indexes (blueprints/search/resources.py): no sequences, no episodes. */
+const searchIndexes = [
+  { name: "persons", kind: "person" },
+  { name: "assets", kind: "asset" },
+  { name: "shots", kind: "shot" },
+] as const;
+
 /** Zou caps an events page at 1000 rows whatever `limit` asks (gazu.md: "capped to 1000 server-side"). */
 const maxEvents = 1000;
 
@@ -54,19 +61,24 @@ export const miscRoutes: RouteDef[] = [
     pattern: "/data/search",
     handler: async (req, ctx) => {
       const body = await objectBody(req);
-      const hits = await ctx.tracker.search(String(body.query ?? ""), {
+      const query = typeof body.query === "string" ? body.query : "";
+      // Zou answers `{}` under 3 characters, and one list per index asked for (persons, assets, shots).
+      if (query.length < 3) return ok({});
+      const asked = Array.isArray(body.index_names) ? body.index_names.map(String) : ["assets", "shots", "persons"];
+      const indexes = searchIndexes.filter((i) => asked.includes(i.name));
+      const hits = await ctx.tracker.search(query, {
         ...(optId(body.project_id) ? { projectId: optId(body.project_id) } : {}),
-        limit: typeof body.limit === "number" ? body.limit : 20,
+        kinds: indexes.map((i) => i.kind),
+        limit: typeof body.limit === "number" ? body.limit : 3,
       });
-      const of = (kind: string) =>
-        hits.filter((h) => h.kind === kind).map((h) => ({ id: h.id, name: h.name, project_id: h.projectId }));
-      return ok({
-        persons: of("person"),
-        assets: of("asset"),
-        shots: of("shot"),
-        sequences: of("sequence"),
-        episodes: of("episode"),
-      });
+      return ok(
+        Object.fromEntries(
+          indexes.map((i) => [
+            i.name,
+            hits.filter((h) => h.kind === i.kind).map((h) => ({ id: h.id, name: h.name, project_id: h.projectId })),
+          ]),
+        ),
+      );
     },
   },
 ];

@@ -1,6 +1,6 @@
 import { asId, type Id, type PersonRole } from "@gadget/core/adapter";
 import { person, personExtraKeys, personPublic } from "../codec/people.js";
-import { created, type RouteDef } from "../context.js";
+import { created, type RouteDef, type ServerContext } from "../context.js";
 import { issueBotToken, normalizeEmail, registerLogin } from "../users.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes } from "./crud.js";
@@ -9,6 +9,16 @@ import { all, findOr404, maybe, objectBody, optId, requireAdmin, str } from "./h
 /* Persons (and bots): crud and department membership (zou.md §2.12; recorded 012, 021, 037–046). */
 
 const roles = new Set(["user", "admin", "supervisor", "manager", "client", "vendor"]);
+
+/**
+ * An admin's PUT replaces a person's departments (BaseMixin._resolve_relations), dropping ids that
+ * name no department, silently; a non-admin's `departments`, like its `role` and `active`, is
+ * dropped whole (crud/person.py update_data).
+ */
+async function knownDepartments(ctx: ServerContext, ids: unknown[]): Promise<Id[]> {
+  const known = new Set((await all(ctx.tracker, "department")).map((d) => d.id as string));
+  return [...new Set(ids.filter((id): id is string => typeof id === "string" && known.has(id)))].map(asId);
+}
 
 const persons: CrudModel = {
   path: "persons",
@@ -46,9 +56,13 @@ const persons: CrudModel = {
     return body.is_bot === true ? { ...row, access_token: issueBotToken(ctx, p.id) } : row;
   },
   update: async (ctx, id, body, req) => {
-    if (req.actor.role !== "admin" && req.actor.personId !== id) throw zou.forbidden();
+    const admin = req.actor.role === "admin";
+    if (!admin && req.actor.personId !== id) throw zou.forbidden();
     await findOr404(ctx.tracker, "person", id);
     const p = await ctx.tracker.update("person", id, {
+      ...(admin && Array.isArray(body.departments)
+        ? { departmentIds: await knownDepartments(ctx, body.departments) }
+        : {}),
       ...(str(body.first_name) !== undefined ? { firstName: String(body.first_name) } : {}),
       ...(str(body.last_name) !== undefined ? { lastName: String(body.last_name) } : {}),
       ...(str(body.email) !== undefined ? { email: normalizeEmail(String(body.email)) } : {}),
@@ -59,7 +73,8 @@ const persons: CrudModel = {
       ...(typeof body.active === "boolean" && req.actor.role === "admin" ? { active: body.active } : {}),
     });
     ctx.state.setExtra(p.id, Object.fromEntries(personExtraKeys.filter((k) => k in body).map((k) => [k, body[k]])));
-    const row = person(p, ctx.state, false);
+    // post_update adds the person's departments to the answer.
+    const row = person(p, ctx.state, true);
     return "expiration_date" in body && ctx.state.extra(p.id).is_bot === true
       ? { ...row, access_token: issueBotToken(ctx, p.id) }
       : row;

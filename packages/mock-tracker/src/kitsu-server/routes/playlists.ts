@@ -15,10 +15,14 @@ function requirePlaylistEditor(ctx: ServerContext, req: ZouRequest, playlistId: 
   throw zou.forbidden();
 }
 
-/** The `shots` of a PUT body as model entries; Zou normalizes them to `{entity_id, preview_file_id}` (older rows say `id`). */
+/**
+ * The `shots` of a PUT body as model entries; Zou normalizes them to `{entity_id, preview_file_id}`
+ * (older rows say `id`) and drops, silently, every entry without a `preview_file_id` key, even a
+ * null one (crud/playlist.py, PlaylistResource.pre_update).
+ */
 function entriesOf(ctx: ServerContext, shots: unknown[]): PlaylistEntry[] {
   return shots.flatMap((shot): PlaylistEntry[] => {
-    if (shot === null || typeof shot !== "object") return [];
+    if (shot === null || typeof shot !== "object" || !("preview_file_id" in shot)) return [];
     const s = shot as Row;
     const entityId = optId(s.entity_id) ?? optId(s.id);
     if (!entityId) return [];

@@ -114,7 +114,9 @@ const projects: CrudModel = {
       patch.status = body.project_status_id === ctx.state.projectStatus.closed ? "closed" : "open";
     const p = await ctx.tracker.update("project", id, patch);
     ctx.state.setExtra(p.id, Object.fromEntries(extraKeys.filter((k) => k in body).map((k) => [k, body[k]])));
-    return project(p, ctx.state, false);
+    const row = project(p, ctx.state, false);
+    // post_update: a tvshow's answer names its first episode (made again if it had none).
+    return p.productionType === "tvshow" ? { ...row, first_episode_id: await firstEpisodeId(ctx, p) } : row;
   },
   remove: async (ctx, id, req) => {
     requireAdmin(req);

@@ -1,0 +1,84 @@
+import type { CreateData, Id } from "@gadget/core/adapter";
+import { createRow } from "../ops/crud.js";
+import type { Studio } from "../studio/studio.js";
+
+/*
+ * What a fresh Kitsu holds once installed: the rows `zou init-data` creates for the default "3d"
+ * domain (Zou 1.0.67, zou/app/utils/commands.py: init_data, _init_task_types_for_domain,
+ * _init_asset_types_for_domain; recorded 027–032) and the admin `zou create-admin` makes. Rows the
+ * model cannot hold are left out, as the Kitsu adapter leaves them out when it reads them: the
+ * task type for concept entities (`for_entity: "Concept"`) and the concept statuses
+ * (`for_concept: true`: Neutral, Approved, Rejected). Order and values are Zou's.
+ */
+
+/** The default login of a fresh Kitsu (`zou create-admin admin@example.com`): "Super Admin". */
+export const freshKitsuAdmin = {
+  firstName: "Super",
+  lastName: "Admin",
+  email: "admin@example.com",
+  password: "mysecretpassword",
+} as const;
+
+export const freshKitsuDepartments: readonly CreateData<"department">[] = [
+  { name: "Modeling", color: "#78909C" },
+  { name: "Animation", color: "#009688" },
+  { name: "FX", color: "#26C6DA" },
+  { name: "Compositing", color: "#F06292" },
+  { name: "Concept", color: "#8D6E63" },
+  { name: "Layout", color: "#7CB342" },
+];
+
+/** Task types with the name of their department; `forShots` is Zou's `for_entity` other than "Asset". */
+export const freshKitsuTaskTypes: readonly (Omit<CreateData<"taskType">, "departmentId"> & { department: string })[] = [
+  { name: "Concept", color: "#8D6E63", priority: 1, forShots: false, department: "Concept" },
+  { name: "Modeling", color: "#78909C", priority: 2, forShots: false, department: "Modeling" },
+  { name: "Shading", color: "#64B5F6", priority: 3, forShots: false, department: "Modeling" },
+  { name: "Rigging", color: "#9CCC65", priority: 4, forShots: false, department: "Animation" },
+  { name: "Storyboard", color: "#43A047", priority: 1, forShots: true, department: "Concept" },
+  { name: "Layout", color: "#7CB342", priority: 2, forShots: true, department: "Layout" },
+  { name: "Animation", color: "#009688", priority: 3, forShots: true, department: "Animation" },
+  { name: "Lighting", color: "#F9A825", priority: 4, forShots: true, department: "Compositing" },
+  { name: "FX", color: "#26C6DA", priority: 5, forShots: true, department: "FX" },
+  { name: "Rendering", color: "#F06292", priority: 6, forShots: true, department: "Compositing" },
+  { name: "Compositing", color: "#ff5252", priority: 7, forShots: true, department: "Compositing" },
+  // for_entity "Edit": a temporal entity, which the model counts with shots.
+  { name: "Edit", color: "#9b298c", priority: 8, forShots: true, department: "Compositing" },
+];
+
+export const freshKitsuTaskStatuses: readonly CreateData<"taskStatus">[] = [
+  { name: "Todo", shortName: "todo", color: "#f5f5f5", isDefault: true },
+  { name: "Work In Progress", shortName: "wip", color: "#3273dc", isWip: true },
+  { name: "Waiting For Approval", shortName: "wfa", color: "#ab26ff", isFeedbackRequest: true },
+  { name: "Retake", shortName: "retake", color: "#ff3860", isRetake: true },
+  { name: "Done", shortName: "done", color: "#22d160", isDone: true },
+  { name: "Ready To Start", shortName: "ready", color: "#fbc02d" },
+];
+
+export const freshKitsuAssetTypes: readonly CreateData<"assetType">[] = [
+  { name: "Character" },
+  { name: "Prop" },
+  { name: "Environment" },
+  { name: "FX" },
+];
+
+/**
+ * Fills an empty studio with what a fresh Kitsu holds, without events (nobody listens yet), and
+ * makes the admin the person the session acts as.
+ */
+export function seedFreshKitsu(studio: Studio): void {
+  const wasSilent = studio.silent;
+  studio.silent = true;
+  try {
+    const departments = new Map<string, Id>();
+    for (const d of freshKitsuDepartments) departments.set(d.name, createRow(studio, "department", d).id);
+    for (const { department, ...t } of freshKitsuTaskTypes) {
+      createRow(studio, "taskType", { ...t, departmentId: departments.get(department) ?? null });
+    }
+    for (const s of freshKitsuTaskStatuses) createRow(studio, "taskStatus", s);
+    for (const a of freshKitsuAssetTypes) createRow(studio, "assetType", a);
+    const { password: _password, ...admin } = freshKitsuAdmin;
+    studio.sessionPersonId = createRow(studio, "person", { ...admin, role: "admin" }).id;
+  } finally {
+    studio.silent = wasSilent;
+  }
+}
