@@ -38,6 +38,7 @@ import type {
   WithTasks,
 } from "@gadget/core";
 import { fullCapabilities } from "@gadget/core";
+import { logCalls } from "./call-log.js";
 import { Faults } from "./faults.js";
 import { createRows, rowsWithTasks } from "./ops/bulk.js";
 import { castIn, getCasting, setCasting } from "./ops/casting.js";
@@ -72,6 +73,7 @@ export class MockTracker implements TrackerAdapter {
   constructor(options: MockTrackerOptions = {}, resume?: Resume) {
     this.studio = studioFromOptions(options, resume);
     if (options.latencyMs) this.faults.latency("*", options.latencyMs);
+    if (options.logger) logCalls(this, options.logger);
   }
 
   /**

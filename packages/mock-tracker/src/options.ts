@@ -1,3 +1,5 @@
+import type { RequestLogger } from "@gadget/core";
+
 /** Options of `new MockTracker(options)`. */
 export interface MockTrackerOptions {
   /**
@@ -35,4 +37,14 @@ export interface MockTrackerOptions {
    * new MockTracker({ onHandlerError: (error) => errors.push(error) })
    */
   onHandlerError?: (error: unknown) => void;
+  /**
+   * Receives one line per adapter call, in the Kitsu adapter's request-log format with the
+   * operation as the method and the kind as the route: `gadget:mock query shot ok 0ms attempt=1`.
+   * `Tracker.fromEnv` on `TRACKER_TYPE=mock` logs the same way (its `logger`, or stderr under `GADGET_DEBUG=1`).
+   *
+   * @default undefined (nothing is logged)
+   * @example
+   * new MockTracker({ logger: { debug: (line) => process.stderr.write(`${line}\n`) } })
+   */
+  logger?: RequestLogger;
 }
