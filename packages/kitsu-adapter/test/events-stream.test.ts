@@ -91,8 +91,11 @@ describe("KitsuEventStream", () => {
     const { stream, received } = open();
     await stream.start();
     await server.restart();
-    await vi.waitFor(() => expect(server.connections()).toBe(1));
-    expect(stream.connected).toBe(true);
+    // The server counts the socket before the client hears its CONNECT: wait for both sides.
+    await vi.waitFor(() => {
+      expect(server.connections()).toBe(1);
+      expect(stream.connected).toBe(true);
+    });
     server.emit("task:status-changed", statusChanged(2));
     await vi.waitFor(() => expect(received).toHaveLength(1));
   });
