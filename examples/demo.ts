@@ -13,7 +13,10 @@ import { isTrackerError, Project, type Task, type TrackerEvent } from "@gadget/c
 import { table } from "./lib/table.js";
 
 const onMock = !process.env.TRACKER_TYPE && !process.env.TRACKER_URL;
-const env = onMock ? { TRACKER_TYPE: "mock", TRACKER_MOCK_SEED: "demo", TRACKER_PROJECT: "Bunny Escape" } : process.env;
+// On the mock the tracker variables are fixed; the rest (GADGET_DEBUG, DEBUG) still come from the shell.
+const env = onMock
+  ? { ...process.env, TRACKER_TYPE: "mock", TRACKER_MOCK_SEED: "demo", TRACKER_PROJECT: "Bunny Escape" }
+  : process.env;
 
 const say = (title: string) => console.log(`\n── ${title} ${"─".repeat(Math.max(0, 72 - title.length))}\n`);
 

@@ -3,11 +3,14 @@
  * authors need (the contract, record schemas, the kind and rule tables, shared checks) is in
  * `@gadget/core/adapter`; the compliance suite in `@gadget/core/testing`.
  */
+
+export type { RequestLogFields, RequestLogger } from "./adapter/request-log.js";
 export { Collection, ReadCollection } from "./collections/collection.js";
 export { CommentCollection } from "./collections/comment-collection.js";
 export type { NewInput } from "./collections/new-input.js";
 export type { FieldQuery, Query, RefInput, RelationKeysOf } from "./collections/query.js";
 export { TaskCollection } from "./collections/task-collection.js";
+export { stderrLogger } from "./config/debug.js";
 export { type FromEnvOptions, readTrackerConfig } from "./config/env.js";
 export type { AdapterModules } from "./config/registry.js";
 export type { KitsuConfig, MockConfig, TrackerConfig, TrackerType } from "./config/tracker-config.js";

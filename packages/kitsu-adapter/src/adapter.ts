@@ -85,6 +85,7 @@ export class KitsuAdapter implements TrackerAdapter {
         origin: config.eventsUrl ?? this.client.origin,
         auth: this.client.auth,
         recover: historyRecovery(this.client.raw),
+        logger: transport.logger,
       },
       onError: onError ?? ((error) => logStreamError(error)),
       observe: (event) => {

@@ -1,4 +1,4 @@
-import type { KitsuConfig } from "@gadget/core/adapter";
+import type { KitsuConfig, RequestLogger } from "@gadget/core/adapter";
 import { type RetryOptions, type RetryPolicy, resolveRetryPolicy, retryDefaults } from "./transport/retry.js";
 
 /** How the Kitsu adapter talks to the server; every field has a default that suits a studio LAN. */
@@ -44,6 +44,17 @@ export interface KitsuTransportOptions {
    * @example userAgent: "studio-publisher/2.3 (node)"
    */
   userAgent?: string;
+  /**
+   * Receives one line per request attempt (`gadget:kitsu GET data/shots/:id 200 12ms attempt=1
+   * received=1830B`), per retry (its reason and wait) and per token refresh, and, on the adapter,
+   * per event-stream connection change (`gadget:kitsu:events`). Routes are templates, so no id,
+   * query string or token reaches a line. `Tracker.fromEnv` passes its own `logger`, or a stderr
+   * logger under `GADGET_DEBUG=1` / `DEBUG=gadget*`.
+   *
+   * @default undefined (nothing is logged)
+   * @example logger: { debug: (line) => process.stderr.write(`${line}\n`) }
+   */
+  logger?: RequestLogger;
 }
 
 /** What `new KitsuAdapter()` takes besides the config. */

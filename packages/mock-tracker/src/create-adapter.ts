@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
-import type { MockConfig, TrackerAdapter } from "@gadget/core/adapter";
+import type { AdapterOptions, MockConfig, TrackerAdapter } from "@gadget/core/adapter";
 import { ConfigError } from "@gadget/core/adapter";
+import { logCalls } from "./call-log.js";
 import { MockTracker } from "./mock-tracker.js";
 import { demoTracker } from "./seeds/demo.js";
 
@@ -23,9 +24,15 @@ export async function trackerFromSnapshotFile(file: string): Promise<MockTracker
 /**
  * The `AdapterModule` entry core's registry calls for `TRACKER_TYPE=mock`: what a fresh Kitsu
  * holds, an empty store (`bare`), the built-in `demo`, or a snapshot file written by
- * `tracker.snapshot()`.
+ * `tracker.snapshot()`. With `options.logger`, every adapter call is logged once the seed is in.
  */
-export async function createAdapter(config: MockConfig): Promise<TrackerAdapter> {
+export async function createAdapter(config: MockConfig, options: AdapterOptions = {}): Promise<TrackerAdapter> {
+  const tracker = await seeded(config);
+  if (options.logger) logCalls(tracker, options.logger);
+  return tracker;
+}
+
+async function seeded(config: MockConfig): Promise<MockTracker> {
   if (config.seed === undefined) return new MockTracker();
   if (config.seed === "bare") return new MockTracker({ bare: true });
   if (config.seed === "demo") return demoTracker();

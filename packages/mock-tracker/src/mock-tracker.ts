@@ -40,6 +40,7 @@ import type {
   WithTasks,
 } from "@gadget/core/adapter";
 import { fullCapabilities, rulesOf } from "@gadget/core/adapter";
+import { logCalls } from "./call-log.js";
 import { Faults } from "./faults.js";
 import { createRows, rowsWithTasks } from "./ops/bulk.js";
 import { castIn, getCasting, setCasting } from "./ops/casting.js";
@@ -93,6 +94,7 @@ export class MockTracker implements TrackerAdapter {
     if (!options.bare && !resume) seedFreshKitsu(this.studio);
     this.raw = mockRaw(this, this.studio);
     if (options.latencyMs) this.faults.latency("*", options.latencyMs);
+    if (options.logger) logCalls(this, options.logger);
   }
 
   /**

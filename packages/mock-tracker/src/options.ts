@@ -1,4 +1,4 @@
-import type { RuleOverrides } from "@gadget/core/adapter";
+import type { RequestLogger, RuleOverrides } from "@gadget/core/adapter";
 
 /** Options of `new MockTracker(options)`. */
 export interface MockTrackerOptions {
@@ -58,4 +58,14 @@ export interface MockTrackerOptions {
    * new MockTracker({ onHandlerError: (error) => errors.push(error) })
    */
   onHandlerError?: (error: unknown) => void;
+  /**
+   * Receives one line per adapter call, in the Kitsu adapter's request-log format with the
+   * operation as the method and the kind as the route: `gadget:mock query shot ok 0ms attempt=1`.
+   * `Tracker.fromEnv` on `TRACKER_TYPE=mock` logs the same way (its `logger`, or stderr under `GADGET_DEBUG=1`).
+   *
+   * @default undefined (nothing is logged)
+   * @example
+   * new MockTracker({ logger: { debug: (line) => process.stderr.write(`${line}\n`) } })
+   */
+  logger?: RequestLogger;
 }

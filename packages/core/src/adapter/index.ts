@@ -3,6 +3,8 @@
  * it speaks, the kind and rule tables, the shared checks that keep every backend's rules and
  * messages the same, event records, and the errors to throw. Tool writers use `@gadget/core`.
  */
+export { debugMatcher, stderrLogger } from "../config/debug.js";
+export { type EnvSettings, readEnvSettings } from "../config/env.js";
 export { type AdapterModules, knownTrackerTypes, loadAdapter } from "../config/registry.js";
 export * from "../config/tracker-config.js";
 export * from "../errors.js";
@@ -19,5 +21,6 @@ export * from "./filter-check.js";
 export * from "./http-errors.js";
 export * from "./parent-check.js";
 export * from "./remove-check.js";
+export * from "./request-log.js";
 export * from "./time-spent-check.js";
 export * from "./unique-check.js";

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "dotenv";
 import type { AdapterModule } from "../adapter/factory.js";
+import type { RequestLogger } from "../adapter/request-log.js";
 import { ConfigError } from "../errors.js";
+import { readDebug, stderrLogger } from "./debug.js";
 import { knownTrackerTypes } from "./registry.js";
 import { type TrackerConfig, type TrackerType, trackerConfigSchema } from "./tracker-config.js";
 
@@ -46,6 +48,27 @@ export interface FromEnvOptions {
    * modules: { mock: await import("@gadget/mock-tracker") }
    */
   modules?: Partial<Record<TrackerType, AdapterModule>>;
+  /**
+   * Receives one line per request the session makes: method, route template, status, milliseconds,
+   * attempt and sizes, plus retries with their reason and wait, token refreshes and event-stream
+   * (re)connections. No line ever holds a password or token. Given here, it receives every line and
+   * `GADGET_DEBUG`/`DEBUG` are not consulted; see the README's "Request logging".
+   *
+   * @default a stderr logger when `GADGET_DEBUG=1` or `DEBUG` matches a `gadget:` namespace
+   * (`DEBUG=gadget*`, `DEBUG=gadget:kitsu`), else none
+   * @example
+   * logger: { debug: (line) => process.stderr.write(`${line}\n`) }
+   * @example
+   * logger: { debug: (_line, fields) => fields.type === "request" && fields.ms > 1_000 && slow.push(fields) }
+   */
+  logger?: RequestLogger;
+}
+
+/** What a session reads from its environment: the tracker to connect to and the request logger. */
+export interface EnvSettings {
+  config: TrackerConfig;
+  /** `options.logger`, or the stderr logger `GADGET_DEBUG`/`DEBUG` turn on; undefined logs nothing. */
+  logger?: RequestLogger;
 }
 
 type Vars = Record<string, string | undefined>;
@@ -206,8 +229,27 @@ const variableOf: Record<string, string> = {
  * const config = readTrackerConfig({ env: { TRACKER_TYPE: "mock", TRACKER_MOCK_SEED: "demo" }, envFile: false });
  */
 export function readTrackerConfig(options: FromEnvOptions = {}): TrackerConfig {
+  return readEnvSettings(options).config;
+}
+
+/**
+ * Reads the `TRACKER_*` variables like readTrackerConfig, and the request-log switch: `GADGET_DEBUG=1`
+ * or `DEBUG=gadget*` (the `debug` package's convention, e.g. `DEBUG=gadget:kitsu`) turn on a logger
+ * that writes the lines of those namespaces to stderr. `options.logger` wins over both.
+ *
+ * @example
+ * const { config, logger } = readEnvSettings({ env: { TRACKER_TYPE: "mock", GADGET_DEBUG: "1" } });
+ */
+export function readEnvSettings(options: FromEnvOptions = {}): EnvSettings {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const candidate = collect(gatherVariables(options, cwd), cwd);
+  const vars = gatherVariables(options, cwd);
+  const config = validate(collect(vars, cwd));
+  const enabled = readDebug((name) => read(vars, name), config.type);
+  const logger = options.logger ?? (enabled ? stderrLogger(enabled) : undefined);
+  return logger ? { config, logger } : { config };
+}
+
+function validate(candidate: Record<string, unknown>): TrackerConfig {
   for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
   const result = trackerConfigSchema.safeParse(candidate);
   if (result.success) return result.data;

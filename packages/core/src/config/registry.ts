@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { TrackerAdapter } from "../adapter/contract.js";
-import type { AdapterModule } from "../adapter/factory.js";
+import type { AdapterModule, AdapterOptions } from "../adapter/factory.js";
 import { ConfigError } from "../errors.js";
 import type { TrackerConfig, TrackerType } from "./tracker-config.js";
 
@@ -102,7 +102,8 @@ export async function importAdapterModule(
 
 /**
  * Creates the adapter for `config.type`: from `modules` when it has one for that type, else from the
- * adapter package (`kitsu` → @gadget/kitsu-adapter, `mock` → @gadget/mock-tracker).
+ * adapter package (`kitsu` → @gadget/kitsu-adapter, `mock` → @gadget/mock-tracker). `options` go to
+ * the adapter's `createAdapter` (the request logger).
  *
  * @example
  * const adapter = await loadAdapter(readTrackerConfig());
@@ -110,10 +111,14 @@ export async function importAdapterModule(
  * // tests: no package lookup
  * const adapter = await loadAdapter({ type: "mock", seed: "demo" }, { mock: { createAdapter: async () => new MockTracker() } });
  */
-export async function loadAdapter(config: TrackerConfig, modules?: AdapterModules): Promise<TrackerAdapter> {
+export async function loadAdapter(
+  config: TrackerConfig,
+  modules?: AdapterModules,
+  options: AdapterOptions = {},
+): Promise<TrackerAdapter> {
   const injected = modules?.[config.type];
   const pkg = adapterPackages[config.type];
   if (pkg === undefined && injected === undefined) throw ConfigError.unknownTrackerType(config.type, knownTrackerTypes);
   const module = injected ?? (await importAdapterModule(config.type, pkg));
-  return module.createAdapter(config);
+  return module.createAdapter(config, options);
 }

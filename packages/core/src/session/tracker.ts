@@ -3,7 +3,7 @@ import type { RawClient, SearchHit, TrackerAdapter } from "../adapter/contract.j
 import { Collection } from "../collections/collection.js";
 import type { RefInput } from "../collections/query.js";
 import { resolveRef } from "../collections/resolve.js";
-import { type FromEnvOptions, readTrackerConfig } from "../config/env.js";
+import { type FromEnvOptions, readEnvSettings } from "../config/env.js";
 import { loadAdapter } from "../config/registry.js";
 import type { TrackerConfig } from "../config/tracker-config.js";
 import { UnsupportedError } from "../errors.js";
@@ -90,14 +90,17 @@ export class Tracker {
   }
 
   /**
-   * A session on the tracker the `TRACKER_*` variables (and `.env`) describe.
+   * A session on the tracker the `TRACKER_*` variables (and `.env`) describe. `GADGET_DEBUG=1` (or
+   * `DEBUG=gadget*`) logs every request on stderr; `options.logger` takes the lines instead.
    *
    * @example
    * const tracker = await Tracker.fromEnv();
+   * @example
+   * const tracker = await Tracker.fromEnv({ logger: { debug: (line) => process.stderr.write(`${line}\n`) } });
    */
   static async fromEnv(options: FromEnvOptions = {}): Promise<Tracker> {
-    const config = readTrackerConfig(options);
-    const adapter = await loadAdapter(config, options.modules);
+    const { config, logger } = readEnvSettings(options);
+    const adapter = await loadAdapter(config, options.modules, { logger });
     return new Tracker(adapter, config);
   }
 

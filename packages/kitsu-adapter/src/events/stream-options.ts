@@ -1,4 +1,4 @@
-import type { EventRecord } from "@gadget/core/adapter";
+import type { EventRecord, RequestLogger } from "@gadget/core/adapter";
 
 /** The session's tokens; the Kitsu adapter's auth fits (refresh is single-flight there). */
 export interface StreamAuth {
@@ -46,6 +46,14 @@ export interface KitsuEventStreamOptions {
   /** Problems the stream survives (a failed attempt, a failed replay) and the one that ends it (an AuthError). */
   onError?: (error: unknown) => void;
   reconnect?: ReconnectOptions;
+  /**
+   * Receives a line (`gadget:kitsu:events`) for each connection attempt, connection, drop (with its
+   * reason and the wait before the next attempt) and the close.
+   *
+   * @default undefined (nothing is logged)
+   * @example logger: { debug: (line) => process.stderr.write(`${line}\n`) }
+   */
+  logger?: RequestLogger;
   /**
    * Replays what was missed while disconnected; called after each reconnection with a time a little
    * before the drop. Without it, events emitted during a drop are lost (as in gazu).

@@ -5,6 +5,9 @@ import {
   isTrackerError,
   NetworkError,
   PermissionError,
+  type RequestLog,
+  requestLog,
+  type StreamLine,
 } from "@gadget/core/adapter";
 import { io, type Socket } from "socket.io-client";
 import { EventDeduper } from "./dedupe.js";
@@ -20,6 +23,8 @@ import type { KitsuEventStreamOptions } from "./stream-options.js";
  */
 
 type State = "idle" | "connecting" | "open" | "waiting" | "closed";
+
+const namespace = "gadget:kitsu:events";
 
 /** A refusal by the server (bad or expired token), as opposed to a server that cannot be reached. */
 function isRefusal(error: Error): boolean {
@@ -48,6 +53,11 @@ export class KitsuEventStream {
   private buffered: EventRecord[] = [];
   private started: Promise<void> | undefined;
   private settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
+  private readonly log: RequestLog | undefined;
+  /** For the log: attempts ever made (the first is `connecting`, the others `reconnecting`), and since the last connection. */
+  private attempts = 0;
+  private tries = 0;
+  private attemptStart = 0;
 
   constructor(private readonly options: KitsuEventStreamOptions) {
     let origin: string;
@@ -62,6 +72,7 @@ export class KitsuEventStream {
     }
     this.url = `${origin}${options.namespace ?? "/events"}`;
     this.deduper = new EventDeduper(options.recoverOverlapMs ?? 10_000);
+    this.log = requestLog(options.logger);
     this.socket = io(this.url, {
       path: options.path ?? "/socket.io",
       autoConnect: false,
@@ -112,6 +123,7 @@ export class KitsuEventStream {
   async close(): Promise<void> {
     if (this.closed) return;
     this.state = "closed";
+    this.logState("closed");
     clearTimeout(this.timer);
     this.timer = undefined;
     this.buffered = [];
@@ -144,29 +156,37 @@ export class KitsuEventStream {
         return;
       }
       this.report(error);
-      this.schedule();
+      this.schedule(isTrackerError(error) ? error.code : "token");
       return;
     }
     if (this.closed) return;
     this.token = token;
+    this.attempts++;
+    this.tries++;
+    this.attemptStart = performance.now();
+    this.logState(this.attempts === 1 ? "connecting" : "reconnecting", { attempt: this.tries });
     // The Manager builds each new engine from these options, so the next handshake carries this token.
     this.socket.io.opts.extraHeaders = { Authorization: `Bearer ${token}` };
     this.socket.connect();
   }
 
-  private schedule(delay?: number): void {
+  /** Waits before the next attempt; `reason` is why the last one failed or the connection dropped (for the log). */
+  private schedule(reason: string, delay?: number): void {
     if (this.closed) return;
     const { initialDelayMs = 250, maxDelayMs = 15_000 } = this.options.reconnect ?? {};
     const ceiling = Math.min(maxDelayMs, initialDelayMs * 2 ** this.failures++);
+    const wait = delay ?? ceiling / 2 + (Math.random() * ceiling) / 2;
     this.state = "waiting";
+    this.logState("disconnected", { reason, waitMs: wait });
     clearTimeout(this.timer);
-    this.timer = setTimeout(
-      () => {
-        this.timer = undefined;
-        void this.connect();
-      },
-      delay ?? ceiling / 2 + (Math.random() * ceiling) / 2,
-    );
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.connect();
+    }, wait);
+  }
+
+  private logState(action: StreamLine["action"], more: Partial<StreamLine> = {}): void {
+    this.log?.({ type: "stream", namespace, action, url: this.url, ...more });
   }
 
   private fail(error: unknown): void {
@@ -187,6 +207,8 @@ export class KitsuEventStream {
   private onConnect(): void {
     if (this.closed) return;
     this.state = "open";
+    this.logState("connected", { attempt: this.tries, ms: performance.now() - this.attemptStart });
+    this.tries = 0;
     this.failures = 0;
     this.tokenIsFresh = false;
     this.settleStart();
@@ -197,7 +219,7 @@ export class KitsuEventStream {
     if (this.closed) return;
     if (!isRefusal(error)) {
       this.report(NetworkError.unreachable(this.url, error));
-      this.schedule();
+      this.schedule("unreachable");
       return;
     }
     if (this.tokenIsFresh) {
@@ -205,13 +227,13 @@ export class KitsuEventStream {
     }
     this.refreshNext = true;
     // A first refusal is an expired token: refresh and retry at once. A refusal of a fresh token waits.
-    this.schedule(this.tokenIsFresh ? undefined : 0);
+    this.schedule("refused", this.tokenIsFresh ? undefined : 0);
   }
 
   private onDisconnect(reason: string): void {
     if (this.closed || reason === "io client disconnect") return;
     if (this.options.recover && this.gapSince === undefined) this.gapSince = this.deduper.markDrop(Date.now());
-    this.schedule();
+    this.schedule(reason);
   }
 
   private onSocketEvent(name: string, payload: unknown): void {

@@ -1,4 +1,12 @@
-import { NetworkError, type RawClient, type RequestInfo, ServerError, TimeoutError } from "@gadget/core/adapter";
+import {
+  NetworkError,
+  type RawClient,
+  type RequestInfo,
+  type RequestLog,
+  requestLog,
+  ServerError,
+  TimeoutError,
+} from "@gadget/core/adapter";
 import ky, { type Input, type KyInstance } from "ky";
 import { type KitsuTransportOptions, type ResolvedTransportOptions, resolveTransportOptions } from "../options.js";
 import { type Credentials, KitsuAuth } from "./auth.js";
@@ -6,7 +14,8 @@ import { resolveUrls } from "./base-url.js";
 import { isExpiredSignature } from "./error-body.js";
 import { answerFailure, attemptFailures, networkCause } from "./failure.js";
 import { readText } from "./read-body.js";
-import type { BodyFactory, RequestSpec, SearchParams } from "./request-spec.js";
+import type { RequestSpec, SearchParams } from "./request-spec.js";
+import { RequestTrace } from "./request-trace.js";
 import { RetryRun } from "./retry.js";
 import { streamUpload } from "./stream-upload.js";
 
@@ -36,12 +45,14 @@ export class KitsuClient {
   readonly options: ResolvedTransportOptions;
   readonly stats: ClientStats = { requests: 0, retries: 0, refreshes: 0 };
   private readonly http: KyInstance;
+  private readonly log: RequestLog | undefined;
 
   constructor(options: KitsuClientOptions) {
     const urls = resolveUrls(options.url);
     this.origin = urls.origin;
     this.apiUrl = urls.api;
     this.options = resolveTransportOptions(options);
+    this.log = requestLog(options.logger);
     this.http = ky.create({
       prefixUrl: this.apiUrl,
       headers: { "user-agent": this.options.userAgent, accept: "application/json" },
@@ -95,6 +106,7 @@ export class KitsuClient {
     const authed = spec.auth !== false;
     const bot = authed && this.auth.isBot;
     const timeout = spec.timeout ?? o.timeout;
+    const trace = this.log && new RequestTrace(this.log, spec);
     const run = new RetryRun(o.retry, spec, {
       deadline,
       totalTimeout: () => TimeoutError.request(info, o.totalTimeout, "totalTimeout"),
@@ -113,10 +125,12 @@ export class KitsuClient {
       },
       refresh: async (stale) => {
         this.stats.refreshes++;
+        trace?.refreshing();
         await this.auth.refresh(stale);
       },
-      onRetry: () => {
+      onRetry: (error) => {
         this.stats.retries++;
+        trace?.retrying(error);
       },
     });
     return run.send((token, retrying) =>
@@ -127,24 +141,33 @@ export class KitsuClient {
         searchParams: spec.searchParams,
         json: spec.json,
         timeout,
-        fetch: this.fetcher(spec.body),
+        fetch: this.fetcher(spec, trace),
       }),
     );
   }
 
-  /** Counts each attempt; an upload goes over node:http with a body built anew for the attempt. */
-  private fetcher(body: BodyFactory | undefined): (input: Input, init?: RequestInit) => Promise<Response> {
+  /**
+   * Counts each attempt, and logs it when the session logs; an upload goes over node:http with a
+   * body built anew for the attempt.
+   */
+  private fetcher(spec: RequestSpec, trace?: RequestTrace): (input: Input, init?: RequestInit) => Promise<Response> {
     return (input, init) => {
       this.stats.requests++;
-      if (!body || !(input instanceof Request)) return fetch(input, init);
-      const built = body();
-      return streamUpload({
-        url: new URL(input.url),
-        method: input.method,
-        headers: { ...Object.fromEntries(input.headers), ...built.headers },
-        body: built.body,
-        signal: input.signal,
-      });
+      const built = spec.body && input instanceof Request ? spec.body() : undefined;
+      const sending =
+        built && input instanceof Request
+          ? streamUpload({
+              url: new URL(input.url),
+              method: input.method,
+              headers: { ...Object.fromEntries(input.headers), ...built.headers },
+              body: built.body,
+              signal: input.signal,
+            })
+          : fetch(input, init);
+      if (!trace) return sending;
+      const length = built?.headers["content-length"];
+      const signal = input instanceof Request ? input.signal : undefined;
+      return trace.attempt(sending, signal, length === undefined ? undefined : Number(length));
     };
   }
 }

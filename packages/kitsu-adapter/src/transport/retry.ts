@@ -203,7 +203,8 @@ export interface RetryEnv {
   refused(response: Response): Promise<{ failure: TrackerError; expired: boolean }>;
   /** Replaces the token Zou said expired (one refresh shared by the session's requests). */
   refresh(stale: string | undefined): Promise<void>;
-  onRetry(): void;
+  /** A retry is about to be sent, after its wait; `error` is what ky reports of the failed attempt (for the log). */
+  onRetry(error: unknown): void;
 }
 
 /** The part of ky's options a RetryRun sets for one call. */
@@ -310,7 +311,7 @@ export class RetryRun {
   private readonly beforeRetry: BeforeRetryHook = async ({ request, error }) => {
     this.waiting = false;
     this.retries++;
-    this.env.onRetry();
+    this.env.onRetry(error);
     const token = await this.env.token();
     if (token) request.headers.set("authorization", `Bearer ${token}`);
     const { readBack } = this.spec;
