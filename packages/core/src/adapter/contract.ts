@@ -110,15 +110,32 @@ export interface PublishResult {
   task?: TaskRecord;
 }
 
+/** How far a batch (`newMany`) has got. */
+export interface BatchProgress {
+  /** Records of the batch created so far. */
+  created: number;
+  /** Records in the batch. */
+  total: number;
+}
+
 export interface CreateManyOptions {
   /**
    * Creates in flight at once, for trackers that create one record per request.
    *
    * @default 8
    * @example
-   * await seq.shots.newMany(inputs, { concurrency: 4 })
+   * concurrency: 4
    */
   concurrency?: number;
+  /**
+   * Called after each record of the batch is created, so that a long batch can show a progress
+   * bar. Every adapter's `createMany` (and core's one-by-one fallback) reports it.
+   *
+   * @default undefined (no progress reports)
+   * @example
+   * onProgress: ({ created, total }) => console.log(`${created}/${total} shots`)
+   */
+  onProgress?: (progress: BatchProgress) => void;
 }
 
 /** A record whose tracker answer lacked some fields: they are left out, never invented. */
