@@ -13,6 +13,7 @@ const headings = [
   "Task status per task type",
   "Publishing an animation preview",
   "Casting of",
+  "Laying out a new sequence",
   "Review playlist",
   "Events received",
 ];
@@ -41,6 +42,10 @@ test("the demo narrates the studio workflow on the mock tracker and exits 0", as
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   for (const heading of headings) expect(run.stdout).toContain(heading);
+  // Off a terminal, progress is a few plain lines: the upload's end, the batch's quarters.
+  expect(run.stdout).toMatch(/^upload sq010_sh020_anim_v003\.png: 100% \(\d+ B of \d+ B\)$/m);
+  expect(run.stdout).toMatch(/^create shots in sq900: 2\/8$/m);
+  expect(run.stdout).toMatch(/^create shots in sq900: 8\/8$/m);
   expect(run.stdout).toMatch(/Animation\s+wip\s+wfa\s+\d+\s+true/);
   expect(run.stdout).toContain("task:status-changed");
 });

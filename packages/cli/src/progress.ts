@@ -110,7 +110,10 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
   let bars: MultiBar | undefined;
   const open = new Map<string, SingleBar>();
   const bar = (key: string, total: number, payload: Record<string, string>, format: string): SingleBar => {
-    bars ??= new MultiBar({ stream, hideCursor: true, autopadding: true, forceRedraw: true }, Presets.shades_classic);
+    bars ??= new MultiBar(
+      { stream, hideCursor: true, autopadding: true, forceRedraw: true, barsize: 24 },
+      Presets.shades_classic,
+    );
     let one = open.get(key);
     if (!one) {
       one = bars.create(total, 0, payload, { format });
