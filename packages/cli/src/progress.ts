@@ -32,6 +32,7 @@ export interface ProgressReporter {
    * An `onProgress` for file transfers: one bar per file, labelled with `verb` and the file name.
    *
    * @example
+   * const progress = createProgress();
    * await task.comments.new({ preview: [movie], onProgress: progress.files("upload") });
    */
   files(verb: string): (progress: TransferProgress) => void;
@@ -39,7 +40,8 @@ export interface ProgressReporter {
    * An `onProgress` for `newMany`: one bar counting the records created.
    *
    * @example
-   * await seq.shots.newMany(inputs, { onProgress: progress.batch("create shots") });
+   * const progress = createProgress();
+   * await seq.shots.newMany([{ name: "sh010" }, { name: "sh020" }], { onProgress: progress.batch("create shots") });
    */
   batch(label: string): (progress: BatchProgress) => void;
   /** Stops drawing (the bars stay on screen); call it before printing anything else. */

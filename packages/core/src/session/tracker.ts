@@ -77,7 +77,7 @@ export class Tracker {
    * A session over an adapter you built yourself.
    *
    * @example
-   * const tracker = Tracker.connect(new MockTracker({ seed: "demo" }));
+   * const tracker = Tracker.connect(demoTracker()); // the in-memory demo studio
    */
   static connect(adapter: TrackerAdapter, config?: TrackerConfig): Tracker {
     return new Tracker(adapter, config);
@@ -99,7 +99,8 @@ export class Tracker {
    * One record by kind and id, from the session's identity map when it is fresh.
    *
    * @example
-   * const comment = await tracker.load("comment", error.written.ids.comment);
+   * // resuming after a PartialWriteError: the comment it says exists
+   * const comment = await tracker.load("comment", error.written.ids.comment as string);
    */
   async load<K extends Kind>(kind: K, id: IdLike): Promise<EntityOf<K>> {
     return this.context.load(kind, getId(id, `tracker.load("${kind}")`));
