@@ -12,7 +12,7 @@ import { NO_CHECK, type Origin, type Snippet } from "./extract.js";
  * - an import of each public export it names without importing it (`Project`, `PartialWriteError`);
  * - option examples (`limit: 500`, `{ limit: 500 }`, `500` on an option) checked as a value of the
  *   option's interface;
- * - everything else as the body of an async function (top-level `await` works).
+ * - everything else as an ES module of its own (top-level `await` works; its names shadow the globals).
  * A snippet whose first line is `// @noCheck: <why>` is skipped and listed with its reason.
  */
 
@@ -117,12 +117,8 @@ function generate(snippet: Snippet, workDir: string, options: CheckOptions): { t
     head.push(`export const example: Partial<${option.container}${args}> = ${value[0]}`);
     return { text: [...head, ...value.slice(1, -1), `${value.at(-1)};`].join("\n"), codeLine: head.length + 1 };
   }
-  head.push(
-    ...autoImports(snippet.code, imports, options.exports),
-    "export {};",
-    "async function snippet(): Promise<void> {",
-  );
-  return { text: [...head, ...body, "}", "void snippet;"].join("\n"), codeLine: head.length + 1 };
+  head.push(...autoImports(snippet.code, imports, options.exports), "export {};");
+  return { text: [...head, ...body].join("\n"), codeLine: head.length + 1 };
 }
 
 const DIAGNOSTIC = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;

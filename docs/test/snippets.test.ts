@@ -6,7 +6,8 @@ import { checkSnippets } from "../snippets/check.js";
 import { exampleSnippets, markdownSnippets, type Snippet } from "../snippets/extract.js";
 
 /*
- * Every ```ts block of README.md and every `@example` of the packages' sources type-checks against the
+ * Every ```ts block of README.md and of the guides (docs/guides), and every `@example` of the packages'
+ * sources, type-checks against the
  * packages (one run of the repository's tsc). How fragments are checked: docs/snippets/check.ts.
  */
 
@@ -21,6 +22,10 @@ async function sourceFiles(dir: string): Promise<string[]> {
 
 async function allSnippets(): Promise<Snippet[]> {
   const snippets = markdownSnippets("README.md", await readFile(join(repoRoot, "README.md"), "utf8"));
+  for (const guide of (await readdir(join(docsDir, "guides"))).filter((f) => f.endsWith(".md")).sort()) {
+    const file = join("docs", "guides", guide);
+    snippets.push(...markdownSnippets(file, await readFile(join(repoRoot, file), "utf8")));
+  }
   const packages = await readdir(join(repoRoot, "packages"));
   for (const name of packages.sort()) {
     for (const file of (await sourceFiles(join(repoRoot, "packages", name, "src"))).sort()) {

@@ -7,6 +7,7 @@ import { MultiBar, Presets, type SingleBar } from "cli-progress";
  * without one line per chunk.
  */
 
+/** Options of `createProgress()`. */
 export interface ProgressOptions {
   /**
    * Where bars are drawn. Bars are drawn only when it is a TTY.

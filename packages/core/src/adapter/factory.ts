@@ -6,5 +6,6 @@ import type { TrackerAdapter } from "./contract.js";
  * `@gadget/kitsu-adapter` on demand and calls its `createAdapter` with the validated config.
  */
 export interface AdapterModule<C extends TrackerConfig = TrackerConfig> {
+  /** Connects to the tracker the validated config describes (a bad password fails here). */
   createAdapter(config: C): Promise<TrackerAdapter>;
 }

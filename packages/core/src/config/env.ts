@@ -11,6 +11,7 @@ import { type TrackerConfig, type TrackerType, trackerConfigSchema } from "./tra
  * never writes process.env, so two sessions to two trackers can live side by side.
  */
 
+/** Options of `Tracker.fromEnv()`, `Project.fromEnv()` and `readTrackerConfig()`. */
 export interface FromEnvOptions {
   /**
    * The variables to read instead of `process.env` (tests, several trackers in one process).

@@ -16,8 +16,10 @@ import type { EntityOf } from "../model/types.js";
 import type { CreatableKind, Kind } from "../schema/kinds.js";
 import { SessionContext } from "./context.js";
 
+/** The kinds `tracker.search()` finds. */
 export type SearchKind = SearchHit["kind"];
 
+/** Options of `tracker.search()`. */
 export interface TrackerSearchOptions {
   /**
    * Search one project only: its name, id or the Project.
