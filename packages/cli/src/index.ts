@@ -6,4 +6,4 @@
  */
 export { createProgram, exitCodes, run } from "./program.js";
 export { createProgress, formatBytes, type ProgressOptions, type ProgressReporter } from "./progress.js";
-export { cell, table } from "./table.js";
+export { table } from "./table.js";

@@ -43,17 +43,19 @@ export function emptyFolder(): Promise<string> {
   return mkdtemp(join(tmpdir(), "gadget-cli-"));
 }
 
-/** Runs `gadget ...args` and resolves when it exits (asynchronously: a server in this process keeps serving). */
-export async function gadget(args: readonly string[], options: RunOptions = {}): Promise<GadgetRun> {
-  if (!options.source && !existsSync(builtBin)) {
-    throw new Error(`${builtBin} is missing: run "pnpm build" before these tests`);
-  }
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
-  for (const key of Object.keys(env)) if (key.startsWith("TRACKER_") && !(key in (options.env ?? {}))) delete env[key];
-  const command = options.source ? [tsx, "--tsconfig", tsconfig, "--conditions=@gadget/source", sourceBin] : [builtBin];
-  const cwd = options.cwd ?? (await emptyFolder());
+/**
+ * Runs `node ...args` in `cwd` with only the TRACKER_* variables of `tracker`, and resolves when it exits
+ * (asynchronously: a server in this process keeps serving).
+ */
+export function runNode(
+  args: readonly string[],
+  cwd: string,
+  tracker: Record<string, string> = {},
+): Promise<GadgetRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...tracker };
+  for (const key of Object.keys(env)) if (key.startsWith("TRACKER_") && !(key in tracker)) delete env[key];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...command, ...args], { cwd, env, timeout: KILL_AFTER_MS });
+    const child = spawn(process.execPath, [...args], { cwd, env, timeout: KILL_AFTER_MS });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -65,6 +67,15 @@ export async function gadget(args: readonly string[], options: RunOptions = {}):
     child.on("error", reject);
     child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/** Runs `gadget ...args` and resolves when it exits. */
+export async function gadget(args: readonly string[], options: RunOptions = {}): Promise<GadgetRun> {
+  if (!options.source && !existsSync(builtBin)) {
+    throw new Error(`${builtBin} is missing: run "pnpm build" before these tests`);
+  }
+  const command = options.source ? [tsx, "--tsconfig", tsconfig, "--conditions=@gadget/source", sourceBin] : [builtBin];
+  return runNode([...command, ...args], options.cwd ?? (await emptyFolder()), options.env);
 }
 
 /** The variables of the in-memory demo studio. */
