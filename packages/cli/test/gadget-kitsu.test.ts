@@ -217,6 +217,9 @@ describe("gadget on Kitsu", { timeout: 60_000 }, () => {
     const count = await gadget(["watch", "--count", "0"], { env });
     expect(count.status).toBe(2);
     expect(count.stderr).toContain("expected a whole number of 1 or more");
+    const noFollow = await gadget(["watch", "--no-follow"], { env });
+    expect(noFollow.status).toBe(2);
+    expect(noFollow.stderr).toContain("--no-follow needs --since");
   });
 
   test("the variables are read from ./.env as well", async () => {

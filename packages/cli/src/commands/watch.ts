@@ -42,8 +42,11 @@ export function watchCommand(): Command {
       "after",
       "\nEach line: {name, kind, action, id, projectId, at, cursor, data}. Pass the last cursor to --since to resume.",
     )
-    .action((names: string[], options: WatchOptions) =>
-      withProject(options, async (project) => {
+    .action((names: string[], options: WatchOptions, command: Command) => {
+      if (!options.follow && options.since === undefined) {
+        command.error("error: --no-follow needs --since: without a history to replay there is nothing to stop after");
+      }
+      return withProject(options, async (project) => {
         const stop = new AbortController();
         const onSignal = () => stop.abort();
         process.once("SIGINT", onSignal);
@@ -61,6 +64,6 @@ export function watchCommand(): Command {
           process.off("SIGINT", onSignal);
           process.off("SIGTERM", onSignal);
         }
-      }),
-    );
+      });
+    });
 }
