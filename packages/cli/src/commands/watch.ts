@@ -13,7 +13,7 @@ interface WatchOptions extends ProjectOption {
 }
 
 /** An event as one JSON line: what it is about, when, its resume cursor and its payload. */
-export function eventJson(event: TrackerEvent<EventName, AnyEntity>): Record<string, unknown> {
+function eventJson(event: TrackerEvent<EventName, AnyEntity>): Record<string, unknown> {
   const { name, kind, action, id, projectId, at, cursor, data } = event;
   return { name, kind, action, id, projectId, at: at.toISOString(), cursor, data };
 }
@@ -40,7 +40,7 @@ export function watchCommand(): Command {
     .addOption(jsonOption("one JSON object per line (what watch always prints)"))
     .addHelpText(
       "after",
-      "\nEach line: {name, kind, action, id, projectId, at, cursor, data}. Pass the last cursor to --since to resume.",
+      "\nEach line: {name, kind, action, id, projectId, at, cursor, data}. To resume, pass the last cursor to --since\n(or its `at` when cursor is null: live Kitsu events carry none).",
     )
     .action((names: string[], options: WatchOptions, command: Command) => {
       if (!options.follow && options.since === undefined) {
