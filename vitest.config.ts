@@ -9,6 +9,7 @@ export default defineConfig({
       "packages/*/test/**/*.test.ts",
       "examples/**/*.test.ts",
       "tests/**/*.test.ts",
+      "docs/test/**/*.test.ts",
     ],
     testTimeout: 20_000,
     hookTimeout: 20_000,

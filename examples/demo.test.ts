@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { demoTracker } from "@gadget/mock-tracker";
 import { startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
 import { expect, test } from "vitest";
+import { runNode } from "../packages/cli/test/run-gadget.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tsx = createRequire(import.meta.url).resolve("tsx/cli");
@@ -13,27 +13,13 @@ const headings = [
   "Task status per task type",
   "Publishing an animation preview",
   "Casting of",
+  "Laying out a new sequence",
   "Review playlist",
   "Events received",
 ];
 
 function runDemo(tracker: Record<string, string>) {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...tracker };
-  for (const key of Object.keys(env)) if (key.startsWith("TRACKER_") && !(key in tracker)) delete env[key];
-  // Async: a Kitsu-compatible server in this process must keep answering while the demo runs.
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, "--conditions=@gadget/source", "examples/demo.ts"], { cwd: root, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+  return runNode([tsx, "--conditions=@gadget/source", "examples/demo.ts"], root, tracker);
 }
 
 test("the demo narrates the studio workflow on the mock tracker and exits 0", async () => {
@@ -41,6 +27,10 @@ test("the demo narrates the studio workflow on the mock tracker and exits 0", as
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   for (const heading of headings) expect(run.stdout).toContain(heading);
+  // Off a terminal, progress is a few plain lines: the upload's end, the batch's quarters.
+  expect(run.stdout).toMatch(/^upload sq010_sh020_anim_v003\.png: 100% \(\d+ B of \d+ B\)$/m);
+  expect(run.stdout).toMatch(/^create shots in sq900: 2\/8$/m);
+  expect(run.stdout).toMatch(/^create shots in sq900: 8\/8$/m);
   expect(run.stdout).toMatch(/Animation\s+wip\s+wfa\s+\d+\s+true/);
   expect(run.stdout).toContain("task:status-changed");
 });

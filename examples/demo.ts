@@ -9,8 +9,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createProgress, table } from "@gadget/cli";
 import { isTrackerError, Project, type Task, type TrackerEvent } from "@gadget/core";
-import { table } from "./lib/table.js";
 
 const onMock = !process.env.TRACKER_TYPE && !process.env.TRACKER_URL;
 // On the mock the tracker variables are fixed; the rest (GADGET_DEBUG, DEBUG) still come from the shell.
@@ -18,6 +18,8 @@ const env = onMock
   ? { ...process.env, TRACKER_TYPE: "mock", TRACKER_MOCK_SEED: "demo", TRACKER_PROJECT: "Bunny Escape" }
   : process.env;
 
+// Bars when a person watches the terminal; plain lines in a log or a pipe.
+const progress = createProgress({ lines: console.log });
 const say = (title: string) => console.log(`\n── ${title} ${"─".repeat(Math.max(0, 72 - title.length))}\n`);
 
 async function main(): Promise<void> {
@@ -68,8 +70,9 @@ async function main(): Promise<void> {
     status: "wfa",
     preview: [file],
     setMainPreview: true,
-    onProgress: ({ fileName, loaded, total }) => console.log(`  uploading ${fileName}: ${loaded}/${total} bytes`),
+    onProgress: progress.files("upload"),
   });
+  progress.stop();
   await rm(folder, { recursive: true, force: true });
   const previews = await comment.previews.all();
   const after = await task.status();
@@ -110,6 +113,27 @@ async function main(): Promise<void> {
     table(
       ["asset", "occurrences"],
       (await shot.casting.get()).map((c) => [c.asset.name, c.occurrences]),
+    ),
+  );
+
+  say("Laying out a new sequence in one batch");
+  const taken = new Set(sequences.map((s) => s.name));
+  let number = 900;
+  while (taken.has(`sq${number}`)) number += 10;
+  const layout = await project.sequences.new({ name: `sq${number}` });
+  const newShots = await layout.shots.newMany(
+    Array.from({ length: 8 }, (_, i) => ({
+      name: `sh${String((i + 1) * 10).padStart(3, "0")}`,
+      frameIn: 101,
+      frameOut: 148 + i * 12,
+    })),
+    { onProgress: progress.batch(`create shots in ${layout.name}`) },
+  );
+  progress.stop();
+  console.log(
+    table(
+      ["shot", "frame in", "frame out", "frames"],
+      newShots.map((s) => [`${layout.name}/${s.name}`, s.frameIn, s.frameOut, s.nbFrames]),
     ),
   );
 

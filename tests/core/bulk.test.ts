@@ -34,6 +34,16 @@ describe("newMany() on an adapter without createMany", () => {
     expect(await seq.shots.get({ name: "sh020" })).toBe(shots[1]);
   });
 
+  test("reports progress after each create (onProgress)", async () => {
+    const { project } = await demoSession({ fallbacks: true });
+    const seq = await project.sequences.new({ name: "sq901" });
+    const progress: string[] = [];
+    await seq.shots.newMany([{ name: "sh010" }, { name: "sh020" }], {
+      onProgress: ({ created, total }) => progress.push(`${created}/${total}`),
+    });
+    expect(progress).toEqual(["1/2", "2/2"]);
+  });
+
   test("a name already on the tracker is a ConflictError before any write", async () => {
     const { project, log } = await demoSession({ fallbacks: true });
     const seq = await project.sequences.get({ name: "sq010" });

@@ -5,6 +5,7 @@ import type { z } from "zod";
  * they read alike (what was asked, what went wrong, what to do) and never carry a secret.
  */
 
+/** The `code` of every Gadget error, one per error class: switch on it rather than on messages. */
 export type ErrorCode =
   | "CONFIG"
   | "AUTH"
@@ -28,6 +29,7 @@ export interface RequestInfo {
   status?: number;
 }
 
+/** What an error may carry besides its message. */
 export interface TrackerErrorOptions {
   cause?: unknown;
   request?: RequestInfo;
@@ -85,6 +87,10 @@ const fileProblems: Record<FileProblem, (detail: string) => string> = {
 const where = (r?: RequestInfo): string =>
   r ? ` (${r.method} ${r.path}${r.status === undefined ? "" : ` → ${r.status}`})` : "";
 
+/**
+ * The base of every Gadget error: a message that says what was asked, what went wrong and what to do,
+ * never a secret, and a `code` to switch on. `isTrackerError()` recognises one from any copy of the package.
+ */
 export class TrackerError extends Error {
   readonly code: ErrorCode = "SERVER";
   readonly request?: RequestInfo;
@@ -102,6 +108,7 @@ export function isTrackerError(value: unknown): value is TrackerError {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
+/** The configuration (`TRACKER_*` variables, `.env`, an adapter package, a snapshot) is missing or wrong. */
 export class ConfigError extends TrackerError {
   override readonly code = "CONFIG";
   readonly variable?: string;
@@ -111,14 +118,17 @@ export class ConfigError extends TrackerError {
     if (variable) this.variable = variable;
   }
 
+  /** A required variable is not set. */
   static missingVariable(variable: string, fix: string): ConfigError {
     return new ConfigError(`${variable} is not set. ${fix}`, variable);
   }
 
+  /** A variable is set to something unusable. */
   static invalidVariable(variable: string, problem: string, fix: string): ConfigError {
     return new ConfigError(`${variable} is invalid: ${problem}. ${fix}`, variable);
   }
 
+  /** `TRACKER_TYPE` names no tracker core knows. */
   static unknownTrackerType(value: string, known: readonly string[]): ConfigError {
     return new ConfigError(
       `TRACKER_TYPE is "${value}", which is not a known tracker. Set it to one of: ${known.join(", ")}.`,
@@ -126,6 +136,7 @@ export class ConfigError extends TrackerError {
     );
   }
 
+  /** The adapter package of the tracker type is not installed. */
   static missingAdapterPackage(type: string, pkg: string, cause: unknown): ConfigError {
     return new ConfigError(
       `TRACKER_TYPE=${type} needs the package ${pkg}, which could not be loaded. Install it: pnpm add ${pkg}`,
@@ -134,6 +145,7 @@ export class ConfigError extends TrackerError {
     );
   }
 
+  /** The package installed for a tracker type exports no `createAdapter`. */
   static notAnAdapterPackage(type: string, pkg: string): ConfigError {
     return new ConfigError(
       `TRACKER_TYPE=${type} loads the package ${pkg}, but it does not export createAdapter(config). Install a version of ${pkg} that matches @gadget/core.`,
@@ -141,6 +153,7 @@ export class ConfigError extends TrackerError {
     );
   }
 
+  /** The `.env` file asked for cannot be read. */
   static envFile(file: string, problem: string, cause?: unknown): ConfigError {
     return new ConfigError(
       `The env file ${file} cannot be read: ${problem}. Fix the path given as envFile, or pass envFile: false to read only the environment.`,
@@ -149,6 +162,7 @@ export class ConfigError extends TrackerError {
     );
   }
 
+  /** `TRACKER_PROJECT` names no project of the tracker; the message lists those that exist. */
   static unknownProject(name: string, existing: readonly string[], cause?: unknown): ConfigError {
     return new ConfigError(
       `TRACKER_PROJECT is "${name}", but the tracker has no project of that name. Set it to one of: ${existing.map((n) => `"${n}"`).join(", ") || "(no projects yet)"}.`,
@@ -168,6 +182,7 @@ export class ConfigError extends TrackerError {
     );
   }
 
+  /** A studio snapshot (`TRACKER_MOCK_SEED`) cannot be read. */
   static snapshot(file: string, problem: string, cause?: unknown): ConfigError {
     return new ConfigError(
       `The studio snapshot ${file} cannot be used: ${problem}. Point TRACKER_MOCK_SEED at a JSON file written by tracker.snapshot(), or set it to "demo".`,
@@ -177,9 +192,11 @@ export class ConfigError extends TrackerError {
   }
 }
 
+/** The tracker refused the credentials, or a token expired and cannot be refreshed. */
 export class AuthError extends TrackerError {
   override readonly code = "AUTH";
 
+  /** The login or password is wrong (the password is never echoed). */
   static badCredentials(login: string, request?: RequestInfo): AuthError {
     return new AuthError(
       `Login refused for "${login}": wrong login or password${where(request)}. Check TRACKER_LOGIN and TRACKER_PASSWORD.`,
@@ -187,6 +204,7 @@ export class AuthError extends TrackerError {
     );
   }
 
+  /** A bot token expired: bot tokens are never refreshed, a new one is needed. */
   static botTokenExpired(request?: RequestInfo): AuthError {
     return new AuthError(
       `The bot token (TRACKER_TOKEN) was refused: it has expired or was revoked${where(request)}. Bot tokens cannot be refreshed; generate a new one in Kitsu and set TRACKER_TOKEN.`,
@@ -194,6 +212,7 @@ export class AuthError extends TrackerError {
     );
   }
 
+  /** The access token expired and the refresh token was refused: log in again. */
   static refreshFailed(request?: RequestInfo, cause?: unknown): AuthError {
     return new AuthError(
       `The session expired and could not be refreshed${where(request)}. Log in again (check TRACKER_LOGIN and TRACKER_PASSWORD).`,
@@ -201,14 +220,17 @@ export class AuthError extends TrackerError {
     );
   }
 
+  /** The tracker refused the session for another reason, which `detail` gives. */
   static rejected(detail: string, request?: RequestInfo): AuthError {
     return new AuthError(`The tracker rejected the credentials: ${detail}${where(request)}.`, { request });
   }
 }
 
+/** The session may not do what was asked (Zou's 403). */
 export class PermissionError extends TrackerError {
   override readonly code = "PERMISSION";
 
+  /** The tracker answered 403 to a request. */
   static denied(request: RequestInfo, detail?: string): PermissionError {
     return new PermissionError(
       `Permission denied${where(request)}${detail ? `: ${detail}` : ""}. Ask a studio manager for access, or use an account with a higher role.`,
@@ -236,9 +258,11 @@ export class PermissionError extends TrackerError {
   }
 }
 
+/** No record matched: an id that does not exist, or a query with no result in `get()`. */
 export class NotFoundError extends TrackerError {
   override readonly code = "NOT_FOUND";
 
+  /** No record of a kind with that id. */
   static entity(kind: string, id: string, request?: RequestInfo): NotFoundError {
     return new NotFoundError(`No ${kind} with id ${id}${where(request)}. It may have been deleted.`, { request });
   }
@@ -250,23 +274,29 @@ export class NotFoundError extends TrackerError {
     );
   }
 
+  /** No record of a collection matches a query (`get()`); `find()` answers undefined instead. */
   static query(kind: string, query: unknown, scope: string): NotFoundError {
     return new NotFoundError(
       `No ${kind} matches ${show(query)} in ${scope}. Names are matched exactly (case-sensitive); use find() to get undefined instead of an error.`,
     );
   }
 
+  /** A shot or asset has no task of the task type asked; the message lists the types it has. */
   static taskOfType(taskType: string, owner: string, available: readonly string[]): NotFoundError {
     return new NotFoundError(
       `${owner} has no task of type "${taskType}". Its tasks are of type: ${available.join(", ") || "(none)"}. Create one with tasks.new({ taskType }).`,
     );
   }
 
+  /** The tracker answered 404. */
   static http(request: RequestInfo, detail?: string): NotFoundError {
     return new NotFoundError(`Not found${where(request)}${detail ? `: ${detail}` : ""}.`, { request });
   }
 }
 
+/**
+ * Several records match where one was asked for (`get()`, `find()`, a name in a relation); `matches` holds their ids.
+ */
 export class AmbiguousError extends TrackerError {
   override readonly code = "AMBIGUOUS";
   readonly matches: readonly string[];
@@ -276,6 +306,7 @@ export class AmbiguousError extends TrackerError {
     this.matches = matches;
   }
 
+  /** Several records of a collection match a query; the message says how to tell them apart. */
   static query(kind: string, query: unknown, scope: string, matchIds: readonly string[]): AmbiguousError {
     return new AmbiguousError(
       `${matchIds.length} ${kind} records match ${show(query)} in ${scope} (ids ${matchIds.join(", ")}). Add a key that tells them apart, or use filter() to get them all.`,
@@ -284,9 +315,11 @@ export class AmbiguousError extends TrackerError {
   }
 }
 
+/** A record with the same name (or key) already exists where names must be unique. */
 export class ConflictError extends TrackerError {
   override readonly code = "CONFLICT";
 
+  /** A record of this kind and name already exists in `scope`, or is given twice in a batch. */
   static duplicateName(kind: string, name: string, scope: string, request?: RequestInfo): ConflictError {
     return ConflictError.duplicateKey(kind, "name", name, scope, request);
   }
@@ -300,10 +333,12 @@ export class ConflictError extends TrackerError {
     );
   }
 
+  /** Something that must be unique already exists. */
   static duplicate(what: string, request?: RequestInfo): ConflictError {
     return new ConflictError(`${what} already exists${where(request)}.`, { request });
   }
 
+  /** The tracker answered with a conflict (a duplicate it refused). */
   static http(request: RequestInfo, detail: string): ConflictError {
     return new ConflictError(`Conflict${where(request)}: ${detail}.`, { request });
   }
@@ -315,6 +350,10 @@ export interface ValidationIssue {
   message: string;
 }
 
+/**
+ * Bad input, caught before any request where core can check it: unknown query keys, wrong kinds of
+ * entity, missing files, statuses not enabled on the project, broken tracker rules. `issues` lists zod's findings.
+ */
 export class ValidationError extends TrackerError {
   override readonly code = "VALIDATION";
   readonly issues: readonly ValidationIssue[];
@@ -324,12 +363,14 @@ export class ValidationError extends TrackerError {
     this.issues = issues;
   }
 
+  /** An input failed its zod schema; `what` names the input. */
   static fromZod(what: string, error: z.ZodError): ValidationError {
     const issues = error.issues.map((i) => ({ path: i.path, message: i.message }));
     const lines = issues.map((i) => `${i.path.length ? i.path.join(".") : "(input)"}: ${i.message}`);
     return new ValidationError(`Invalid ${what}: ${lines.join("; ")}.`, issues);
   }
 
+  /** A query or input used keys the kind does not have (Kitsu would ignore them silently). */
   static unknownKeys(kind: string, keys: readonly string[], allowed: readonly string[]): ValidationError {
     return new ValidationError(
       `A ${kind} query cannot use ${keys.map((k) => `"${k}"`).join(", ")}: ${kind} has no such field. Use one of: ${allowed.join(", ")}.`,
@@ -337,6 +378,7 @@ export class ValidationError extends TrackerError {
     );
   }
 
+  /** An entity of another kind was passed where a `expected` is required. */
   static wrongKind(expected: string, got: string, where: string): ValidationError {
     return new ValidationError(
       `${where} expects ${article(expected)}, but was given ${article(got)}. Pass ${article(expected)} (or its id).`,
@@ -344,6 +386,7 @@ export class ValidationError extends TrackerError {
     );
   }
 
+  /** A value is not a valid id for the tracker. */
   static invalidId(value: string, what: string): ValidationError {
     return new ValidationError(
       `"${value}" is not a valid ${what} id (ids are UUIDs). Pass the id, or look the record up by name.`,
@@ -351,6 +394,7 @@ export class ValidationError extends TrackerError {
     );
   }
 
+  /** A file to upload is missing, unreadable or empty. */
   static file(path: string, problem: FileProblem, detail = ""): ValidationError {
     const text = fileProblems[problem](detail);
     return new ValidationError(`The file ${path} cannot be sent: ${text}. Nothing was written to the tracker.`, [
@@ -393,6 +437,7 @@ export class ValidationError extends TrackerError {
     ]);
   }
 
+  /** A value given as an id or entity carries no id. */
   static notAnId(given: string, where: string): ValidationError {
     return new ValidationError(
       `${where} expects an id, an entity or { id }, but was given ${given}. Pass the entity or its id.`,
@@ -400,12 +445,14 @@ export class ValidationError extends TrackerError {
     );
   }
 
+  /** A field was written that the tracker sets itself; `hint` says how to change it. */
   static readOnly(kind: string, field: string, hint: string): ValidationError {
     return new ValidationError(`${kind}.${field} cannot be changed through save(). ${hint}`, [
       { path: [field], message: "read-only" },
     ]);
   }
 
+  /** A task status is not among those enabled on the project; the message lists them. */
   static unknownStatus(value: string, scope: string, valid: readonly string[]): ValidationError {
     return new ValidationError(
       `"${value}" is not a task status of ${scope}. Use one of the short names: ${valid.join(", ")}.`,
@@ -413,12 +460,14 @@ export class ValidationError extends TrackerError {
     );
   }
 
+  /** An option has a value outside what it accepts. */
   static invalidOption(option: string, value: unknown, expected: string): ValidationError {
     return new ValidationError(`${option} is ${String(value)}, but it must be ${expected}. Pass ${expected}.`, [
       { path: [option], message: `expected ${expected}` },
     ]);
   }
 
+  /** A value given to `events.since()` is neither a time nor a cursor the tracker knows. */
   static eventCursor(value: string): ValidationError {
     return new ValidationError(
       `"${value}" is neither an event cursor nor a timestamp. Pass a Date, an ISO timestamp ("2026-11-29T16:04:11Z"), or the cursor of an event or page that since() returned.`,
@@ -426,14 +475,17 @@ export class ValidationError extends TrackerError {
     );
   }
 
+  /** A tracker rule is broken; the message is the whole explanation. */
   static rule(message: string, request?: RequestInfo): ValidationError {
     return new ValidationError(`${message}${where(request)}.`, [], { request });
   }
 
+  /** The tracker refused the input (Zou's 400). */
   static http(request: RequestInfo, message: string, issues: readonly ValidationIssue[] = []): ValidationError {
     return new ValidationError(`The tracker refused the request${where(request)}: ${message}.`, issues, { request });
   }
 
+  /** The tracker refused a body as too large (413). */
   static tooLarge(request: RequestInfo, limit?: string): ValidationError {
     return new ValidationError(
       `The upload is larger than the server accepts${limit ? ` (${limit})` : ""}${where(request)}. Send a smaller file or raise the server's upload limit (nginx client_max_body_size, Zou MAX_CONTENT_LENGTH).`,
@@ -443,33 +495,40 @@ export class ValidationError extends TrackerError {
   }
 }
 
+/** The tracker (or the entity model) cannot do what was asked. */
 export class UnsupportedError extends TrackerError {
   override readonly code = "UNSUPPORTED";
 
+  /** The tracker lacks a capability (`tracker.capabilities`). */
   static capability(adapter: string, capability: string): UnsupportedError {
     return new UnsupportedError(`The ${adapter} tracker does not support ${capability}.`);
   }
 
+  /** `event.load()` on an event about something the entity model has no kind for. */
   static eventLoad(eventName: string, eventKind: string): UnsupportedError {
     return new UnsupportedError(
       `The event "${eventName}" is about a ${eventKind}, which the entity model does not have, so load() cannot fetch it. Read event.id and event.data, or fetch it through tracker.raw.`,
     );
   }
 
+  /** A field that a partial answer (`withTasks()`) did not carry was read. */
   static notLoaded(kind: string, field: string): UnsupportedError {
     return new UnsupportedError(
       `${kind}.${field} is not loaded: the tracker's answer that built this ${kind} (withTasks()) does not carry it. Call await ${kind}.refresh() first.`,
     );
   }
 
+  /** The tracker cannot do an operation; `alternative` says what to do instead. */
   static operation(adapter: string, operation: string, alternative: string): UnsupportedError {
     return new UnsupportedError(`The ${adapter} tracker cannot ${operation}. ${alternative}`);
   }
 }
 
+/** The tracker could not be reached, or a connection broke mid-exchange. */
 export class NetworkError extends TrackerError {
   override readonly code = "NETWORK";
 
+  /** No connection to the tracker (DNS, refused, reset before an answer). */
   static unreachable(url: string, cause: unknown, request?: RequestInfo): NetworkError {
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new NetworkError(
@@ -487,6 +546,7 @@ export class NetworkError extends TrackerError {
     );
   }
 
+  /** A network failure injected by the mock tracker's faults. */
   static injected(operation: string): NetworkError {
     return new NetworkError(
       `Injected network failure on ${operation} (mock tracker fault injection). Clear it with tracker.faults.clear().`,
@@ -494,6 +554,7 @@ export class NetworkError extends TrackerError {
   }
 }
 
+/** A request, transfer or wait took longer than its timeout; the message names the option to raise. */
 export class TimeoutError extends TrackerError {
   override readonly code = "TIMEOUT";
 
@@ -513,6 +574,7 @@ export class TimeoutError extends TrackerError {
     );
   }
 
+  /** A timeout injected by the mock tracker's faults. */
   static injected(operation: string): TimeoutError {
     return new TimeoutError(
       `Injected timeout on ${operation} (mock tracker fault injection). Clear it with tracker.faults.clear().`,
@@ -520,6 +582,7 @@ export class TimeoutError extends TrackerError {
   }
 }
 
+/** The tracker asked to slow down (429); `retryAfterMs` says how long, when it said. */
 export class RateLimitError extends TrackerError {
   override readonly code = "RATE_LIMIT";
   readonly retryAfterMs?: number;
@@ -529,6 +592,7 @@ export class RateLimitError extends TrackerError {
     if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
   }
 
+  /** The tracker answered 429, with `Retry-After` when it sent one. */
   static http(request: RequestInfo, retryAfterMs?: number): RateLimitError {
     return new RateLimitError(
       `The tracker is rate limiting this client${where(request)}${retryAfterMs === undefined ? "" : `; it asks to wait ${retryAfterMs} ms`}. Slow down or retry later.`,
@@ -537,6 +601,7 @@ export class RateLimitError extends TrackerError {
     );
   }
 
+  /** A rate limit injected by the mock tracker's faults. */
   static injected(operation: string, retryAfterMs?: number): RateLimitError {
     return new RateLimitError(
       `Injected rate limit on ${operation} (mock tracker fault injection). Clear it with tracker.faults.clear().`,
@@ -545,9 +610,11 @@ export class RateLimitError extends TrackerError {
   }
 }
 
+/** The tracker failed (5xx) or answered something unexpected. */
 export class ServerError extends TrackerError {
   override readonly code = "SERVER";
 
+  /** The tracker answered with a 5xx status. */
   static http(request: RequestInfo, detail?: string): ServerError {
     return new ServerError(
       `The tracker failed${where(request)}${detail ? `: ${detail}` : ""}. Retry later; if it persists, check the server's logs.`,
@@ -555,10 +622,12 @@ export class ServerError extends TrackerError {
     );
   }
 
+  /** A server failure injected by the mock tracker's faults. */
   static injected(operation: string): ServerError {
     return new ServerError(`Injected server failure on ${operation} (mock tracker fault injection).`);
   }
 
+  /** An answer whose shape the adapter did not expect (not JSON, a field missing). */
   static unexpectedResponse(what: string, problem: string, request?: RequestInfo): ServerError {
     return new ServerError(
       `The tracker answered with an unexpected ${what}${where(request)}: ${problem}. The server may be a version this client does not know; report it with the server version.`,
@@ -575,6 +644,10 @@ export interface WrittenSoFar {
   ids: Readonly<Record<string, string | readonly string[]>>;
 }
 
+/**
+ * A write of several steps failed after its first step landed: `written` says what exists on the
+ * tracker, `failedStep` where it stopped, so that the caller resumes instead of writing again.
+ */
 export class PartialWriteError extends TrackerError {
   override readonly code = "PARTIAL_WRITE";
   readonly written: WrittenSoFar;
@@ -586,6 +659,7 @@ export class PartialWriteError extends TrackerError {
     this.written = written;
   }
 
+  /** A batch (`newMany`) stopped after creating some records. */
   static bulk(
     kind: string,
     created: readonly { id: string; name: string }[],
@@ -601,6 +675,7 @@ export class PartialWriteError extends TrackerError {
     );
   }
 
+  /** A publish (comment, previews, main preview) stopped after the comment was posted. */
   static publish(failedStep: string, written: WrittenSoFar, cause: unknown): PartialWriteError {
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new PartialWriteError(

@@ -4,7 +4,16 @@
  * `@gadget/core/adapter`; the compliance suite in `@gadget/core/testing`.
  */
 
-export type { RequestLogFields, RequestLogger } from "./adapter/request-log.js";
+export type { BatchProgress } from "./adapter/contract.js";
+export type { TransferProgress } from "./adapter/files.js";
+export type {
+  RefreshLine,
+  RequestLine,
+  RequestLogFields,
+  RequestLogger,
+  RetryLine,
+  StreamLine,
+} from "./adapter/request-log.js";
 export { Collection, ReadCollection } from "./collections/collection.js";
 export { CommentCollection } from "./collections/comment-collection.js";
 export type { NewInput } from "./collections/new-input.js";

@@ -6,6 +6,7 @@ import type { HttpMethod } from "./transport/request-spec.js";
  * drift test checks each entry against Zou's own OpenAPI spec.
  */
 
+/** A Zou route: method and path template (relative to `/api`). */
 export interface Route {
   method: HttpMethod;
   template: string;
@@ -13,6 +14,7 @@ export interface Route {
 
 const r = (method: HttpMethod, template: string): Route => ({ method, template });
 
+/** Every route the adapter calls, by name. */
 export const routes = {
   login: r("POST", "/auth/login"),
   refresh: r("GET", "/auth/refresh-token"),

@@ -37,8 +37,8 @@ const seededRandom = (seed: number) => {
  * of them, or slow them down. Faults are checked before the operation writes anything.
  *
  * @example
- * tracker.faults.failNext("addPreview", 1, "network");
- * tracker.faults.latency("*", 20);
+ * mock.faults.failNext("addPreview", 1, "network");
+ * mock.faults.latency("*", 20);
  */
 export class Faults {
   private rules: Rule[] = [];

@@ -121,7 +121,7 @@ export class MockTracker implements TrackerAdapter {
    * input order.
    *
    * @example
-   * const shotIds = tracker.insertMany("shot", names.map((name) => ({ name, projectId, sequenceId })));
+   * const shotIds = mock.insertMany("shot", names.map((name) => ({ name, projectId: seq.projectId, sequenceId: seq.id })));
    */
   insertMany<K extends CreatableKind>(kind: K, inputs: readonly CreateInput<K>[]): Id[] {
     return insertRows(this.studio, kind, inputs);

@@ -55,7 +55,7 @@ export interface MockTrackerOptions {
    *
    * @default emits a process warning
    * @example
-   * new MockTracker({ onHandlerError: (error) => errors.push(error) })
+   * new MockTracker({ onHandlerError: (error) => console.error("listener failed:", error) })
    */
   onHandlerError?: (error: unknown) => void;
   /**

@@ -5,6 +5,7 @@ import type { Resume } from "./studio/from-options.js";
 import type { Studio } from "./studio/studio.js";
 import type { BaseRow } from "./studio/table.js";
 
+/** The `format` of a studio snapshot, checked when one is read. */
 export const SNAPSHOT_FORMAT = "gadget-mock-studio";
 
 /** A whole studio as JSON: what `tracker.snapshot()` writes and `MockTracker.fromSnapshot()` reads. */

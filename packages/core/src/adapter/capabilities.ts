@@ -12,6 +12,7 @@ export interface Capabilities {
   search: boolean;
 }
 
+/** The name of one capability: `"episodes"`, `"events"`, ... */
 export type Capability = keyof Capabilities;
 
 /** Every capability, for trackers that support the whole model (Kitsu, the mock tracker). */

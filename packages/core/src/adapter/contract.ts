@@ -23,6 +23,7 @@ import type { Download, TransferOptions, UploadFile } from "./files.js";
  * which the compliance suite (@gadget/core/testing) checks.
  */
 
+/** Which page of a query an adapter should answer. */
 export interface PageRequest {
   /**
    * Records per page.
@@ -42,12 +43,14 @@ export interface PageRequest {
   cursor?: string;
 }
 
+/** One page of a query's records. */
 export interface Page<R> {
   items: R[];
   /** Cursor of the next page, or null on the last page. */
   next: string | null;
 }
 
+/** How `remove()` (and `entity.delete()`) treats a record with dependents. */
 export interface RemoveOptions {
   /**
    * Delete even when the record has dependents. Without it, a shot or asset that has tasks is
@@ -60,11 +63,13 @@ export interface RemoveOptions {
   force?: boolean;
 }
 
+/** What `remove()` did. */
 export interface RemoveResult {
   /** `deleted`: gone; `canceled`: kept with `canceled: true` (a shot or asset with tasks, without `force`). */
   outcome: "deleted" | "canceled";
 }
 
+/** A checklist item of a new comment. */
 export interface ChecklistInput {
   /** What to check. */
   text: string;
@@ -84,6 +89,7 @@ export interface ChecklistInput {
   revision?: number | null;
 }
 
+/** A comment as core hands it to an adapter: ids resolved, files checked. */
 export interface CommentData {
   /** Every comment carries a status; pass the task's current one to comment without a change. */
   statusId: Id;
@@ -95,12 +101,14 @@ export interface CommentData {
   authorId?: Id;
 }
 
+/** A comment with its preview files, for an adapter's one-call `publish`. */
 export interface PublishData extends CommentData {
   previews: UploadFile[];
   /** Make the first preview the entity's main preview. */
   setMainPreview: boolean;
 }
 
+/** What an adapter's `publish` created. */
 export interface PublishResult {
   comment: CommentRecord;
   previews: PreviewRecord[];
@@ -111,15 +119,33 @@ export interface PublishResult {
   task?: TaskRecord;
 }
 
+/** How far a batch (`newMany`) has got. */
+export interface BatchProgress {
+  /** Records of the batch created so far. */
+  created: number;
+  /** Records in the batch. */
+  total: number;
+}
+
+/** Options of `newMany()` and of an adapter's `createMany`. */
 export interface CreateManyOptions {
   /**
    * Creates in flight at once, for trackers that create one record per request.
    *
    * @default 8
    * @example
-   * await seq.shots.newMany(inputs, { concurrency: 4 })
+   * concurrency: 4
    */
   concurrency?: number;
+  /**
+   * Called after each record of the batch is created, so that a long batch can show a progress
+   * bar. Every adapter's `createMany` (and core's one-by-one fallback) reports it.
+   *
+   * @default undefined (no progress reports)
+   * @example
+   * onProgress: ({ created, total }) => console.log(`${created}/${total} shots`)
+   */
+  onProgress?: (progress: BatchProgress) => void;
 }
 
 /** A record whose tracker answer lacked some fields: they are left out, never invented. */
@@ -135,6 +161,7 @@ export interface WithTasks<R extends { id: Id }> {
   tasks: PartialRecord<TaskRecord>[];
 }
 
+/** What an adapter's `search` is limited to. */
 export interface SearchOptions {
   /**
    * Search one project only.
@@ -159,6 +186,7 @@ export interface SearchOptions {
   limit?: number;
 }
 
+/** One record a search found: enough for core to load it. */
 export interface SearchHit {
   kind: "shot" | "asset" | "sequence" | "episode" | "person";
   id: Id;
@@ -166,6 +194,7 @@ export interface SearchHit {
   projectId: Id | null;
 }
 
+/** What a page of past events (`eventsSince`) is limited to. */
 export interface EventsSinceOptions {
   /**
    * Most events in the page.
@@ -181,6 +210,7 @@ export interface EventsSinceOptions {
   projectId?: Id;
 }
 
+/** A page of past events, oldest first. */
 export interface EventsPage {
   events: EventRecord[];
   /** Pass back as `since` to continue after the last event returned. */
@@ -189,12 +219,20 @@ export interface EventsPage {
 
 /** The adapter's own client, for what the model lacks (gazu users know it as `gazu.client`). */
 export interface RawClient {
+  /** GET an API path (Kitsu: relative to `/api`, e.g. `data/projects`), with query parameters. */
   get<T = unknown>(path: string, options?: { searchParams?: Record<string, string | number | boolean> }): Promise<T>;
+  /** POST a JSON body to an API path. */
   post<T = unknown>(path: string, body?: unknown): Promise<T>;
+  /** PUT a JSON body to an API path. */
   put<T = unknown>(path: string, body?: unknown): Promise<T>;
+  /** DELETE an API path. */
   delete<T = unknown>(path: string): Promise<T>;
 }
 
+/**
+ * What a tracker implements for core (see "Writing an adapter"): records in, records out, ids
+ * everywhere, core's typed errors for the same situations. `runAdapterCompliance` checks an implementation.
+ */
 export interface TrackerAdapter {
   /** Short name used in messages: "mock", "kitsu". */
   readonly name: string;
@@ -211,10 +249,11 @@ export interface TrackerAdapter {
    *
    * @default undefined (the tracker follows the defaults)
    * @example
-   * readonly rules = { asset: { unique: [] } }; // this tracker allows duplicate asset names
+   * rules: { asset: { unique: [] } } // this tracker allows duplicate asset names
    */
   readonly rules?: RuleOverrides;
 
+  /** One page of the records of a kind matching `where` (every key equal, arrays as IN). */
   query<K extends Kind>(kind: K, where: Where<K>, page?: PageRequest): Promise<Page<RecordOf<K>>>;
   /** Throws NotFoundError when there is no such record. */
   get<K extends Kind>(kind: K, id: Id): Promise<RecordOf<K>>;
@@ -256,6 +295,7 @@ export interface TrackerAdapter {
   addPreview(taskId: Id, commentId: Id, file: UploadFile, options?: TransferOptions): Promise<PreviewRecord>;
   /** Makes the preview the main preview (thumbnail) of its task's entity. */
   setMainPreview(previewId: Id): Promise<void>;
+  /** Attaches files to a comment, uploading each. */
   addAttachments(commentId: Id, files: readonly UploadFile[], options?: TransferOptions): Promise<AttachmentRecord[]>;
   /**
    * Comment + previews + main preview in as few round trips as the tracker allows. Optional: core
@@ -263,7 +303,9 @@ export interface TrackerAdapter {
    * written) when it fails after the first write.
    */
   publish?(taskId: Id, data: PublishData, options?: TransferOptions): Promise<PublishResult>;
+  /** Streams a preview's file from the tracker. */
   downloadPreview(previewId: Id, options?: TransferOptions): Promise<Download>;
+  /** Streams an attachment's file from the tracker. */
   downloadAttachment(attachmentId: Id, options?: TransferOptions): Promise<Download>;
 
   /** The assets cast in a shot (or asset, episode). */
@@ -273,7 +315,9 @@ export interface TrackerAdapter {
   /** Where an asset is cast. */
   castIn(assetId: Id): Promise<CastIn[]>;
 
+  /** Adds persons to a task's assignees. */
   assign(taskId: Id, personIds: readonly Id[]): Promise<TaskRecord>;
+  /** Removes persons from a task's assignees. */
   unassign(taskId: Id, personIds: readonly Id[]): Promise<TaskRecord>;
 
   /**
@@ -284,10 +328,14 @@ export interface TrackerAdapter {
   /** Adds to the time a person spent on a task on a day. */
   addTimeSpent(taskId: Id, personId: Id, date: IsoDate, seconds: number): Promise<TimeSpentRecord>;
 
+  /** Adds shots or assets (with a preview each) to a playlist. */
   addPlaylistEntries(playlistId: Id, entries: readonly PlaylistEntry[]): Promise<PlaylistRecord>;
+  /** Removes entities from a playlist. */
   removePlaylistEntries(playlistId: Id, entityIds: readonly Id[]): Promise<PlaylistRecord>;
 
+  /** Adds a person to a project's team. */
   addTeamMember(projectId: Id, personId: Id): Promise<ProjectRecord>;
+  /** Removes a person from a project's team. */
   removeTeamMember(projectId: Id, personId: Id): Promise<ProjectRecord>;
   /** Enables a task type, task status or asset type on a project. */
   addToProject(projectId: Id, kind: "taskType" | "taskStatus" | "assetType", id: Id): Promise<ProjectRecord>;

@@ -21,5 +21,6 @@ export interface AdapterOptions {
  * `@gadget/kitsu-adapter` on demand and calls its `createAdapter` with the validated config.
  */
 export interface AdapterModule<C extends TrackerConfig = TrackerConfig> {
+  /** Connects to the tracker the validated config describes (a bad password fails here). */
   createAdapter(config: C, options?: AdapterOptions): Promise<TrackerAdapter>;
 }

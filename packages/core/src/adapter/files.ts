@@ -11,6 +11,7 @@ export interface UploadFile {
   contentType: string;
 }
 
+/** How far an upload or download has got, as `onProgress` receives it. */
 export interface TransferProgress {
   /** The file being sent or received. */
   fileName: string;
@@ -20,6 +21,7 @@ export interface TransferProgress {
   total: number | undefined;
 }
 
+/** Options of everything that sends or receives files: progress and cancellation. */
 export interface TransferOptions {
   /**
    * Called as bytes go out or come in.

@@ -91,8 +91,10 @@ export type RequestLogFields = RequestLine | RetryLine | RefreshLine | StreamLin
  * A logger that throws is ignored: logging never breaks a request.
  *
  * @example
+ * import type { RequestLogger } from "@gadget/core";
  * const logger: RequestLogger = { debug: (line) => process.stderr.write(`${line}\n`) };
  * @example
+ * import type { RequestLogger } from "@gadget/core";
  * const slow: RequestLogger = { debug: (line, f) => f.type === "request" && f.ms > 500 && console.error(line) };
  */
 export interface RequestLogger {
@@ -141,6 +143,8 @@ export type RequestLog = (fields: RequestLogFields) => void;
  * fields at all when nobody listens (`log?.({ ... })`).
  *
  * @example
+ * import { type RequestLogger, requestLog } from "@gadget/core/adapter";
+ * declare const options: { logger?: RequestLogger };
  * const log = requestLog(options.logger);
  * log?.({ type: "request", namespace: "gadget:kitsu", method: "GET", route: "data/projects", status: 200, ms: 4, attempt: 1 });
  */

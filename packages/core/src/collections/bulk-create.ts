@@ -40,6 +40,7 @@ export async function createBatch<K extends CreatableKind>(
   for (const item of data) {
     try {
       created.push(await adapter.create(kind, item));
+      options.onProgress?.({ created: created.length, total: data.length });
     } catch (error) {
       if (created.length === 0) throw error;
       throw PartialWriteError.bulk(kind, created, labelOf(item as Fields), error);

@@ -17,6 +17,7 @@ type IdKey = `${string}Id` | `${string}Ids`;
 type RelationName<F> = F extends `${infer R}Ids` ? `${R}s` : F extends `${infer R}Id` ? R : never;
 type Durations = "estimation";
 
+/** What a collection's `new()` takes: the kind's create fields, with relations given by name, id or entity. */
 export type NewInput<K extends CreatableKind> = {
   [F in keyof CreateInput<K> as F extends IdKey ? never : F]: F extends Durations
     ? DurationInput | Extract<CreateInput<K>[F], undefined>

@@ -15,6 +15,7 @@ import type { TrackerRules } from "../schema/rules.js";
 /** Ids are typed as plain strings in queries, so that an id read from a file needs no cast. */
 type Loose<T> = T extends Id ? string : T;
 
+/** The record fields of a query: each equal to a value, or to one of an array's values. */
 export type FieldQuery<K extends Kind> = {
   [F in FilterKey<K>]?: Loose<RecordOf<K>[F]> | readonly Loose<RecordOf<K>[F]>[];
 };

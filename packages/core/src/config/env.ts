@@ -13,6 +13,7 @@ import { type TrackerConfig, type TrackerType, trackerConfigSchema } from "./tra
  * never writes process.env, so two sessions to two trackers can live side by side.
  */
 
+/** Options of `Tracker.fromEnv()`, `Project.fromEnv()` and `readTrackerConfig()`. */
 export interface FromEnvOptions {
   /**
    * The variables to read instead of `process.env` (tests, several trackers in one process).
@@ -59,7 +60,7 @@ export interface FromEnvOptions {
    * @example
    * logger: { debug: (line) => process.stderr.write(`${line}\n`) }
    * @example
-   * logger: { debug: (_line, fields) => fields.type === "request" && fields.ms > 1_000 && slow.push(fields) }
+   * logger: { debug: (line, fields) => fields.type === "request" && fields.ms > 1_000 && console.warn(line) }
    */
   logger?: RequestLogger;
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
  * receive it from core's registry; core reads it from the environment in ./env.ts.
  */
 
+/** The configuration of the in-memory mock tracker (`TRACKER_TYPE=mock`). */
 export const mockConfigSchema = z.object({
   type: z.literal("mock"),
   /**
@@ -14,8 +15,10 @@ export const mockConfigSchema = z.object({
   seed: z.string().min(1).optional(),
   project: z.string().min(1).optional(),
 });
+/** A validated mock tracker configuration. */
 export type MockConfig = z.infer<typeof mockConfigSchema>;
 
+/** The configuration of a Kitsu session: API URL and a login or a bot token. */
 export const kitsuConfigSchema = z.object({
   type: z.literal("kitsu"),
   /** API base URL, ending in `/api` (appended when missing). */
@@ -27,8 +30,12 @@ export const kitsuConfigSchema = z.object({
   /** Event stream origin when it is not the API's origin. */
   eventsUrl: z.string().url().optional(),
 });
+/** A validated Kitsu configuration. */
 export type KitsuConfig = z.infer<typeof kitsuConfigSchema>;
 
+/** Any tracker configuration, told apart by `type`. */
 export const trackerConfigSchema = z.discriminatedUnion("type", [mockConfigSchema, kitsuConfigSchema]);
+/** A validated tracker configuration, what `Tracker.fromEnv()` reads from `TRACKER_*`. */
 export type TrackerConfig = z.infer<typeof trackerConfigSchema>;
+/** The tracker types core knows: `kitsu`, `mock`. */
 export type TrackerType = TrackerConfig["type"];

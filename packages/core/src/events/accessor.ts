@@ -15,6 +15,7 @@ export type { SinceOptions } from "./replay.js";
 
 type AnyEvent<E> = TrackerEvent<EventName, E>;
 
+/** Options of live events (`project.events()`). */
 export interface LiveEventsOptions {
   /**
    * Ends the iteration (cleanly, without throwing) when aborted.
@@ -34,6 +35,7 @@ export interface LiveEventsOptions {
   names?: EventName[];
 }
 
+/** `project.events`: live events as an async iterable, and `since()` to replay what was missed. */
 export interface EventsAccessor<E> {
   /** Live events of the scope, in order; listening starts when the loop starts. */
   (options?: LiveEventsOptions): AsyncIterable<AnyEvent<E>>;

@@ -98,7 +98,7 @@ export class EventHub<E = unknown> {
    * Returns the function that stops listening.
    *
    * @example
-   * const stop = hub.on("task:status-changed", (e) => console.log(e.data.newTaskStatusId), { projectId });
+   * const stop = hub.on("task:status-changed", (e) => console.log(e.data.newTaskStatusId), { projectId: project.id });
    */
   on<N extends EventName>(name: N | "*", handler: Listener<N, E>, filter?: EventFilter): () => void {
     return this.register(name, handler, filter, false);

@@ -12,6 +12,7 @@ import type { EventName } from "./vocabulary.js";
 
 type AnyEvent<E> = TrackerEvent<EventName, E>;
 
+/** Options of `events.since()`. */
 export interface SinceOptions {
   /**
    * Ends the iteration (cleanly) when aborted.

@@ -26,6 +26,7 @@ export const eventKindOf = {
   timeSpent: "time-spent",
 } as const satisfies Record<Kind, string>;
 
+/** An event's kind as Kitsu names it: `shot`, `preview-file`, `task-type`, ... */
 export type EventKind = (typeof eventKindOf)[Kind];
 
 /** Event kind → core kind, for `load()`. */

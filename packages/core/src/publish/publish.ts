@@ -12,6 +12,7 @@ import type { CommentRecord, PreviewRecord } from "../schema/reviews.js";
 import type { SessionContext } from "../session/context.js";
 import { resolveStatus } from "./status.js";
 
+/** What `task.comments.new()` takes: the comment, the new status, files, and transfer options. */
 export interface PublishInput extends TransferOptions {
   /**
    * The comment's text.

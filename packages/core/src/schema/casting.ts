@@ -7,6 +7,7 @@ export const castingLinkSchema = z.object({
   occurrences: z.number().int().positive(),
   label: z.string(),
 });
+/** One asset cast in a shot (or asset, episode), with how often it appears. */
 export type CastingLink = z.infer<typeof castingLinkSchema>;
 
 /** Where an asset is cast: the reverse of a casting link. */
@@ -16,4 +17,5 @@ export const castInSchema = z.object({
   occurrences: z.number().int().positive(),
   label: z.string(),
 });
+/** One entity an asset is cast in. */
 export type CastIn = z.infer<typeof castInSchema>;

@@ -12,6 +12,7 @@ import { checklistItemSchema, playlistEntrySchema } from "./reviews.js";
 
 const custom = { customData: customDataSchema.optional() };
 
+/** What an adapter's `create("project")` receives for a project (relations as ids). */
 export const projectCreateSchema = z.object({
   name: z.string().min(1),
   code: z.string().nullable().optional(),
@@ -24,19 +25,23 @@ export const projectCreateSchema = z.object({
   endDate: isoDateSchema.nullable().optional(),
   ...custom,
 });
+/** What an adapter's `update("project")` receives for a project: only the fields that change. */
 export const projectUpdateSchema = projectCreateSchema
   .omit({ productionType: true })
   .partial()
   .extend({ status: z.enum(["open", "closed"]).optional() });
 
+/** What an adapter's `create("episode")` receives for an episode (relations as ids). */
 export const episodeCreateSchema = z.object({
   name: z.string().min(1),
   projectId: idSchema,
   description: z.string().nullable().optional(),
   ...custom,
 });
+/** What an adapter's `update("episode")` receives for an episode: only the fields that change. */
 export const episodeUpdateSchema = episodeCreateSchema.omit({ projectId: true }).partial();
 
+/** What an adapter's `create("sequence")` receives for a sequence (relations as ids). */
 export const sequenceCreateSchema = z.object({
   name: z.string().min(1),
   projectId: idSchema,
@@ -44,8 +49,10 @@ export const sequenceCreateSchema = z.object({
   description: z.string().nullable().optional(),
   ...custom,
 });
+/** What an adapter's `update("sequence")` receives for a sequence: only the fields that change. */
 export const sequenceUpdateSchema = sequenceCreateSchema.omit({ projectId: true, episodeId: true }).partial();
 
+/** What an adapter's `create("shot")` receives for a shot (relations as ids). */
 export const shotCreateSchema = z.object({
   name: z.string().min(1),
   projectId: idSchema,
@@ -58,18 +65,22 @@ export const shotCreateSchema = z.object({
   fps: z.number().positive().nullable().optional(),
   ...custom,
 });
+/** What an adapter's `update("shot")` receives for a shot: only the fields that change. */
 export const shotUpdateSchema = shotCreateSchema
   .omit({ projectId: true })
   .partial()
   .extend({ canceled: z.boolean().optional() });
 
+/** What an adapter's `create("assetType")` receives for an asset type (relations as ids). */
 export const assetTypeCreateSchema = z.object({
   name: z.string().min(1),
   shortName: z.string().nullable().optional(),
   description: z.string().nullable().optional(),
 });
+/** What an adapter's `update("assetType")` receives for an asset type: only the fields that change. */
 export const assetTypeUpdateSchema = assetTypeCreateSchema.partial();
 
+/** What an adapter's `create("asset")` receives for an asset (relations as ids). */
 export const assetCreateSchema = z.object({
   name: z.string().min(1),
   projectId: idSchema,
@@ -78,11 +89,13 @@ export const assetCreateSchema = z.object({
   description: z.string().nullable().optional(),
   ...custom,
 });
+/** What an adapter's `update("asset")` receives for an asset: only the fields that change. */
 export const assetUpdateSchema = assetCreateSchema
   .omit({ projectId: true, episodeId: true })
   .partial()
   .extend({ canceled: z.boolean().optional() });
 
+/** What an adapter's `create("task")` receives for a task (relations as ids). */
 export const taskCreateSchema = z.object({
   entityId: idSchema,
   taskTypeId: idSchema,
@@ -99,10 +112,12 @@ export const taskCreateSchema = z.object({
   estimation: secondsSchema.optional(),
   ...custom,
 });
+/** What an adapter's `update("task")` receives for a task: only the fields that change. */
 export const taskUpdateSchema = taskCreateSchema
   .omit({ entityId: true, taskTypeId: true, statusId: true, assigneeIds: true })
   .partial();
 
+/** What an adapter's `create("taskType")` receives for a task type (relations as ids). */
 export const taskTypeCreateSchema = z.object({
   name: z.string().min(1),
   forShots: z.boolean(),
@@ -112,8 +127,10 @@ export const taskTypeCreateSchema = z.object({
   departmentId: idSchema.nullable().optional(),
   allowTimelog: z.boolean().optional(),
 });
+/** What an adapter's `update("taskType")` receives for a task type: only the fields that change. */
 export const taskTypeUpdateSchema = taskTypeCreateSchema.omit({ forShots: true }).partial();
 
+/** What an adapter's `create("taskStatus")` receives for a task status (relations as ids). */
 export const taskStatusCreateSchema = z.object({
   name: z.string().min(1),
   shortName: z.string().min(1).max(10),
@@ -127,8 +144,10 @@ export const taskStatusCreateSchema = z.object({
   isArtistAllowed: z.boolean().optional(),
   isClientAllowed: z.boolean().optional(),
 });
+/** What an adapter's `update("taskStatus")` receives for a task status: only the fields that change. */
 export const taskStatusUpdateSchema = taskStatusCreateSchema.partial();
 
+/** What an adapter's `create("person")` receives for a person (relations as ids). */
 export const personCreateSchema = z.object({
   firstName: z.string(),
   lastName: z.string(),
@@ -139,14 +158,18 @@ export const personCreateSchema = z.object({
   departmentIds: z.array(idSchema).optional(),
   ...custom,
 });
+/** What an adapter's `update("person")` receives for a person: only the fields that change. */
 export const personUpdateSchema = personCreateSchema.partial();
 
+/** What an adapter's `create("department")` receives for a department (relations as ids). */
 export const departmentCreateSchema = z.object({
   name: z.string().min(1),
   color: z.string().optional(),
 });
+/** What an adapter's `update("department")` receives for a department: only the fields that change. */
 export const departmentUpdateSchema = departmentCreateSchema.partial();
 
+/** What an adapter's `create("playlist")` receives for a playlist (relations as ids). */
 export const playlistCreateSchema = z.object({
   name: z.string().min(1),
   projectId: idSchema,
@@ -155,14 +178,17 @@ export const playlistCreateSchema = z.object({
   forClient: z.boolean().optional(),
   forEntity: z.enum(["shot", "asset"]).optional(),
 });
+/** What an adapter's `update("playlist")` receives for a playlist: only the fields that change. */
 export const playlistUpdateSchema = playlistCreateSchema.omit({ projectId: true, episodeId: true }).partial();
 
+/** What an adapter's `update("comment")` receives for a comment: only the fields that change. */
 export const commentUpdateSchema = z.object({
   text: z.string().optional(),
   checklist: z.array(checklistItemSchema.omit({ id: true })).optional(),
   pinned: z.boolean().optional(),
 });
 
+/** What an adapter's `update("preview")` receives for a preview: only the fields that change. */
 export const previewUpdateSchema = z.object({
   validationStatus: z.enum(["validated", "rejected", "neutral"]).optional(),
 });

@@ -35,9 +35,12 @@ export const kinds = {
 } as const;
 
 type Kinds = typeof kinds;
+/** Every kind of record of the model: `project`, `shot`, `task`, `comment`, ... */
 export type Kind = keyof Kinds;
+/** Every kind, in the kind table's order. */
 export const kindNames = Object.keys(kinds) as Kind[];
 
+/** The record type of a kind (`RecordOf<"shot">` is `ShotRecord`). */
 export type RecordOf<K extends Kind> = z.infer<Kinds[K]["record"]>;
 
 /** Kinds a generic `create()` accepts. */
@@ -50,10 +53,12 @@ type SchemaOf<S> = S extends z.ZodType ? S : never;
 export type CreateInput<K extends CreatableKind> = z.input<SchemaOf<Kinds[K]["create"]>>;
 /** What an adapter's `create` receives once core parsed the input (defaults applied). */
 export type CreateData<K extends CreatableKind> = z.output<SchemaOf<Kinds[K]["create"]>>;
+/** What an adapter's `update` receives once core parsed the patch. */
 export type UpdateData<K extends UpdatableKind> = z.output<SchemaOf<Kinds[K]["update"]>>;
 
 /** Record keys a query may filter on: the scalar fields (and `id`), never arrays or objects. */
 type Scalar = string | number | boolean | Date | null;
+/** Record keys a query may filter on: the scalar fields (and `id`), never arrays or objects. */
 export type FilterKey<K extends Kind> = {
   [F in keyof RecordOf<K>]-?: F extends "raw" | "customData" ? never : RecordOf<K>[F] extends Scalar ? F : never;
 }[keyof RecordOf<K>];

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { baseRecordSchema, idSchema, isoDateSchema } from "./common.js";
 
+/** How a project is organised: `short`, `featurefilm`, or `tvshow` (with episodes). */
 export const productionTypeSchema = z.enum(["short", "featurefilm", "tvshow"]);
 
+/** The schema of a project record. */
 export const projectRecordSchema = baseRecordSchema.extend({
   code: z.string().nullable(),
   description: z.string().nullable(),
@@ -23,15 +25,19 @@ export const projectRecordSchema = baseRecordSchema.extend({
   /** Asset types enabled on the project. */
   assetTypeIds: z.array(idSchema),
 });
+/** A project (production). */
 export type ProjectRecord = z.infer<typeof projectRecordSchema>;
 
+/** The schema of an episode record. */
 export const episodeRecordSchema = baseRecordSchema.extend({
   projectId: idSchema,
   description: z.string().nullable(),
   canceled: z.boolean(),
 });
+/** An episode of a tvshow project. */
 export type EpisodeRecord = z.infer<typeof episodeRecordSchema>;
 
+/** The schema of a sequence record. */
 export const sequenceRecordSchema = baseRecordSchema.extend({
   projectId: idSchema,
   /** Set on tvshow projects only. */
@@ -39,8 +45,10 @@ export const sequenceRecordSchema = baseRecordSchema.extend({
   description: z.string().nullable(),
   canceled: z.boolean(),
 });
+/** A sequence of a project (or of an episode). */
 export type SequenceRecord = z.infer<typeof sequenceRecordSchema>;
 
+/** The schema of a shot record. */
 export const shotRecordSchema = baseRecordSchema.extend({
   projectId: idSchema,
   sequenceId: idSchema,
@@ -54,14 +62,18 @@ export const shotRecordSchema = baseRecordSchema.extend({
   /** The shot's main preview (thumbnail). */
   previewId: idSchema.nullable(),
 });
+/** A shot of a sequence, with its frame range. */
 export type ShotRecord = z.infer<typeof shotRecordSchema>;
 
+/** The schema of an asset type record. */
 export const assetTypeRecordSchema = baseRecordSchema.extend({
   shortName: z.string().nullable(),
   description: z.string().nullable(),
 });
+/** An asset type of the studio (Character, Prop, Environment, ...). */
 export type AssetTypeRecord = z.infer<typeof assetTypeRecordSchema>;
 
+/** The schema of an asset record. */
 export const assetRecordSchema = baseRecordSchema.extend({
   projectId: idSchema,
   assetTypeId: idSchema,
@@ -71,4 +83,5 @@ export const assetRecordSchema = baseRecordSchema.extend({
   canceled: z.boolean(),
   previewId: idSchema.nullable(),
 });
+/** An asset of a project. */
 export type AssetRecord = z.infer<typeof assetRecordSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { baseRecordSchema, idSchema } from "./common.js";
 
+/** The schema of a comment's checklist item. */
 export const checklistItemSchema = z.object({
   /** Index-based, stable while the list is not reordered (Kitsu items carry no id). */
   id: z.string(),
@@ -11,16 +12,20 @@ export const checklistItemSchema = z.object({
   /** Preview revision the item refers to, or null. */
   revision: z.number().int().nullable(),
 });
+/** An item of a comment's checklist. */
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
+/** The schema of an attachment as a comment lists it. */
 export const attachmentSummarySchema = z.object({
   id: idSchema,
   name: z.string(),
   extension: z.string(),
   size: z.number().int().nonnegative(),
 });
+/** An attachment as a comment lists it: id and file name. */
 export type AttachmentSummary = z.infer<typeof attachmentSummarySchema>;
 
+/** The schema of a comment record. */
 export const commentRecordSchema = baseRecordSchema.extend({
   taskId: idSchema,
   /** The comment's text (a comment's `name` is its text too, so that every record has one). */
@@ -33,8 +38,10 @@ export const commentRecordSchema = baseRecordSchema.extend({
   mentionIds: z.array(idSchema),
   pinned: z.boolean(),
 });
+/** A comment on a task, which set the task's status. */
 export type CommentRecord = z.infer<typeof commentRecordSchema>;
 
+/** The schema of a preview record. */
 export const previewRecordSchema = baseRecordSchema.extend({
   taskId: idSchema,
   commentId: idSchema.nullable(),
@@ -51,22 +58,28 @@ export const previewRecordSchema = baseRecordSchema.extend({
   /** Seconds, for movies. */
   duration: z.number().nonnegative().nullable(),
 });
+/** A preview revision (movie, picture) posted with a comment. */
 export type PreviewRecord = z.infer<typeof previewRecordSchema>;
 
+/** The schema of an attachment record. */
 export const attachmentRecordSchema = baseRecordSchema.extend({
   commentId: idSchema,
   extension: z.string(),
   size: z.number().int().nonnegative(),
   mimetype: z.string().nullable(),
 });
+/** A file attached to a comment. */
 export type AttachmentRecord = z.infer<typeof attachmentRecordSchema>;
 
+/** The schema of a playlist entry. */
 export const playlistEntrySchema = z.object({
   entityId: idSchema,
   previewId: idSchema.nullable(),
 });
+/** A shot or asset in a playlist, with the preview shown for it. */
 export type PlaylistEntry = z.infer<typeof playlistEntrySchema>;
 
+/** The schema of a playlist record. */
 export const playlistRecordSchema = baseRecordSchema.extend({
   projectId: idSchema,
   episodeId: idSchema.nullable(),
@@ -75,4 +88,5 @@ export const playlistRecordSchema = baseRecordSchema.extend({
   forEntity: z.enum(["shot", "asset"]),
   entries: z.array(playlistEntrySchema),
 });
+/** A review playlist of a project. */
 export type PlaylistRecord = z.infer<typeof playlistRecordSchema>;

@@ -3,8 +3,10 @@ import { baseRecordSchema, idSchema, isoDateSchema, secondsSchema } from "./comm
 
 /** The kinds a task can hang on. */
 export const taskEntityKindSchema = z.enum(["shot", "asset", "sequence", "episode"]);
+/** The kinds a task can be on: shot, asset, sequence, episode. */
 export type TaskEntityKind = z.infer<typeof taskEntityKindSchema>;
 
+/** The schema of a task record. */
 export const taskRecordSchema = baseRecordSchema.extend({
   projectId: idSchema,
   entityId: idSchema,
@@ -26,8 +28,10 @@ export const taskRecordSchema = baseRecordSchema.extend({
   lastCommentAt: z.date().nullable(),
   lastPreviewId: idSchema.nullable(),
 });
+/** A task: one task type of work on a shot, asset, sequence or episode. */
 export type TaskRecord = z.infer<typeof taskRecordSchema>;
 
+/** The schema of a task type record. */
 export const taskTypeRecordSchema = baseRecordSchema.extend({
   shortName: z.string().nullable(),
   color: z.string(),
@@ -37,8 +41,10 @@ export const taskTypeRecordSchema = baseRecordSchema.extend({
   departmentId: idSchema.nullable(),
   allowTimelog: z.boolean(),
 });
+/** A task type of the studio (Animation, Layout, ...). */
 export type TaskTypeRecord = z.infer<typeof taskTypeRecordSchema>;
 
+/** The schema of a task status record. */
 export const taskStatusRecordSchema = baseRecordSchema.extend({
   shortName: z.string(),
   color: z.string(),
@@ -51,8 +57,10 @@ export const taskStatusRecordSchema = baseRecordSchema.extend({
   isArtistAllowed: z.boolean(),
   isClientAllowed: z.boolean(),
 });
+/** A task status of the studio (`todo`, `wip`, `wfa`, ...). */
 export type TaskStatusRecord = z.infer<typeof taskStatusRecordSchema>;
 
+/** The schema of a time-spent record. */
 export const timeSpentRecordSchema = baseRecordSchema.extend({
   taskId: idSchema,
   personId: idSchema,
@@ -60,4 +68,5 @@ export const timeSpentRecordSchema = baseRecordSchema.extend({
   /** Seconds. */
   duration: secondsSchema,
 });
+/** The time a person spent on a task on one day. */
 export type TimeSpentRecord = z.infer<typeof timeSpentRecordSchema>;

@@ -16,8 +16,10 @@ import type { EntityOf } from "../model/types.js";
 import type { CreatableKind, Kind } from "../schema/kinds.js";
 import { SessionContext } from "./context.js";
 
+/** The kinds `tracker.search()` finds. */
 export type SearchKind = SearchHit["kind"];
 
+/** Options of `tracker.search()`. */
 export interface TrackerSearchOptions {
   /**
    * Search one project only: its name, id or the Project.
@@ -83,7 +85,7 @@ export class Tracker {
    * A session over an adapter you built yourself.
    *
    * @example
-   * const tracker = Tracker.connect(new MockTracker({ seed: "demo" }));
+   * const tracker = Tracker.connect(demoTracker()); // the in-memory demo studio
    */
   static connect(adapter: TrackerAdapter, config?: TrackerConfig): Tracker {
     return new Tracker(adapter, config);
@@ -108,7 +110,8 @@ export class Tracker {
    * One record by kind and id, from the session's identity map when it is fresh.
    *
    * @example
-   * const comment = await tracker.load("comment", error.written.ids.comment);
+   * // resuming after a PartialWriteError: the comment it says exists
+   * const comment = await tracker.load("comment", error.written.ids.comment as string);
    */
   async load<K extends Kind>(kind: K, id: IdLike): Promise<EntityOf<K>> {
     return this.context.load(kind, getId(id, `tracker.load("${kind}")`));

@@ -17,8 +17,10 @@ export const sections = {
   bulk: { title: "optional batch operations (createMany, queryWithTasks)", capability: null },
 } as const satisfies Record<string, { title: string; capability: Capability | null }>;
 
+/** The name of one section of the compliance suite (`crud`, `events`, ...), to skip it. */
 export type Section = keyof typeof sections;
 
+/** Options of `runAdapterCompliance()`. */
 export interface ComplianceOptions {
   /**
    * Sections to leave out, each with the reason shown in the test report. Sections whose

@@ -59,7 +59,7 @@ export interface KitsuEventStreamOptions {
    * before the drop. Without it, events emitted during a drop are lost (as in gazu).
    *
    * @default undefined
-   * @example { recover: historyRecovery(adapter.raw) }
+   * @example { recover: async (since) => (await adapter.eventsSince(since)).events }
    */
   recover?: (since: Date) => Promise<EventRecord[]>;
   /**

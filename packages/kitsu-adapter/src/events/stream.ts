@@ -34,6 +34,10 @@ function isRefusal(error: Error): boolean {
   return Object.hasOwn(error, "data");
 }
 
+/**
+ * Kitsu's event stream over socket.io: connects with the session's token, reconnects with a fresh one
+ * after expiry or a server restart, and replays the gap so that no event is lost or doubled.
+ */
 export class KitsuEventStream {
   private readonly socket: Socket;
   private readonly url: string;

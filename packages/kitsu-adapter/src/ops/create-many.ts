@@ -41,11 +41,13 @@ export async function createMany<K extends CreatableKind>(
   const results: (RecordOf<K> | undefined)[] = new Array(inputs.length);
   let next = 0;
   let failure: { index: number; error: unknown } | undefined;
+  let done = 0;
   const worker = async () => {
     while (failure === undefined && next < inputs.length) {
       const index = next++;
       try {
         results[index] = await create(ctx, kind, data[index] as CreateData<K>, { prechecked: true });
+        options.onProgress?.({ created: ++done, total: inputs.length });
       } catch (error) {
         failure ??= { index, error };
       }

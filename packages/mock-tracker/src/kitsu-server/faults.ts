@@ -4,6 +4,7 @@
  * simulate a network.
  */
 
+/** A fault the Kitsu-compatible server answers instead of the route: a status, a dropped connection or a delay. */
 export interface FaultRule {
   /** Method to match; any when absent. */
   method?: "GET" | "POST" | "PUT" | "DELETE";
@@ -54,6 +55,7 @@ function toRegex(path: string | RegExp): RegExp {
   return new RegExp(`^${escaped}$`);
 }
 
+/** HTTP fault injection of the Kitsu-compatible server (`server.faults`): rules matched by method and path. */
 export class FaultInjector {
   /**
    * Delay added to every request, in milliseconds.
@@ -72,6 +74,7 @@ export class FaultInjector {
     this.rules.push({ ...rule, remaining: rule.times ?? 1, regex: toRegex(rule.path) });
   }
 
+  /** Removes every rule. */
   clear(): void {
     this.rules = [];
   }
@@ -90,6 +93,7 @@ export class FaultInjector {
     return rule;
   }
 
+  /** The body Zou sends with an error status, for a rule that gives none. */
   static bodyFor(status: number): unknown {
     return { error: true, message: statusText[status] ?? `HTTP ${status}` };
   }

@@ -16,6 +16,7 @@ import { type UserControls, userControls } from "./users.js";
 import { zouRules } from "./zou-rules.js";
 import { seedZou } from "./zou-seed.js";
 
+/** Options of `startKitsuServer()`. */
 export interface KitsuServerOptions {
   /**
    * The tracker whose store the server serves. The server answers as Zou does, but the rules the
@@ -53,6 +54,7 @@ export interface KitsuServerOptions {
   seedReferenceData?: boolean;
 }
 
+/** A running Kitsu-compatible server, with its controls (tokens, users, faults, request counts). */
 export interface KitsuServer {
   /** API base, `http://127.0.0.1:<port>/api`. */
   readonly url: string;
@@ -77,6 +79,16 @@ async function defaultTracker(): Promise<TrackerAdapter> {
   return new MockTracker({ seed: 1, rules: zouRules });
 }
 
+/**
+ * Starts a Kitsu-compatible HTTP + socket.io server on 127.0.0.1 (a free port) over a mock tracker's
+ * store: Zou's REST API as the Kitsu adapter calls it, for tests and the bench.
+ *
+ * @example
+ * const server = await startKitsuServer({ tracker: demoTracker() });
+ * const tracker = Tracker.connect(
+ *   await createAdapter({ type: "kitsu", url: server.url, login: "admin@example.com", password: "mysecretpassword" }),
+ * );
+ */
 export async function startKitsuServer(options: KitsuServerOptions = {}): Promise<KitsuServer> {
   const tracker = options.tracker ?? (await defaultTracker());
   const state = new KitsuState();

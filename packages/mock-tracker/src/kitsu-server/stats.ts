@@ -3,6 +3,7 @@ export class RequestStats {
   total = 0;
   readonly byRoute = new Map<string, number>();
 
+  /** Counts one request of a route. */
   count(route: string): void {
     this.total += 1;
     this.byRoute.set(route, (this.byRoute.get(route) ?? 0) + 1);
@@ -13,6 +14,7 @@ export class RequestStats {
     return this.byRoute.get(route) ?? 0;
   }
 
+  /** Forgets every count. */
   reset(): void {
     this.total = 0;
     this.byRoute.clear();

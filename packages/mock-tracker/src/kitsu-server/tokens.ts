@@ -22,6 +22,7 @@ export interface TokenClaims {
   refresh_jti?: string;
 }
 
+/** Token controls of the Kitsu-compatible server (`server.tokens`), to test expiry and refresh. */
 export interface TokenControls {
   /** Makes every access token issued so far expired (refresh tokens still work). */
   expireAll(): void;

@@ -3,6 +3,7 @@ import type { ServerContext } from "./context.js";
 
 /* Logins the server knows: a person in the tracker plus a password (or a bot token) kept here. */
 
+/** A user to create on the Kitsu-compatible server, with the password it logs in with. */
 export interface AddUserInput {
   email: string;
   password: string;
@@ -16,12 +17,14 @@ export interface AddUserInput {
   desktopLogin?: string | null;
 }
 
+/** A bot person and its token. */
 export interface BotLogin {
   person: PersonRecord;
   /** The bot's access token (never expires; re-issued by `createBot` or a PUT with `expiration_date`). */
   token: string;
 }
 
+/** User controls of the Kitsu-compatible server (`server.users`). */
 export interface UserControls {
   /** Creates a person in the tracker with a password it can log in with. */
   addUser(input: AddUserInput): Promise<PersonRecord>;

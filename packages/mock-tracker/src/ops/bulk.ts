@@ -35,6 +35,7 @@ export async function createRows<K extends CreatableKind>(
       await faults.before("createMany");
       // Checked again: another call may have written between this batch's check and this write.
       created.push(createRow(studio, kind, input));
+      options.onProgress?.({ created: created.length, total: inputs.length });
     } catch (error) {
       if (created.length === 0) throw error;
       const done = created.map((row) => ({ id: row.id, name: String(fieldOf(row, "name")) }));

@@ -1,4 +1,4 @@
-import type { Id, SearchHit, SearchOptions } from "@gadget/core/adapter";
+import type { Id } from "@gadget/core/adapter";
 import type { Stored, Studio } from "../studio/studio.js";
 
 type ProjectList = "team" | "taskTypeIds" | "taskStatusIds" | "assetTypeIds";

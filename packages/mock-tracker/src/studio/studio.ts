@@ -67,6 +67,7 @@ export class Studio {
   readonly castIn = new Map<Id, Set<Id>>();
   readonly events: EventLog;
   readonly ids: IdGenerator;
+  /** The clock that stamps rows and events. */
   readonly now: () => Date;
   readonly rules: TrackerRules;
   /** While true (bulk seeding), writes record no events. */
@@ -87,6 +88,7 @@ export class Studio {
     this.tables = tables as Tables;
   }
 
+  /** The table of a kind's rows. */
   table<K extends Kind>(kind: K): Tables[K] {
     return this.tables[kind];
   }
@@ -107,10 +109,12 @@ export class Studio {
   /** Set once records came from elsewhere (a snapshot): new ids are then checked against them. */
   checkIds = false;
 
+  /** The stored row of a kind with that id, if any (the store's own object: do not change it). */
   find<K extends Kind>(kind: K, id: Id): Stored<K> | undefined {
     return this.tables[kind].get(id) as Stored<K> | undefined;
   }
 
+  /** The stored row of a kind with that id; NotFoundError when there is none. */
   require<K extends Kind>(kind: K, id: Id): Stored<K> {
     const row = this.find(kind, id);
     if (!row) throw NotFoundError.entity(kind, String(id));
@@ -127,6 +131,7 @@ export class Studio {
     return entityKinds.find((kind) => this.tables[kind].has(id));
   }
 
+  /** The shot, asset, sequence or episode with that id, and its kind; NotFoundError when none has it. */
   requireEntity(id: Id): { kind: EntityKind; row: Stored<EntityKind> } {
     const kind = this.entityKindOf(id);
     if (!kind) throw NotFoundError.entity("shot, asset, sequence or episode", String(id));
@@ -147,6 +152,7 @@ export class Studio {
     return typeof projectId === "string" ? (projectId as Id) : null;
   }
 
+  /** Emits an event (unless the studio is `silent`, as while seeding). */
   emit(name: string, id: Id, projectId: Id | null, data: Record<string, unknown>): void {
     if (!this.silent) this.events.emit(name, id, projectId, data, this.now());
   }

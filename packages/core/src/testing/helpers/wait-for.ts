@@ -1,5 +1,6 @@
 import { TimeoutError } from "../../errors.js";
 
+/** Options of `waitFor()`. */
 export interface WaitForOptions {
   /**
    * How long to keep polling before giving up with a TimeoutError.

@@ -41,12 +41,17 @@ export function bulkSection(ctx: ComplianceContext): void {
     return items.map((s) => s.name).sort();
   };
 
-  test("createMany creates the batch, in order, as records get() returns again", async (t) => {
+  test("createMany creates the batch, in order, as records get() returns again, reporting progress", async (t) => {
     needs(t, "createMany");
     const sequence = await ctx.newSequence();
     const names = [ctx.name("sh"), ctx.name("sh"), ctx.name("sh")];
-    const created = await ctx.adapter.createMany!("shot", shotInputs(sequence.id, names), { concurrency: 2 });
+    const progress: string[] = [];
+    const created = await ctx.adapter.createMany!("shot", shotInputs(sequence.id, names), {
+      concurrency: 2,
+      onProgress: ({ created, total }) => progress.push(`${created}/${total}`),
+    });
     expect(created.map((s) => s.name)).toEqual(names);
+    expect(progress).toEqual(["1/3", "2/3", "3/3"]);
     for (const record of created) {
       expect(() => kinds.shot.record.parse(record)).not.toThrow();
       expect(record.sequenceId).toBe(sequence.id);

@@ -1,0 +1,28 @@
+import { expect, test } from "vitest";
+import { gadget, mockEnv } from "./run-gadget.js";
+
+test("on the mock tracker (TRACKER_TYPE=mock TRACKER_MOCK_SEED=demo) the commands answer from the demo studio", async () => {
+  const shots = await gadget(["shots", "--json"], { env: mockEnv });
+  expect(shots.stderr).toBe("");
+  expect(shots.status).toBe(0);
+  expect(JSON.parse(shots.stdout)).toHaveLength(12);
+
+  const whoami = await gadget(["whoami"], { env: mockEnv });
+  expect(whoami.stdout).toMatch(/^tracker\s+mock$/m);
+  // The mock acts as a fresh Kitsu's admin, as a real Kitsu session acts as its login.
+  expect(whoami.stdout).toMatch(/^person\s+Super Admin <admin@example\.com>$/m);
+});
+
+test("raw on the mock answers Kitsu's API paths over the demo studio", async () => {
+  const run = await gadget(["raw", "GET", "data/projects"], { env: mockEnv });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  expect(JSON.parse(run.stdout)).toMatchObject([{ name: "Bunny Escape" }]);
+});
+
+test("pnpm gadget (the source through tsx with the source condition) runs the same command", async () => {
+  const run = await gadget(["projects", "--json"], { env: mockEnv, source: true });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  expect(JSON.parse(run.stdout)).toMatchObject([{ name: "Bunny Escape" }]);
+});
