@@ -16,6 +16,7 @@ import { multipartBody, type Part } from "../transport/multipart.js";
 import type { OpsContext } from "./context.js";
 import { addPreview, comment as postComment, prepareComment, setMainPreview } from "./publish.js";
 import type { StatusGuard } from "./statuses.js";
+import { fullPreviewRows, landedComment, WriteAttempt } from "./write-attempt.js";
 
 /**
  * Comment + previews + attachments in ONE request (`batch-comment`, multipart: `comments` JSON,
@@ -41,6 +42,15 @@ export async function publish(
     ...previews.map((file: UploadFile, j) => ({ field: `preview_file-0-${j}`, file })),
     ...attachments.map((file: UploadFile, j) => ({ field: `attachment_file-0-${j}`, file })),
   ];
+  // Zou posts a new comment each time: after a failed attempt, the comment is looked for on the task
+  // and, when it landed, its previews (uploaded in the same request) are read in full for the answer.
+  const attempt = new WriteAttempt(ctx);
+  const readBack = attempt.readBack(async () => {
+    const landed = await landedComment(attempt, taskId, data);
+    if (!landed) return undefined;
+    const previews = Array.isArray(landed.previews) ? (landed.previews as KitsuRow[]) : [];
+    return [{ ...landed, previews: [], preview_files: await fullPreviewRows(ctx, previews) }];
+  });
   let rows: KitsuRow[];
   try {
     rows = await ctx.client.request<KitsuRow[]>({
@@ -49,6 +59,7 @@ export async function publish(
       body: multipartBody(parts, options.onProgress),
       signal: options.signal,
       timeout: ctx.client.options.transferTimeout,
+      readBack,
     });
   } catch (error) {
     // Servers without batch-comment (older Zou) answer 404 before writing anything: go step by step.

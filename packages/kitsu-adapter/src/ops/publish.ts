@@ -16,6 +16,7 @@ import type { OpsContext } from "./context.js";
 import { checkFiles } from "./files.js";
 import type { StatusGuard } from "./statuses.js";
 import { checkId } from "./validate.js";
+import { landedAttachments, landedComment, landedPreview, WriteAttempt } from "./write-attempt.js";
 
 /** Kitsu checklist items: -1 means "no frame/revision" in its UI. */
 export const encodeChecklist = (items: CommentData["checklist"] = []) =>
@@ -58,8 +59,11 @@ export async function comment(
   const { fields } = prepared;
   const files = prepared.files[0] ?? [];
   const route = path(routes.comment, { taskId });
+  // Zou posts a new comment each time: a failed attempt is looked for on the task before it is sent again.
+  const attempt = new WriteAttempt(ctx);
+  const readBack = attempt.readBack(() => landedComment(attempt, taskId, data));
   if (files.length === 0) {
-    return decodeComment(await ctx.client.request<KitsuRow>({ method: "POST", path: route, json: fields }));
+    return decodeComment(await ctx.client.request<KitsuRow>({ method: "POST", path: route, json: fields, readBack }));
   }
   const parts: Part[] = [
     ...Object.entries(fields).map(([field, v]) => ({ field, value: typeof v === "string" ? v : JSON.stringify(v) })),
@@ -71,6 +75,7 @@ export async function comment(
     body: multipartBody(parts, options.onProgress),
     signal: options.signal,
     timeout: ctx.client.options.transferTimeout,
+    readBack,
   });
   return decodeComment(row);
 }
@@ -87,6 +92,7 @@ export async function uploadPreviewFile(
       method: "GET",
       path: path(routes.getModel, { model: "preview-files", id: previewId }),
     });
+  const attempt = new WriteAttempt(ctx);
   return ctx.client.request<KitsuRow>({
     method: "POST",
     path: path(routes.uploadPreview, { id: previewId }),
@@ -94,10 +100,10 @@ export async function uploadPreviewFile(
     signal: options.signal,
     timeout: ctx.client.options.transferTimeout,
     // Zou refuses a second upload to the same preview (400), so never resend one that landed.
-    readBack: async () => {
+    readBack: attempt.readBack(async () => {
       const row = await getPreview();
       return typeof row.original_name === "string" && row.original_name ? row : undefined;
-    },
+    }),
   });
 }
 
@@ -111,10 +117,15 @@ export async function addPreview(
   checkId(taskId, "task");
   checkId(commentId, "comment");
   const [checked] = await checkFiles([file]);
+  // A transfer cancelled before it began writes nothing (no preview row left without its file).
+  options.signal?.throwIfAborted();
+  // Zou adds a new preview each time: a failed attempt is looked for on the comment before it is sent again.
+  const attempt = new WriteAttempt(ctx);
   const created = await ctx.client.request<KitsuRow>({
     method: "POST",
     path: path(routes.addPreview, { taskId, commentId }),
     json: {},
+    readBack: attempt.readBack(() => landedPreview(attempt, taskId, commentId)),
   });
   const previewId = created.id as Id;
   try {
@@ -150,7 +161,8 @@ export async function addAttachments(
     method: "GET",
     path: path(routes.getModel, { model: "comments", id: commentId }),
   });
-  const taskId = String(commentRow.object_id);
+  const taskId = String(commentRow.object_id) as Id;
+  const attempt = new WriteAttempt(ctx);
   const summaries = await ctx.client.request<KitsuRow[]>({
     method: "POST",
     path: path(routes.addAttachment, { taskId, commentId }),
@@ -160,6 +172,7 @@ export async function addAttachments(
     ),
     signal: options.signal,
     timeout: ctx.client.options.transferTimeout,
+    readBack: attempt.readBack(() => landedAttachments(attempt, taskId, commentId, commentRow)),
   });
   // The answer is a bare summary list; the full rows carry the timestamps and mimetype.
   return Promise.all(

@@ -20,9 +20,10 @@ import { idOrNull, type KitsuRow, secondsToMinutes, toInt } from "../codec/value
 import { path, routes } from "../routes.js";
 import type { OpsContext } from "./context.js";
 import { findEntityRow } from "./entity-lookup.js";
-import { getOne } from "./query.js";
+import { getOne, timeSpentRows } from "./query.js";
 import type { StatusGuard } from "./statuses.js";
 import { checkId, checkIds } from "./validate.js";
+import { WriteAttempt } from "./write-attempt.js";
 
 /** Relations and domain writes that are not plain CRUD: casting, assignment, time, playlists, team. */
 export class Relations {
@@ -133,8 +134,9 @@ export class Relations {
         method: "POST",
         path: path(route, { taskId, date, personId }),
         json: { duration: secondsToMinutes(seconds) },
-        // Setting is idempotent; adding twice would count twice.
+        // Setting is idempotent; adding twice would count twice, so a failed add is read back first.
         idempotent: mode === "set",
+        ...(mode === "add" ? { readBack: this.landedTimeSpent(taskId, personId, date) } : {}),
       })
       .catch(async (error: unknown) => {
         // Zou's 403 here is most often an unassigned person (recorded 173): say so when it is.
@@ -144,6 +146,24 @@ export class Relations {
         throw error;
       });
     return decodeTimeSpent(row);
+  }
+
+  /**
+   * The day's time spent of the person on the task when a failed add attempt changed it: the row
+   * written since the attempt began (claimed with its stamp, so the next add of the day can claim it anew).
+   */
+  private landedTimeSpent(taskId: Id, personId: Id, date: IsoDate) {
+    const attempt = new WriteAttempt(this.ctx);
+    return attempt.readBack(async () => {
+      const { body, since } = await attempt.read<Record<string, unknown>>(path(routes.taskTimeSpents, { taskId }));
+      return timeSpentRows(body).find(
+        (r) =>
+          r.person_id === personId &&
+          String(r.date).startsWith(date) &&
+          since(r.updated_at ?? r.created_at) &&
+          attempt.claim(`${r.id}@${r.updated_at}`),
+      );
+    });
   }
 
   /** Whether the task is assigned to the person; true when the task cannot be read (Zou's error then stands). */
@@ -163,6 +183,8 @@ export class Relations {
         json: e.previewId
           ? { entity_id: e.entityId, preview_file_id: checkId(e.previewId, "preview") }
           : { entity_id: e.entityId },
+        // Zou skips an (entity, preview) couple the playlist already holds.
+        idempotent: true,
       });
     }
     return last ? decodePlaylist(last) : getOne(this.ctx, "playlist", playlistId);

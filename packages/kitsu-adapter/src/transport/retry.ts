@@ -315,7 +315,10 @@ export class RetryRun {
     if (token) request.headers.set("authorization", `Bearer ${token}`);
     const { readBack } = this.spec;
     if (repeatable(this.spec) || !readBack) return;
-    const found = await readBack({ error: await this.env.failureOf(error), retryCount: this.retries });
+    const failure = await this.env.failureOf(error);
+    // A rate limit refuses the request before the route runs: nothing landed, nothing to look for.
+    if (failure.code === "RATE_LIMIT") return;
+    const found = await readBack({ error: failure, retryCount: this.retries });
     // What landed answers in place of the write: ky hands this response back instead of retrying.
     if (found !== undefined) return Response.json(found);
   };
