@@ -35,7 +35,7 @@ async function start(options: Omit<FaultProxyOptions, "target"> = {}): Promise<F
   return proxy;
 }
 
-const post = (url: string, body: BodyInit, headers: Record<string, string> = {}) =>
+const post = (url: string, body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
   fetch(url, { method: "POST", body, headers, duplex: "half" } as RequestInit);
 
 describe("fault proxy", () => {

@@ -45,22 +45,25 @@ export async function publish(
   // Zou posts a new comment each time: after a failed attempt, the comment is looked for on the task
   // and, when it landed, its previews (uploaded in the same request) are read in full for the answer.
   const attempt = new WriteAttempt(ctx);
-  const readBack = attempt.readBack(async () => {
-    const landed = await landedComment(attempt, taskId, data);
-    if (!landed) return undefined;
-    const previews = Array.isArray(landed.previews) ? (landed.previews as KitsuRow[]) : [];
-    return [{ ...landed, previews: [], preview_files: await fullPreviewRows(ctx, previews) }];
-  });
+  const landed = async () => {
+    const row = await landedComment(attempt, taskId, data);
+    if (!row) return undefined;
+    const previews = Array.isArray(row.previews) ? (row.previews as KitsuRow[]) : [];
+    return [{ ...row, previews: [], preview_files: await fullPreviewRows(ctx, previews) }];
+  };
   let rows: KitsuRow[];
   try {
-    rows = await ctx.client.request<KitsuRow[]>({
-      method: "POST",
-      path: path(routes.batchComment, { taskId }),
-      body: multipartBody(parts, options.onProgress),
-      signal: options.signal,
-      timeout: ctx.client.options.transferTimeout,
-      readBack,
-    });
+    rows = await attempt.send<KitsuRow[]>(
+      {
+        method: "POST",
+        path: path(routes.batchComment, { taskId }),
+        body: multipartBody(parts, options.onProgress),
+        signal: options.signal,
+        timeout: ctx.client.options.transferTimeout,
+      },
+      landed,
+      (answer) => answer[0]?.id,
+    );
   } catch (error) {
     // Servers without batch-comment (older Zou) answer 404 before writing anything: go step by step.
     if (!(error instanceof NotFoundError)) throw error;

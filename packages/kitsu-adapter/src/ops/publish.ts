@@ -12,6 +12,7 @@ import { decodeAttachment, decodeComment, decodePreview } from "../codec/reviews
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import { multipartBody, type Part } from "../transport/multipart.js";
+import type { RequestSpec } from "../transport/request-spec.js";
 import type { OpsContext } from "./context.js";
 import { checkFiles } from "./files.js";
 import type { StatusGuard } from "./statuses.js";
@@ -61,21 +62,23 @@ export async function comment(
   const route = path(routes.comment, { taskId });
   // Zou posts a new comment each time: a failed attempt is looked for on the task before it is sent again.
   const attempt = new WriteAttempt(ctx);
-  const readBack = attempt.readBack(() => landedComment(attempt, taskId, data));
-  if (files.length === 0) {
-    return decodeComment(await ctx.client.request<KitsuRow>({ method: "POST", path: route, json: fields, readBack }));
-  }
+  const send = (spec: RequestSpec<KitsuRow>) =>
+    attempt.send(
+      spec,
+      () => landedComment(attempt, taskId, data),
+      (row) => row.id,
+    );
+  if (files.length === 0) return decodeComment(await send({ method: "POST", path: route, json: fields }));
   const parts: Part[] = [
     ...Object.entries(fields).map(([field, v]) => ({ field, value: typeof v === "string" ? v : JSON.stringify(v) })),
     ...files.map((file, i) => ({ field: i === 0 ? "file" : `file-${i}`, file })),
   ];
-  const row = await ctx.client.request<KitsuRow>({
+  const row = await send({
     method: "POST",
     path: route,
     body: multipartBody(parts, options.onProgress),
     signal: options.signal,
     timeout: ctx.client.options.transferTimeout,
-    readBack,
   });
   return decodeComment(row);
 }
@@ -92,19 +95,20 @@ export async function uploadPreviewFile(
       method: "GET",
       path: path(routes.getModel, { model: "preview-files", id: previewId }),
     });
-  const attempt = new WriteAttempt(ctx);
-  return ctx.client.request<KitsuRow>({
-    method: "POST",
-    path: path(routes.uploadPreview, { id: previewId }),
-    body: multipartBody([{ field: "file", file }], options.onProgress),
-    signal: options.signal,
-    timeout: ctx.client.options.transferTimeout,
-    // Zou refuses a second upload to the same preview (400), so never resend one that landed.
-    readBack: attempt.readBack(async () => {
+  // Zou refuses a second upload to the same preview (400), so never resend one that landed.
+  return new WriteAttempt(ctx).send(
+    {
+      method: "POST",
+      path: path(routes.uploadPreview, { id: previewId }),
+      body: multipartBody([{ field: "file", file }], options.onProgress),
+      signal: options.signal,
+      timeout: ctx.client.options.transferTimeout,
+    },
+    async () => {
       const row = await getPreview();
       return typeof row.original_name === "string" && row.original_name ? row : undefined;
-    }),
-  });
+    },
+  );
 }
 
 export async function addPreview(
@@ -121,12 +125,11 @@ export async function addPreview(
   options.signal?.throwIfAborted();
   // Zou adds a new preview each time: a failed attempt is looked for on the comment before it is sent again.
   const attempt = new WriteAttempt(ctx);
-  const created = await ctx.client.request<KitsuRow>({
-    method: "POST",
-    path: path(routes.addPreview, { taskId, commentId }),
-    json: {},
-    readBack: attempt.readBack(() => landedPreview(attempt, taskId, commentId)),
-  });
+  const created = await attempt.send(
+    { method: "POST", path: path(routes.addPreview, { taskId, commentId }), json: {} },
+    () => landedPreview(attempt, taskId, commentId),
+    (row) => row.id,
+  );
   const previewId = created.id as Id;
   try {
     const uploaded = await uploadPreviewFile(ctx, previewId, checked as UploadFile, options);
@@ -163,17 +166,19 @@ export async function addAttachments(
   });
   const taskId = String(commentRow.object_id) as Id;
   const attempt = new WriteAttempt(ctx);
-  const summaries = await ctx.client.request<KitsuRow[]>({
-    method: "POST",
-    path: path(routes.addAttachment, { taskId, commentId }),
-    body: multipartBody(
-      checked.map((file, i) => ({ field: i === 0 ? "file" : `file-${i}`, file })),
-      options.onProgress,
-    ),
-    signal: options.signal,
-    timeout: ctx.client.options.transferTimeout,
-    readBack: attempt.readBack(() => landedAttachments(attempt, taskId, commentId, commentRow)),
-  });
+  const summaries = await attempt.send<KitsuRow[]>(
+    {
+      method: "POST",
+      path: path(routes.addAttachment, { taskId, commentId }),
+      body: multipartBody(
+        checked.map((file, i) => ({ field: i === 0 ? "file" : `file-${i}`, file })),
+        options.onProgress,
+      ),
+      signal: options.signal,
+      timeout: ctx.client.options.transferTimeout,
+    },
+    () => landedAttachments(attempt, taskId, commentId, commentRow),
+  );
   // The answer is a bare summary list; the full rows carry the timestamps and mimetype.
   return Promise.all(
     summaries.map(async (s) => {

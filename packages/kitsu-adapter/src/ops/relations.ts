@@ -18,6 +18,7 @@ import { decodePlaylist } from "../codec/reviews.js";
 import { decodeTimeSpent } from "../codec/tasks.js";
 import { idOrNull, type KitsuRow, secondsToMinutes, toInt } from "../codec/values.js";
 import { path, routes } from "../routes.js";
+import type { RequestSpec } from "../transport/request-spec.js";
 import type { OpsContext } from "./context.js";
 import { findEntityRow } from "./entity-lookup.js";
 import { getOne, timeSpentRows } from "./query.js";
@@ -129,22 +130,22 @@ export class Relations {
     }
     if (!(seconds > 0)) throw ValidationError.rule(`Time spent must be more than 0 seconds (got ${seconds})`);
     const route = mode === "set" ? routes.setTimeSpent : routes.addTimeSpent;
-    const row = await this.ctx.client
-      .request<KitsuRow>({
-        method: "POST",
-        path: path(route, { taskId, date, personId }),
-        json: { duration: secondsToMinutes(seconds) },
-        // Setting is idempotent; adding twice would count twice, so a failed add is read back first.
-        idempotent: mode === "set",
-        ...(mode === "add" ? { readBack: this.landedTimeSpent(taskId, personId, date) } : {}),
-      })
-      .catch(async (error: unknown) => {
-        // Zou's 403 here is most often an unassigned person (recorded 173): say so when it is.
-        if (error instanceof PermissionError && !(await this.assigned(taskId, personId))) {
-          throw PermissionError.notAssigned(taskId, personId, error.request);
-        }
-        throw error;
-      });
+    const spec: RequestSpec<KitsuRow> = {
+      method: "POST",
+      path: path(route, { taskId, date, personId }),
+      json: { duration: secondsToMinutes(seconds) },
+      // Setting is idempotent; adding twice would count twice, so a failed add is read back first.
+      idempotent: mode === "set",
+    };
+    const written =
+      mode === "set" ? this.ctx.client.request<KitsuRow>(spec) : this.addTimeSpent(spec, taskId, personId, date);
+    const row = await written.catch(async (error: unknown) => {
+      // Zou's 403 here is most often an unassigned person (recorded 173): say so when it is.
+      if (error instanceof PermissionError && !(await this.assigned(taskId, personId))) {
+        throw PermissionError.notAssigned(taskId, personId, error.request);
+      }
+      throw error;
+    });
     return decodeTimeSpent(row);
   }
 
@@ -152,18 +153,20 @@ export class Relations {
    * The day's time spent of the person on the task when a failed add attempt changed it: the row
    * written since the attempt began (claimed with its stamp, so the next add of the day can claim it anew).
    */
-  private landedTimeSpent(taskId: Id, personId: Id, date: IsoDate) {
+  private addTimeSpent(spec: RequestSpec<KitsuRow>, taskId: Id, personId: Id, date: IsoDate): Promise<KitsuRow> {
     const attempt = new WriteAttempt(this.ctx);
-    return attempt.readBack(async () => {
+    const stamp = (r: KitsuRow) => `${r.id}@${r.updated_at}`;
+    const landed = async () => {
       const { body, since } = await attempt.read<Record<string, unknown>>(path(routes.taskTimeSpents, { taskId }));
       return timeSpentRows(body).find(
         (r) =>
           r.person_id === personId &&
           String(r.date).startsWith(date) &&
           since(r.updated_at ?? r.created_at) &&
-          attempt.claim(`${r.id}@${r.updated_at}`),
+          attempt.claim(stamp(r)),
       );
-    });
+    };
+    return attempt.send(spec, landed, stamp);
   }
 
   /** Whether the task is assigned to the person; true when the task cannot be read (Zou's error then stands). */

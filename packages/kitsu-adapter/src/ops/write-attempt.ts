@@ -3,7 +3,7 @@ import { idList, type KitsuRow } from "../codec/values.js";
 import { parseZouTime } from "../events/zou-time.js";
 import { path, routes } from "../routes.js";
 import type { KitsuClient } from "../transport/client.js";
-import type { ReadBack } from "../transport/request-spec.js";
+import type { RequestSpec } from "../transport/request-spec.js";
 import type { OpsContext } from "./context.js";
 
 /*
@@ -89,16 +89,24 @@ export class WriteAttempt {
   }
 
   /**
-   * A read-back from `find`, under the rule every read-back shares: after an attempt that timed out,
-   * the server may still be writing, so finding nothing proves nothing and the write is not sent
-   * again (the timeout is the answer); after a network error or a 502/503/504 it is.
+   * Sends the write with `find` as its read-back, and claims what it wrote (`keyOf` of the answer), so
+   * that a later read-back of the session never takes this row for its own (nothing is claimed without it).
+   *
+   * The read-back shares one rule: after an attempt that timed out the server may still be writing, so
+   * finding nothing proves nothing and the write is not sent again (the timeout is the answer); after a
+   * network error or a 502/503/504 it is.
    */
-  readBack<T>(find: () => Promise<T | undefined>): ReadBack<T> {
-    return async (state) => {
-      const found = await find();
-      if (found === undefined && state.error.code === "TIMEOUT") throw state.error;
-      return found;
-    };
+  async send<T>(spec: RequestSpec<T>, find: () => Promise<T | undefined>, keyOf?: (written: T) => unknown): Promise<T> {
+    const written = await this.ctx.client.request<T>({
+      ...spec,
+      readBack: async (state) => {
+        const found = await find();
+        if (found === undefined && state.error.code === "TIMEOUT") throw state.error;
+        return found;
+      },
+    });
+    if (keyOf) this.claim(keyOf(written));
+    return written;
   }
 
   /** The task's comments (`data/tasks/:id/comments`, newest first, each with its previews and attachments). */
