@@ -59,6 +59,18 @@ describe("streamed multipart upload", () => {
     expect(progress.length).toBeGreaterThan(2);
   });
 
+  it("an upload with an already aborted signal raised an unhandled 'socket hang up' instead of rejecting", async () => {
+    const { file } = await bigFile();
+    fixture = await startFixture((_req, res) => json(res, 201, {}));
+    const client = new KitsuClient({ url: fixture.url, credentials: { token: "bot" } });
+    const cancelled = AbortSignal.abort(new Error("cancelled by the user"));
+    const upload = uploadPreviewFile({ client, ref: new ReferenceCache(client) }, previewId, file, {
+      signal: cancelled,
+    });
+    await expect(upload).rejects.toThrow("cancelled by the user");
+    expect(fixture.seen).toEqual([]);
+  });
+
   it("returns the landed upload instead of sending it twice", async () => {
     const { file } = await bigFile();
     let uploads = 0;

@@ -151,11 +151,12 @@ export class Relations {
 
   /**
    * The day's time spent of the person on the task when a failed add attempt changed it: the row
-   * written since the attempt began (claimed with its stamp, so the next add of the day can claim it anew).
+   * written since the attempt began, not claimed by an earlier add.
    */
   private addTimeSpent(spec: RequestSpec<KitsuRow>, taskId: Id, personId: Id, date: IsoDate): Promise<KitsuRow> {
     const attempt = new WriteAttempt(this.ctx);
-    const stamp = (r: KitsuRow) => `${r.id}@${r.updated_at}`;
+    // Each add raises the duration, so the row's stamp and duration tell one add's result from the next's.
+    const stamp = (r: KitsuRow) => `${r.id}@${r.updated_at}@${r.duration}`;
     const landed = async () => {
       const { body, since } = await attempt.read<Record<string, unknown>>(path(routes.taskTimeSpents, { taskId }));
       return timeSpentRows(body).find(
