@@ -39,8 +39,8 @@ export interface RetryOptions {
    * The methods retried after a failure. A POST cannot be listed (that is a ValidationError): the
    * adapter sends a POST again only where it knows that is safe, either because Zou makes the write
    * idempotent (creating a shot, setting time spent, logging in, a search) or because a read-back
-   * first showed that the failed attempt did not land (creates, preview uploads). Those POSTs follow
-   * every other setting here.
+   * first showed that the failed attempt did not land (comments, publishes, previews, creates: see
+   * `retryRules` in routes.ts). Those POSTs follow every other setting here.
    *
    * @default ["get", "put", "delete"]
    * @example methods: ["get"]
