@@ -1,5 +1,5 @@
 import type { Task, Tracker } from "@gadget/core";
-import { makeTempFile, removeTempFiles } from "@gadget/core/testing";
+import { makeTempFile, removeTempFiles, tinyPng } from "@gadget/core/testing";
 import type { FaultProxy } from "@gadget/mock-tracker/fault-proxy";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { type Backend, buildStage, commentsOf, connect, previewFile, startProxy, testServer } from "./chaos-fixture.js";
@@ -49,6 +49,33 @@ describe("exactly-once writes through lost answers", () => {
     const found = await commentsOf(clean, task);
     expect(found.byText.get("v001")).toBe(1);
     expect((await previewsOf(task)).map((p) => p.id)).toEqual(comment.previewIds);
+    expect(proxy.counts.dropAfter).toBe(1);
+  });
+
+  it("a publish answers the same whether or not its answer was lost", async () => {
+    await setUp();
+    const status = await tracker.taskStatuses.get({ shortName: "wfa" });
+    const file = await makeTempFile(tinyPng, "png", "take");
+    const data = { text: "v001", statusId: status.id, previews: [file], setMainPreview: true };
+    const publish = () => tracker.adapter.publish?.(task.id, data);
+    const plain = await publish();
+    proxy.script({ fault: "dropAfter", path: "/api/actions/tasks/*/batch-comment" });
+    const faulted = await publish();
+    // What differs between two publishes of the same data anyway: ids, times, the revision, Zou's own row.
+    const stable = ({
+      id,
+      createdAt,
+      updatedAt,
+      raw,
+      revision,
+      previewIds,
+      commentId,
+      ...rest
+    }: Record<string, unknown>) => rest;
+    expect(faulted?.comment.id).not.toBe(plain?.comment.id);
+    expect(stable(faulted?.comment ?? {})).toEqual(stable(plain?.comment ?? {}));
+    expect(faulted?.previews.map(stable)).toEqual(plain?.previews.map(stable));
+    expect(faulted?.comment.previewIds).toEqual(faulted?.previews.map((p) => p.id));
     expect(proxy.counts.dropAfter).toBe(1);
   });
 
