@@ -13,6 +13,7 @@ export const entryPoints = [
   "@gadget/kitsu-adapter",
   "@gadget/mock-tracker",
   "@gadget/mock-tracker/kitsu-server",
+  "@gadget/mock-tracker/fault-proxy",
   "@gadget/cli",
 ];
 

@@ -12,7 +12,8 @@ export interface Route {
   template: string;
 }
 
-const r = (method: HttpMethod, template: string): Route => ({ method, template });
+// The method stays a literal type, so that the retry rules below can require every route that writes.
+const r = <M extends HttpMethod>(method: M, template: string): Route & { method: M } => ({ method, template });
 
 /** Every route the adapter calls, by name. */
 export const routes = {
@@ -79,6 +80,68 @@ export const routes = {
   addProjectAssetType: r("POST", "/data/projects/{projectId}/settings/asset-types"),
   search: r("POST", "/data/search"),
 } as const satisfies Record<string, Route>;
+
+/**
+ * How a write is sent again after a network error or a 502/503/504 (transport/retry.ts runs it):
+ * `idempotent` when sending it twice leaves what sending it once does, `readBack` when the client
+ * first looks whether the failed attempt landed (what it finds is the answer, and the write is not
+ * sent again; after a timeout, finding nothing is not proof, so the write is not sent again either).
+ * A 429 or an expired token means the route did not run: those are sent again as they are.
+ */
+export type RetryRule = { idempotent: string } | { readBack: string };
+
+type WriteRoute = {
+  [K in keyof typeof routes]: (typeof routes)[K]["method"] extends "GET" ? never : K;
+}[keyof typeof routes];
+
+/** The retry rule of every route that writes (a GET is always sent again), with the reason or the read-back. */
+export const retryRules: Record<WriteRoute, RetryRule> = {
+  login: { idempotent: "a new token each time; nothing is written" },
+  createModel: {
+    readBack:
+      "the kind's unique key, asked of the server: name (project, asset type, task type, department), short name (task status), entity + task type + name (task), project + name (playlist), email (person; a person without an email is never sent again)",
+  },
+  updateModel: { idempotent: "the same fields set again" },
+  deleteModel: { idempotent: "the record is gone either way" },
+  updateEntity: { idempotent: "the same fields set again" },
+  createEpisode: { idempotent: "Zou answers the existing row for a name the project has" },
+  createSequence: { idempotent: "Zou answers the existing row for a name the project (episode) has" },
+  createShot: { idempotent: "Zou answers the existing row for a name the sequence has" },
+  createAsset: { readBack: "project + asset type + name, asked of the server" },
+  deleteShot: { idempotent: "the record is gone either way" },
+  deleteAsset: { idempotent: "the record is gone either way" },
+  deleteSequence: { idempotent: "the record is gone either way" },
+  deleteEpisode: { idempotent: "the record is gone either way" },
+  comment: {
+    readBack:
+      "the task's comments since the attempt began (Zou's clock, from the answer's Date header), matched on text, status and author, and not already taken by a write of the session",
+  },
+  batchComment: {
+    readBack:
+      "the comment, as for `comment`; when it landed, its previews (uploaded in the same request) are read for the answer",
+  },
+  addPreview: {
+    readBack: "the comment's previews without a file created since the attempt began, not already taken by the session",
+  },
+  uploadPreview: { readBack: "the preview's `original_name`, set once its file landed (Zou refuses a second upload)" },
+  setMainPreview: { idempotent: "the same preview set again" },
+  addAttachment: { readBack: "the comment's attachments that it did not have before the write" },
+  setCasting: { idempotent: "the whole casting set again" },
+  assignPerson: { idempotent: "an assignee is assigned once" },
+  clearAssignation: { idempotent: "an assignee is removed once" },
+  setTimeSpent: { idempotent: "the day's duration set again" },
+  addTimeSpent: {
+    readBack:
+      "the person's row for the day, written since the attempt began, with a duration no earlier add of the session answered",
+  },
+  addPlaylistEntity: { idempotent: "Zou skips an (entity, preview) couple the playlist holds" },
+  addTeamMember: { idempotent: "a member is added once" },
+  removeTeamMember: { idempotent: "a member is removed once" },
+  addProjectTaskType: { idempotent: "a link the project has is left as it is" },
+  addProjectTaskStatus: { idempotent: "a link the project has is left as it is" },
+  addProjectAssetType: { idempotent: "a link the project has is left as it is" },
+  search: { idempotent: "a read" },
+};
 
 /** Crud models the `{model}` routes are used with. */
 export const crudModels = [

@@ -1,8 +1,8 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { RequestLine } from "@gadget/core";
 import { Project, type RequestLogFields, Tracker } from "@gadget/core";
-import type { RequestLine } from "@gadget/core/adapter";
 import { demoTracker } from "@gadget/mock-tracker";
 import { type KitsuServer, startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";

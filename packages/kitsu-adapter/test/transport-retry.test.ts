@@ -95,6 +95,23 @@ describe("KitsuClient retries", () => {
     expect(fixture!.seen).toHaveLength(2);
   });
 
+  it("a POST refused with 429 is sent again without a read-back: the route did not run", async () => {
+    await flaky(429, 1, { "retry-after": "0" });
+    let looked = 0;
+    const result = await client().request({
+      method: "POST",
+      path: "data/x",
+      json: {},
+      readBack: async () => {
+        looked++;
+        return { id: "never" };
+      },
+    });
+    expect(result).toEqual({ ok: true });
+    expect(looked).toBe(0);
+    expect(fixture!.seen).toHaveLength(2);
+  });
+
   it("times an attempt out with TimeoutError", async () => {
     fixture = await startFixture(() => {
       // never answers

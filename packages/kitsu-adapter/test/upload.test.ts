@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Id } from "@gadget/core";
+import { type Id, TimeoutError } from "@gadget/core";
 import { defaultRules } from "@gadget/core/adapter";
 import { afterEach, describe, expect, it } from "vitest";
 import { uploadPreviewFile } from "../src/ops/publish.js";
@@ -63,6 +63,47 @@ describe("streamed multipart upload", () => {
     expect(received.toString("utf8")).toContain('name="file"; filename="render_v001.exr"');
     expect(progress.at(-1)).toBe(bytes.length);
     expect(progress.length).toBeGreaterThan(2);
+  });
+
+  it("an upload with an already aborted signal raised an unhandled 'socket hang up' instead of rejecting", async () => {
+    const { file } = await bigFile();
+    fixture = await startFixture((_req, res) => json(res, 201, {}));
+    const client = new KitsuClient({ url: fixture.url, credentials: { token: "bot" } });
+    const cancelled = AbortSignal.abort(new Error("cancelled by the user"));
+    const upload = uploadPreviewFile(
+      { client, ref: new ReferenceCache(client), rules: defaultRules },
+      previewId,
+      file,
+      {
+        signal: cancelled,
+      },
+    );
+    await expect(upload).rejects.toThrow("cancelled by the user");
+    expect(fixture.seen).toEqual([]);
+  });
+
+  it("an upload that timed out is not sent again when the read-back finds nothing: the server may still be at it", async () => {
+    const { file } = await bigFile();
+    let uploads = 0;
+    fixture = await startFixture((req, res) => {
+      if (req.method === "GET") return json(res, 200, { id: previewId, task_id: "t", original_name: null });
+      uploads++; // never answered
+    });
+    const client = new KitsuClient({
+      url: fixture.url,
+      credentials: { token: "bot" },
+      transferTimeout: 1_500,
+      retry: { backoffLimit: 2 },
+    });
+    const upload = uploadPreviewFile(
+      { client, ref: new ReferenceCache(client), rules: defaultRules },
+      previewId,
+      file,
+      {},
+    );
+    await expect(upload).rejects.toBeInstanceOf(TimeoutError);
+    expect(uploads).toBe(1);
+    expect(fixture.seen.filter((s) => s.startsWith("GET"))).toHaveLength(1);
   });
 
   it("returns the landed upload instead of sending it twice", async () => {

@@ -27,7 +27,7 @@ interface Rule {
 }
 
 /** Draws in [0, 1) from a seeded stream, so a test sees the same failures on every run. */
-const seededRandom = (seed: number) => {
+export const seededRandom = (seed: number) => {
   const word = mulberry32(seed);
   return () => word() / 2 ** 32;
 };

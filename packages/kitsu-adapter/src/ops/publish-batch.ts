@@ -16,6 +16,7 @@ import { multipartBody, type Part } from "../transport/multipart.js";
 import type { OpsContext } from "./context.js";
 import { addPreview, comment as postComment, prepareComment, setMainPreview } from "./publish.js";
 import type { StatusGuard } from "./statuses.js";
+import { fullPreviewRows, landedComment, WriteAttempt } from "./write-attempt.js";
 
 /**
  * Comment + previews + attachments in ONE request (`batch-comment`, multipart: `comments` JSON,
@@ -41,15 +42,28 @@ export async function publish(
     ...previews.map((file: UploadFile, j) => ({ field: `preview_file-0-${j}`, file })),
     ...attachments.map((file: UploadFile, j) => ({ field: `attachment_file-0-${j}`, file })),
   ];
+  // Zou posts a new comment each time: after a failed attempt, the comment is looked for on the task
+  // and, when it landed, its previews (uploaded in the same request) are read in full for the answer.
+  const attempt = new WriteAttempt(ctx);
+  const landed = async () => {
+    const row = await landedComment(attempt, taskId, data);
+    if (!row) return undefined;
+    const previews = Array.isArray(row.previews) ? (row.previews as KitsuRow[]) : [];
+    return [{ ...row, previews: [], preview_files: await fullPreviewRows(ctx, previews) }];
+  };
   let rows: KitsuRow[];
   try {
-    rows = await ctx.client.request<KitsuRow[]>({
-      method: "POST",
-      path: path(routes.batchComment, { taskId }),
-      body: multipartBody(parts, options.onProgress),
-      signal: options.signal,
-      timeout: ctx.client.options.transferTimeout,
-    });
+    rows = await attempt.send<KitsuRow[]>(
+      {
+        method: "POST",
+        path: path(routes.batchComment, { taskId }),
+        body: multipartBody(parts, options.onProgress),
+        signal: options.signal,
+        timeout: ctx.client.options.transferTimeout,
+      },
+      landed,
+      (answer) => answer[0]?.id,
+    );
   } catch (error) {
     // Servers without batch-comment (older Zou) answer 404 before writing anything: go step by step.
     if (!(error instanceof NotFoundError)) throw error;

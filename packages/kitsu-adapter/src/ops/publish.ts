@@ -13,9 +13,11 @@ import { decodeAttachment, decodeComment, decodePreview } from "../codec/reviews
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import { multipartBody, type Part } from "../transport/multipart.js";
+import type { RequestSpec } from "../transport/request-spec.js";
 import type { OpsContext } from "./context.js";
 import type { StatusGuard } from "./statuses.js";
 import { checkId } from "./validate.js";
+import { landedAttachments, landedComment, landedPreview, WriteAttempt } from "./write-attempt.js";
 
 /** Kitsu checklist items: -1 means "no frame/revision" in its UI. */
 export const encodeChecklist = (items: CommentData["checklist"] = []) =>
@@ -58,14 +60,20 @@ export async function comment(
   const { fields } = prepared;
   const files = prepared.files[0] ?? [];
   const route = path(routes.comment, { taskId });
-  if (files.length === 0) {
-    return decodeComment(await ctx.client.request<KitsuRow>({ method: "POST", path: route, json: fields }));
-  }
+  // Zou posts a new comment each time: a failed attempt is looked for on the task before it is sent again.
+  const attempt = new WriteAttempt(ctx);
+  const send = (spec: RequestSpec<KitsuRow>) =>
+    attempt.send(
+      spec,
+      () => landedComment(attempt, taskId, data),
+      (row) => row.id,
+    );
+  if (files.length === 0) return decodeComment(await send({ method: "POST", path: route, json: fields }));
   const parts: Part[] = [
     ...Object.entries(fields).map(([field, v]) => ({ field, value: typeof v === "string" ? v : JSON.stringify(v) })),
     ...files.map((file, i) => ({ field: i === 0 ? "file" : `file-${i}`, file })),
   ];
-  const row = await ctx.client.request<KitsuRow>({
+  const row = await send({
     method: "POST",
     path: route,
     body: multipartBody(parts, options.onProgress),
@@ -87,18 +95,20 @@ export async function uploadPreviewFile(
       method: "GET",
       path: path(routes.getModel, { model: "preview-files", id: previewId }),
     });
-  return ctx.client.request<KitsuRow>({
-    method: "POST",
-    path: path(routes.uploadPreview, { id: previewId }),
-    body: multipartBody([{ field: "file", file }], options.onProgress),
-    signal: options.signal,
-    timeout: ctx.client.options.transferTimeout,
-    // Zou refuses a second upload to the same preview (400), so never resend one that landed.
-    readBack: async () => {
+  // Zou refuses a second upload to the same preview (400), so never resend one that landed.
+  return new WriteAttempt(ctx).send(
+    {
+      method: "POST",
+      path: path(routes.uploadPreview, { id: previewId }),
+      body: multipartBody([{ field: "file", file }], options.onProgress),
+      signal: options.signal,
+      timeout: ctx.client.options.transferTimeout,
+    },
+    async () => {
       const row = await getPreview();
       return typeof row.original_name === "string" && row.original_name ? row : undefined;
     },
-  });
+  );
 }
 
 export async function addPreview(
@@ -111,11 +121,15 @@ export async function addPreview(
   checkId(taskId, "task");
   checkId(commentId, "comment");
   const [checked] = await checkUploads([file]);
-  const created = await ctx.client.request<KitsuRow>({
-    method: "POST",
-    path: path(routes.addPreview, { taskId, commentId }),
-    json: {},
-  });
+  // A transfer cancelled before it began writes nothing (no preview row left without its file).
+  options.signal?.throwIfAborted();
+  // Zou adds a new preview each time: a failed attempt is looked for on the comment before it is sent again.
+  const attempt = new WriteAttempt(ctx);
+  const created = await attempt.send(
+    { method: "POST", path: path(routes.addPreview, { taskId, commentId }), json: {} },
+    () => landedPreview(attempt, taskId, commentId),
+    (row) => row.id,
+  );
   const previewId = created.id as Id;
   try {
     const uploaded = await uploadPreviewFile(ctx, previewId, checked as UploadFile, options);
@@ -150,17 +164,21 @@ export async function addAttachments(
     method: "GET",
     path: path(routes.getModel, { model: "comments", id: commentId }),
   });
-  const taskId = String(commentRow.object_id);
-  const summaries = await ctx.client.request<KitsuRow[]>({
-    method: "POST",
-    path: path(routes.addAttachment, { taskId, commentId }),
-    body: multipartBody(
-      checked.map((file, i) => ({ field: i === 0 ? "file" : `file-${i}`, file })),
-      options.onProgress,
-    ),
-    signal: options.signal,
-    timeout: ctx.client.options.transferTimeout,
-  });
+  const taskId = String(commentRow.object_id) as Id;
+  const attempt = new WriteAttempt(ctx);
+  const summaries = await attempt.send<KitsuRow[]>(
+    {
+      method: "POST",
+      path: path(routes.addAttachment, { taskId, commentId }),
+      body: multipartBody(
+        checked.map((file, i) => ({ field: i === 0 ? "file" : `file-${i}`, file })),
+        options.onProgress,
+      ),
+      signal: options.signal,
+      timeout: ctx.client.options.transferTimeout,
+    },
+    () => landedAttachments(attempt, taskId, commentId, commentRow),
+  );
   // The answer is a bare summary list; the full rows carry the timestamps and mimetype.
   return Promise.all(
     summaries.map(async (s) => {

@@ -184,5 +184,9 @@ async function taskTimeSpents(ctx: OpsContext, taskId: Id): Promise<KitsuRow[]> 
     method: "GET",
     path: path(routes.taskTimeSpents, { taskId }),
   });
-  return Object.entries(answer).flatMap(([key, value]) => (key !== "total" && Array.isArray(value) ? value : []));
+  return timeSpentRows(answer);
 }
+
+/** The rows of a task's time-spents answer (lists keyed by person, and a `total`). */
+export const timeSpentRows = (answer: Record<string, unknown>): KitsuRow[] =>
+  Object.entries(answer).flatMap(([key, value]) => (key !== "total" && Array.isArray(value) ? value : []));

@@ -18,11 +18,13 @@ import { decodePlaylist } from "../codec/reviews.js";
 import { decodeTimeSpent } from "../codec/tasks.js";
 import { idOrNull, type KitsuRow, secondsToMinutes, toInt } from "../codec/values.js";
 import { path, routes } from "../routes.js";
+import type { RequestSpec } from "../transport/request-spec.js";
 import type { OpsContext } from "./context.js";
 import { findEntityRow } from "./entity-lookup.js";
-import { getOne } from "./query.js";
+import { getOne, timeSpentRows } from "./query.js";
 import type { StatusGuard } from "./statuses.js";
 import { checkId, checkIds } from "./validate.js";
+import { WriteAttempt } from "./write-attempt.js";
 
 /** Relations and domain writes that are not plain CRUD: casting, assignment, time, playlists, team. */
 export class Relations {
@@ -125,22 +127,44 @@ export class Relations {
     checkId(personId, "person");
     checkTimeSpent(date, seconds);
     const route = mode === "set" ? routes.setTimeSpent : routes.addTimeSpent;
-    const row = await this.ctx.client
-      .request<KitsuRow>({
-        method: "POST",
-        path: path(route, { taskId, date, personId }),
-        json: { duration: secondsToMinutes(seconds) },
-        // Setting is idempotent; adding twice would count twice.
-        idempotent: mode === "set",
-      })
-      .catch(async (error: unknown) => {
-        // Zou's 403 here is most often an unassigned person (recorded 173): say so when it is.
-        if (error instanceof PermissionError && !(await this.assigned(taskId, personId))) {
-          throw PermissionError.notAssigned(taskId, personId, error.request);
-        }
-        throw error;
-      });
+    const spec: RequestSpec<KitsuRow> = {
+      method: "POST",
+      path: path(route, { taskId, date, personId }),
+      json: { duration: secondsToMinutes(seconds) },
+      // Setting is idempotent; adding twice would count twice, so a failed add is read back first.
+      idempotent: mode === "set",
+    };
+    const written =
+      mode === "set" ? this.ctx.client.request<KitsuRow>(spec) : this.addTimeSpent(spec, taskId, personId, date);
+    const row = await written.catch(async (error: unknown) => {
+      // Zou's 403 here is most often an unassigned person (recorded 173): say so when it is.
+      if (error instanceof PermissionError && !(await this.assigned(taskId, personId))) {
+        throw PermissionError.notAssigned(taskId, personId, error.request);
+      }
+      throw error;
+    });
     return decodeTimeSpent(row);
+  }
+
+  /**
+   * The day's time spent of the person on the task when a failed add attempt changed it: the row
+   * written since the attempt began, not claimed by an earlier add.
+   */
+  private addTimeSpent(spec: RequestSpec<KitsuRow>, taskId: Id, personId: Id, date: IsoDate): Promise<KitsuRow> {
+    const attempt = new WriteAttempt(this.ctx);
+    // Each add raises the duration, so the row's stamp and duration tell one add's result from the next's.
+    const stamp = (r: KitsuRow) => `${r.id}@${r.updated_at}@${r.duration}`;
+    const landed = async () => {
+      const { body, since } = await attempt.read<Record<string, unknown>>(path(routes.taskTimeSpents, { taskId }));
+      return timeSpentRows(body).find(
+        (r) =>
+          r.person_id === personId &&
+          String(r.date).startsWith(date) &&
+          since(r.updated_at ?? r.created_at) &&
+          attempt.claim(stamp(r)),
+      );
+    };
+    return attempt.send(spec, landed, stamp);
   }
 
   /** Whether the task is assigned to the person; true when the task cannot be read (Zou's error then stands). */
@@ -160,6 +184,8 @@ export class Relations {
         json: e.previewId
           ? { entity_id: e.entityId, preview_file_id: checkId(e.previewId, "preview") }
           : { entity_id: e.entityId },
+        // Zou skips an (entity, preview) couple the playlist already holds.
+        idempotent: true,
       });
     }
     return last ? decodePlaylist(last) : getOne(this.ctx, "playlist", playlistId);

@@ -39,8 +39,8 @@ export interface RetryOptions {
    * The methods retried after a failure. A POST cannot be listed (that is a ValidationError): the
    * adapter sends a POST again only where it knows that is safe, either because Zou makes the write
    * idempotent (creating a shot, setting time spent, logging in, a search) or because a read-back
-   * first showed that the failed attempt did not land (creates, preview uploads). Those POSTs follow
-   * every other setting here.
+   * first showed that the failed attempt did not land (comments, publishes, previews, creates: see
+   * `retryRules` in routes.ts). Those POSTs follow every other setting here.
    *
    * @default ["get", "put", "delete"]
    * @example methods: ["get"]
@@ -316,7 +316,10 @@ export class RetryRun {
     if (token) request.headers.set("authorization", `Bearer ${token}`);
     const { readBack } = this.spec;
     if (repeatable(this.spec) || !readBack) return;
-    const found = await readBack({ error: await this.env.failureOf(error), retryCount: this.retries });
+    const failure = await this.env.failureOf(error);
+    // A rate limit refuses the request before the route runs: nothing landed, nothing to look for.
+    if (failure.code === "RATE_LIMIT") return;
+    const found = await readBack({ error: failure, retryCount: this.retries });
     // What landed answers in place of the write: ky hands this response back instead of retrying.
     if (found !== undefined) return Response.json(found);
   };

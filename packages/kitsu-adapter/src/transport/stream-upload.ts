@@ -22,6 +22,8 @@ export interface StreamUpload {
 export function streamUpload(upload: StreamUpload): Promise<Response> {
   const send = upload.url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise<Response>((resolve, reject) => {
+    // Cancelled before it began: no connection, no byte sent.
+    if (upload.signal?.aborted) return reject(upload.signal.reason);
     const source = Readable.fromWeb(upload.body as NodeReadableStream<Uint8Array>);
     const request = send(upload.url, { method: upload.method, headers: upload.headers });
     const fail = (error: unknown) => {
@@ -31,10 +33,10 @@ export function streamUpload(upload: StreamUpload): Promise<Response> {
       reject(error);
     };
     const onAbort = () => fail(upload.signal?.reason);
-    if (upload.signal?.aborted) return onAbort();
-    upload.signal?.addEventListener("abort", onAbort, { once: true });
+    // Listening before anything can destroy the request: its 'error' ("socket hang up") must never go unhandled.
     request.on("error", fail);
     source.on("error", fail);
+    upload.signal?.addEventListener("abort", onAbort, { once: true });
     request.on("response", (answer: IncomingMessage) => {
       upload.signal?.removeEventListener("abort", onAbort);
       resolve(toResponse(answer));

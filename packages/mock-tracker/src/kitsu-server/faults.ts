@@ -45,7 +45,7 @@ const statusText: Record<number, string> = {
   504: "Gateway Timeout",
 };
 
-function toRegex(path: string | RegExp): RegExp {
+export function toRegex(path: string | RegExp): RegExp {
   if (path instanceof RegExp) return path;
   const escaped = path
     .replace(/\/+$/, "")
