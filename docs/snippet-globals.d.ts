@@ -12,6 +12,7 @@ import type {
   PartialWriteError,
   Person,
   Project,
+  PublishWritten,
   Sequence,
   Shot,
   Task,
@@ -34,7 +35,7 @@ declare global {
   /** A session's event hub. */
   const hub: EventHub<unknown>;
   /** What a multi-step write threw after its first write. */
-  const error: PartialWriteError;
+  const error: PartialWriteError<PublishWritten>;
   /** The project at hand: `await Project.fromEnv()`. */
   const project: Project;
   /** A project being built. */

@@ -7,6 +7,7 @@ import {
   getId,
   NotFoundError,
   PartialWriteError,
+  type PublishWritten,
   type Query,
   type Shot,
   ValidationError,
@@ -116,7 +117,8 @@ describe("bad input", () => {
       .new({ comment: "two files", status: "wip", preview: [first, second] })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartialWriteError);
-    const written = (error as PartialWriteError).written;
+    const written = (error as PartialWriteError<PublishWritten>).written;
+    expect(written.operation).toBe("publish");
     const comments = await task.comments.filter({ text: "two files" });
     expect(comments).toHaveLength(1);
     expect(written.ids.comment).toBe(comments[0]?.id);

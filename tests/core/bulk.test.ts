@@ -82,7 +82,7 @@ describe("newMany() on an adapter without createMany", () => {
     expect(error).toBeInstanceOf(PartialWriteError);
     const partial = error as PartialWriteError;
     const created = await seq.shots.get({ name: "sh901" });
-    expect(partial.written.ids).toEqual({ shot: [created.id] });
+    expect(partial.written).toMatchObject({ operation: "create", kind: "shot", ids: { created: [created.id] } });
     expect(partial.message).toContain('"sh902"');
     expect(await seq.shots.find({ name: "sh903" })).toBeUndefined();
   });

@@ -17,7 +17,7 @@ describe("entity classes", () => {
     await import(entry);
     const core = await import("@gadget/core");
     const { asId, kindNames } = await import("@gadget/core/adapter");
-    const { SessionContext } = await import("../../packages/core/src/session/context.js");
+    const { SessionContext } = await import("../../packages/core/src/session/session-context.js");
     const { MockTracker } = await import("@gadget/mock-tracker");
     const adapter = new MockTracker();
     const context = new SessionContext(adapter, core.Tracker.connect(adapter));

@@ -2,8 +2,8 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { KitsuConfig } from "@gadget/core";
+import { differentialRecordedDir } from "@gadget/test-support/shared-data";
 import busboy from "busboy";
 import { io, type Socket } from "socket.io-client";
 
@@ -86,7 +86,7 @@ export class Recorder {
 
   /** Where a seed's recording goes by default: `tests/differential/recorded/seed-<seed>`. */
   static defaultDir(seed: number): string {
-    return fileURLToPath(new URL(`./recorded/seed-${seed}`, import.meta.url));
+    return join(differentialRecordedDir, `seed-${seed}`);
   }
 
   /** Names the step the next requests belong to. */

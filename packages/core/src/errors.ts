@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Id } from "./schema/common.js";
 
 /*
  * Every error Gadget throws. Messages are built here and only here, in static factories, so that
@@ -636,24 +637,51 @@ export class ServerError extends TrackerError {
   }
 }
 
-/** What a multi-step write had written when a later step failed. */
-export interface WrittenSoFar {
+/** What a publish (comment, previews, main preview) had written when a later step failed. */
+export interface PublishWritten {
+  readonly operation: "publish";
   /** Human-readable list of what exists now on the tracker. */
-  steps: readonly string[];
-  /** Ids of created records, by role (`comment`, `previews`, `attachments`, ...). */
-  ids: Readonly<Record<string, string | readonly string[]>>;
+  readonly steps: readonly string[];
+  /** The comment that exists, and its previews that exist with their files, in upload order. */
+  readonly ids: { readonly comment: Id; readonly previews: readonly Id[] };
 }
+
+/** What a batch create (`newMany`, `createMany`) had created when a later create failed. */
+export interface BulkWritten {
+  readonly operation: "create";
+  /** The kind of the records (`shot`, `task`, ...). */
+  readonly kind: string;
+  /** Human-readable list of what exists now on the tracker. */
+  readonly steps: readonly string[];
+  /** The records created before the failure, in input order. */
+  readonly ids: { readonly created: readonly Id[] };
+}
+
+/**
+ * What a multi-step write had written when a later step failed, told apart by `operation`, so that
+ * `error.written.ids` is typed once narrowed: `if (error.written.operation === "publish") ...`.
+ */
+export type WrittenSoFar = PublishWritten | BulkWritten;
 
 /**
  * A write of several steps failed after its first step landed: `written` says what exists on the
  * tracker, `failedStep` where it stopped, so that the caller resumes instead of writing again.
+ *
+ * @example
+ * try {
+ *   await task.comments.new({ comment: "v003", status: "wfa", preview: [movie], setMainPreview: true });
+ * } catch (error) {
+ *   if (!(error instanceof PartialWriteError) || error.written.operation !== "publish") throw error;
+ *   const comment = await tracker.load("comment", error.written.ids.comment);
+ *   if (error.written.ids.previews.length === 0) await comment.addPreview(movie, { setMain: true });
+ * }
  */
-export class PartialWriteError extends TrackerError {
+export class PartialWriteError<W extends WrittenSoFar = WrittenSoFar> extends TrackerError {
   override readonly code = "PARTIAL_WRITE";
-  readonly written: WrittenSoFar;
+  readonly written: W;
   readonly failedStep: string;
 
-  constructor(message: string, failedStep: string, written: WrittenSoFar, options?: TrackerErrorOptions) {
+  constructor(message: string, failedStep: string, written: W, options?: TrackerErrorOptions) {
     super(message, options);
     this.failedStep = failedStep;
     this.written = written;
@@ -662,26 +690,35 @@ export class PartialWriteError extends TrackerError {
   /** A batch (`newMany`) stopped after creating some records. */
   static bulk(
     kind: string,
-    created: readonly { id: string; name: string }[],
+    created: readonly { id: Id; name: string }[],
     failedName: string,
     cause: unknown,
-  ): PartialWriteError {
+  ): PartialWriteError<BulkWritten> {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    return new PartialWriteError(
-      `Creating ${kind} records stopped at "${failedName}": ${reason}. ${created.length} were created before it (${created.map((c) => c.name).join(", ") || "none"}); their ids are in error.written. Create the rest again without them.`,
+    return new PartialWriteError<BulkWritten>(
+      `Creating ${kind} records stopped at "${failedName}": ${reason}. ${created.length} were created before it (${created.map((c) => c.name).join(", ") || "none"}); their ids are in error.written.ids.created. Create the rest again without them.`,
       `create ${kind} "${failedName}"`,
-      { steps: created.map((c) => `${kind} ${c.id} (${c.name})`), ids: { [kind]: created.map((c) => c.id) } },
+      {
+        operation: "create",
+        kind,
+        steps: created.map((c) => `${kind} ${c.id} (${c.name})`),
+        ids: { created: created.map((c) => c.id) },
+      },
       { cause },
     );
   }
 
   /** A publish (comment, previews, main preview) stopped after the comment was posted. */
-  static publish(failedStep: string, written: WrittenSoFar, cause: unknown): PartialWriteError {
+  static publish(
+    failedStep: string,
+    written: Omit<PublishWritten, "operation">,
+    cause: unknown,
+  ): PartialWriteError<PublishWritten> {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    return new PartialWriteError(
+    return new PartialWriteError<PublishWritten>(
       `Publishing stopped at "${failedStep}": ${reason}. Already on the tracker: ${written.steps.join("; ") || "nothing"}. Resume with the ids in error.written (see the publishing guide in the README) instead of publishing again.`,
       failedStep,
-      written,
+      { operation: "publish", ...written },
       { cause },
     );
   }

@@ -26,6 +26,7 @@ export type { KitsuConfig, MockConfig, TrackerConfig, TrackerType } from "./conf
 export {
   AmbiguousError,
   AuthError,
+  type BulkWritten,
   ConfigError,
   ConflictError,
   type ErrorCode,
@@ -34,6 +35,7 @@ export {
   NotFoundError,
   PartialWriteError,
   PermissionError,
+  type PublishWritten,
   RateLimitError,
   type RequestInfo,
   ServerError,

@@ -32,10 +32,10 @@ import {
 import { fetchEventsSince, historyRecovery } from "./events/index.js";
 import { logStreamError } from "./events/report.js";
 import { Subscribers } from "./events/subscribers.js";
-import type { OpsContext } from "./ops/context.js";
 import { create } from "./ops/create.js";
 import { createMany } from "./ops/create-many.js";
 import { downloadAttachment, downloadPreview } from "./ops/downloads.js";
+import type { OpsContext } from "./ops/ops-context.js";
 import { addAttachments, addPreview, comment, setMainPreview } from "./ops/publish.js";
 import { publish } from "./ops/publish-batch.js";
 import { getMany, getOne, query } from "./ops/query.js";

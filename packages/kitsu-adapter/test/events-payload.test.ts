@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { ValidationError } from "@gadget/core";
+import { recordedDir } from "@gadget/test-support/shared-data";
 import { describe, expect, it } from "vitest";
 import {
   encodeEventCursor,
@@ -207,7 +207,7 @@ describe("resume points", () => {
 // The recordings: every persisted row of 252 must match, once mapped, a live socket event of the run.
 // This is what lets a reconnecting stream tell a replayed event from one it already delivered.
 describe("recorded history rows match their live copies", () => {
-  const dir = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../shared/kitsu/recorded");
+  const dir = recordedDir;
   const read = (file: string) => JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, unknown>;
 
   it("maps each row of recorded/252 to the signature of a recorded socket event", () => {

@@ -1,10 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { recordedDir } from "@gadget/test-support/shared-data";
 
-/** `<repo>/../shared/kitsu`: CI has shared/ beside the clone, never inside it. */
-export const sharedKitsu = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../shared/kitsu");
-export const hasShared = existsSync(join(sharedKitsu, "recorded"));
+export { hasShared, kitsuFactsDir as sharedKitsu } from "@gadget/test-support/shared-data";
 
 export interface RecordedCase {
   request: { method: string; path: string; query: Record<string, string>; json: unknown };
@@ -13,7 +11,7 @@ export interface RecordedCase {
 
 /** A recorded Zou exchange by its number ("160" → 160-shots-with-tasks.json). */
 export function recorded(number: string): RecordedCase {
-  const dir = join(sharedKitsu, "recorded");
+  const dir = recordedDir;
   const file = readdirSync(dir).find((f) => f.startsWith(`${number}-`));
   if (!file) throw new Error(`no recorded case ${number} in ${dir}`);
   return JSON.parse(readFileSync(join(dir, file), "utf8")) as RecordedCase;

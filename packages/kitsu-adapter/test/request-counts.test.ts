@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConflictError, type Id, PartialWriteError, Project } from "@gadget/core";
+import { type BulkWritten, ConflictError, type Id, PartialWriteError, Project } from "@gadget/core";
 import { MockTracker } from "@gadget/mock-tracker";
 import { type KitsuServer, startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,7 +148,7 @@ describe("request counts on the Kitsu adapter", () => {
       )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartialWriteError);
-    expect((error as PartialWriteError).written.ids.shot).toHaveLength(2);
+    expect((error as PartialWriteError<BulkWritten>).written.ids.created).toHaveLength(2);
   });
 });
 

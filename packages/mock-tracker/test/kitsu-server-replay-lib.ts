@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { differentialRecordedDir, recordedDir } from "@gadget/test-support/shared-data";
 
 /*
  * The pieces of the recorded-case replay: reading the cases, mapping recorded ids to the ids this
@@ -28,14 +28,14 @@ export interface RecordedCase {
   events: { name: string; data: Record<string, unknown> }[];
 }
 
-export const recordedDir = process.env.KITSU_RECORDED ?? "/work/shared/kitsu/recorded";
+export { recordedDir };
 
 /**
  * The runs the differential tester recorded on a real Zou (tests/differential/recorded/<run>/),
  * each replayed on a fresh server; a run's ALLOW.json lists its cases allowed to differ, with why.
  */
 export function differentialRuns(): { dir: string; allowList: Record<string, string> }[] {
-  const root = fileURLToPath(new URL("../../../tests/differential/recorded/", import.meta.url));
+  const root = differentialRecordedDir;
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .filter((run) => existsSync(join(root, run, "INDEX.md")))

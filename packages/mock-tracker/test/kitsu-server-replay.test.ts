@@ -12,7 +12,7 @@ import {
 } from "./kitsu-server-replay-lib.js";
 
 /*
- * Replays every recorded Zou 1.0.67 case (/work/shared/kitsu/recorded) in order against one fresh
+ * Replays every recorded Zou 1.0.67 case (shared/kitsu/recorded beside the clone) in order against one fresh
  * server, one test per case: same status, same response shape, same error text, and the same set
  * of event names. Allow-listed cases still run (later cases depend on them) and are expected to
  * differ: `test.fails` turns red when one starts matching, so the list cannot go stale.

@@ -48,7 +48,7 @@ describe("createMany", () => {
     expect(partial.cause).toBeInstanceOf(NetworkError);
     expect(partial.message).toContain('"sh610"');
     const [first] = (await tracker.query("shot", { sequenceId: seq.id, name: "sh600" })).items;
-    expect(partial.written.ids).toEqual({ shot: [first?.id] });
+    expect(partial.written).toMatchObject({ operation: "create", kind: "shot", ids: { created: [first?.id] } });
     expect((await tracker.query("shot", { sequenceId: seq.id, name: ["sh610", "sh620"] })).items).toEqual([]);
   });
 

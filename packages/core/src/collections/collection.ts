@@ -5,7 +5,7 @@ import type { EntityOf, Identified } from "../model/types.js";
 import type { Id } from "../schema/common.js";
 import type { CreatableKind, CreateData, Kind, RecordOf, Where } from "../schema/kinds.js";
 import { rulesOf } from "../schema/rules.js";
-import type { SessionContext } from "../session/context.js";
+import type { SessionContext } from "../session/session-context.js";
 import { createBatch } from "./bulk-create.js";
 import { fetchAll, fetchByName, fetchPages, queryThenTasks } from "./fetch.js";
 import { type NewInput, toCreateData } from "./new-input.js";
@@ -203,7 +203,7 @@ export class Collection<K extends CreatableKind, E extends Identified = EntityOf
    * Creates several records at once. Every input is checked before the first write (its fields,
    * and its name against the tracker and the rest of the batch: ConflictError), then the tracker
    * creates them in as few round trips as it allows. A failure after some were created is a
-   * PartialWriteError whose `written.ids` lists them.
+   * PartialWriteError whose `written.ids.created` lists them.
    *
    * @example
    * const shots = await seq.shots.newMany(names.map((name) => ({ name, frameIn: 101, frameOut: 200 })));

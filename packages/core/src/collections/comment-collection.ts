@@ -1,7 +1,7 @@
 import type { Comment } from "../model/comment.js";
 import type { Task } from "../model/task.js";
 import { type PublishInput, publish } from "../publish/publish.js";
-import type { SessionContext } from "../session/context.js";
+import type { SessionContext } from "../session/session-context.js";
 import { type CollectionOptions, ReadCollection } from "./collection.js";
 
 /**

@@ -2,7 +2,7 @@ import type { WithTasks } from "../adapter/contract.js";
 import type { AnyEntity } from "../model/entity.js";
 import type { EntityOf } from "../model/types.js";
 import type { Kind, RecordOf, Where } from "../schema/kinds.js";
-import type { SessionContext } from "../session/context.js";
+import type { SessionContext } from "../session/session-context.js";
 import { whereKey } from "./query.js";
 
 /** Every page of an adapter query, as entities of the session, page by page. */

@@ -3,7 +3,7 @@ import { ValidationError } from "../errors.js";
 import { type DurationInput, toSeconds } from "../schema/common.js";
 import { type CreatableKind, type CreateInput, type Kind, kinds } from "../schema/kinds.js";
 import { type ParentRule, parentKinds, rulesOf } from "../schema/rules.js";
-import type { SessionContext } from "../session/context.js";
+import type { SessionContext } from "../session/session-context.js";
 import type { RefInput } from "./query.js";
 import { resolveRef } from "./resolve.js";
 

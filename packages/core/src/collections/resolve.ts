@@ -3,7 +3,7 @@ import { getId, type IdLike, ref } from "../ids.js";
 import type { AnyEntity } from "../model/entity.js";
 import { asId, type Id } from "../schema/common.js";
 import { type Kind, kinds } from "../schema/kinds.js";
-import type { SessionContext } from "../session/context.js";
+import type { SessionContext } from "../session/session-context.js";
 import { fetchAll, fetchByName } from "./fetch.js";
 import type { RefInput } from "./query.js";
 

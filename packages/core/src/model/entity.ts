@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import type { RemoveOptions, RemoveResult } from "../adapter/contract.js";
 import { baseRecordSchema, type CustomData, type Id } from "../schema/common.js";
 import { type Kind, kinds, type UpdatableKind } from "../schema/kinds.js";
-import type { SessionContext } from "../session/context.js";
+import type { SessionContext } from "../session/session-context.js";
 import type { Tracker } from "../session/tracker.js";
 import { applyRecord, attachState, contextOf, isLoaded, pendingChanges } from "./meta/entity-state.js";
 import { field, fieldsOf } from "./meta/metadata.js";

@@ -3,13 +3,13 @@ import type { CommentData, PublishData } from "../adapter/contract.js";
 import { checkFiles } from "../adapter/file-check.js";
 import type { TransferOptions, UploadFile } from "../adapter/files.js";
 import type { RefInput } from "../collections/query.js";
-import { PartialWriteError, ValidationError, type WrittenSoFar } from "../errors.js";
+import { PartialWriteError, type PublishWritten, ValidationError } from "../errors.js";
 import type { Comment } from "../model/comment.js";
 import { patchFields } from "../model/meta/entity-state.js";
 import type { Task } from "../model/task.js";
 import type { TaskStatus } from "../model/task-status.js";
 import type { CommentRecord, PreviewRecord } from "../schema/reviews.js";
-import type { SessionContext } from "../session/context.js";
+import type { SessionContext } from "../session/session-context.js";
 import { resolveStatus } from "./status.js";
 
 /** What `task.comments.new()` takes: the comment, the new status, files, and transfer options. */
@@ -102,7 +102,7 @@ async function publishStepByStep(
   const { previews: files, setMainPreview, ...commentData } = data;
   const comment = await adapter.comment(task.id, commentData satisfies CommentData, transfer);
   const previews: PreviewRecord[] = [];
-  const written = (): WrittenSoFar => ({
+  const written = (): Omit<PublishWritten, "operation"> => ({
     steps: [`comment ${comment.id}`, ...previews.map((p) => `preview ${p.id} (${p.name})`)],
     ids: { comment: comment.id, previews: previews.map((p) => p.id) },
   });

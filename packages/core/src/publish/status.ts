@@ -5,7 +5,7 @@ import { ValidationError } from "../errors.js";
 import { type IdLike, ref } from "../ids.js";
 import type { Project } from "../model/project.js";
 import type { TaskStatus } from "../model/task-status.js";
-import type { SessionContext } from "../session/context.js";
+import type { SessionContext } from "../session/session-context.js";
 
 /** The statuses a comment may use on a project: those it enables, or all when it enables none. */
 export async function statusesOf(context: SessionContext, project: Project): Promise<TaskStatus[]> {

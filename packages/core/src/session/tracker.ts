@@ -14,7 +14,7 @@ import type { AnyEntity } from "../model/entity.js";
 import type { Project } from "../model/project.js";
 import type { EntityOf } from "../model/types.js";
 import type { CreatableKind, Kind } from "../schema/kinds.js";
-import { SessionContext } from "./context.js";
+import { SessionContext } from "./session-context.js";
 
 /** The kinds `tracker.search()` finds. */
 export type SearchKind = SearchHit["kind"];
@@ -111,7 +111,7 @@ export class Tracker {
    *
    * @example
    * // resuming after a PartialWriteError: the comment it says exists
-   * const comment = await tracker.load("comment", error.written.ids.comment as string);
+   * const comment = await tracker.load("comment", error.written.ids.comment);
    */
   async load<K extends Kind>(kind: K, id: IdLike): Promise<EntityOf<K>> {
     return this.context.load(kind, getId(id, `tracker.load("${kind}")`));

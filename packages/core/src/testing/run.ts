@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import type { TrackerAdapter } from "../adapter/contract.js";
-import { ComplianceContext } from "./context.js";
+import { ComplianceContext } from "./compliance-context.js";
 import { type ComplianceOptions, type Section, sections } from "./options.js";
 import { assignmentSection } from "./sections/assignment.js";
 import { attachmentsSection } from "./sections/attachments.js";

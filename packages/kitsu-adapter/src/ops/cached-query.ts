@@ -1,6 +1,6 @@
 import type { Kind, RecordOf, Where } from "@gadget/core/adapter";
-import type { OpsContext } from "./context.js";
 import { kindSpecs } from "./kind-specs.js";
+import type { OpsContext } from "./ops-context.js";
 import { matches } from "./record-match.js";
 import { cachedKinds, isCachedKind } from "./reference.js";
 

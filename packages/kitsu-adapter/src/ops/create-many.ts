@@ -8,8 +8,8 @@ import {
   type RecordOf,
   ValidationError,
 } from "@gadget/core/adapter";
-import type { OpsContext } from "./context.js";
 import { create, lookupIn } from "./create.js";
+import type { OpsContext } from "./ops-context.js";
 import { checkId } from "./validate.js";
 
 type Input = Record<string, unknown>;

@@ -3,7 +3,7 @@ import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { type Download, type Id, ServerError, type TransferOptions } from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
-import type { OpsContext } from "./context.js";
+import type { OpsContext } from "./ops-context.js";
 import { checkId } from "./validate.js";
 
 async function stream(ctx: OpsContext, p: string, fileName: string, options: TransferOptions): Promise<Download> {

@@ -1,7 +1,7 @@
 import { type Id, NotFoundError } from "@gadget/core/adapter";
 import { entityKindOf } from "../codec/tasks.js";
 import type { KitsuRow } from "../codec/values.js";
-import type { OpsContext } from "./context.js";
+import type { OpsContext } from "./ops-context.js";
 import { getPath } from "./query.js";
 
 type EntityKind = "shot" | "asset" | "sequence" | "episode";

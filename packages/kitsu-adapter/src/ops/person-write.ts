@@ -1,7 +1,7 @@
 import { type Id, NotFoundError, PermissionError, type PersonRecord } from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
-import type { OpsContext } from "./context.js";
+import type { OpsContext } from "./ops-context.js";
 
 /*
  * Zou drops from a person PUT, silently, what the caller may not change: `role`, `departments` and

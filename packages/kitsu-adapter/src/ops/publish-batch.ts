@@ -13,7 +13,7 @@ import { decodeComment, decodePreview } from "../codec/reviews.js";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import { multipartBody, type Part } from "../transport/multipart.js";
-import type { OpsContext } from "./context.js";
+import type { OpsContext } from "./ops-context.js";
 import { addPreview, comment as postComment, prepareComment, setMainPreview } from "./publish.js";
 import type { StatusGuard } from "./statuses.js";
 import { fullPreviewRows, landedComment, WriteAttempt } from "./write-attempt.js";
@@ -90,8 +90,9 @@ async function publishStepByStep(
     try {
       previews.push(await addPreview(ctx, taskId, comment.id, file, options));
     } catch (error) {
-      const partial = error instanceof PartialWriteError ? (error.written.ids.previews ?? []) : [];
-      const ids = [...previews.map((p) => p.id), ...(Array.isArray(partial) ? partial : [partial])];
+      const partial =
+        error instanceof PartialWriteError && error.written.operation === "publish" ? error.written.ids.previews : [];
+      const ids = [...previews.map((p) => p.id), ...partial];
       throw PartialWriteError.publish(
         `add preview ${file.fileName}`,
         {

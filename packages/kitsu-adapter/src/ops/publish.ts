@@ -14,7 +14,7 @@ import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import { multipartBody, type Part } from "../transport/multipart.js";
 import type { RequestSpec } from "../transport/request-spec.js";
-import type { OpsContext } from "./context.js";
+import type { OpsContext } from "./ops-context.js";
 import type { StatusGuard } from "./statuses.js";
 import { checkId } from "./validate.js";
 import { landedAttachments, landedComment, landedPreview, WriteAttempt } from "./write-attempt.js";

@@ -11,8 +11,8 @@ import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { SearchParams } from "../transport/request-spec.js";
 import { fromCache } from "./cached-query.js";
-import type { OpsContext } from "./context.js";
 import { kindSpecs } from "./kind-specs.js";
+import type { OpsContext } from "./ops-context.js";
 import { matches } from "./record-match.js";
 import { checkId, checkIds, checkWhere } from "./validate.js";
 

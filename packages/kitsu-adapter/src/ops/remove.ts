@@ -8,8 +8,8 @@ import {
 } from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, type Route, routes } from "../routes.js";
-import type { OpsContext } from "./context.js";
 import { kindSpecs } from "./kind-specs.js";
+import type { OpsContext } from "./ops-context.js";
 import { getOne, getPath } from "./query.js";
 import { checkId } from "./validate.js";
 

@@ -1,7 +1,7 @@
 import { type Id, ValidationError } from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
-import type { OpsContext } from "./context.js";
+import type { OpsContext } from "./ops-context.js";
 import { getOne } from "./query.js";
 
 /**

@@ -9,9 +9,9 @@ import {
 } from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
-import type { OpsContext } from "./context.js";
 import { deriveNbFrames, encodeEntityData, encodeFields, encodeProjectFields } from "./encode.js";
 import { kindSpecs } from "./kind-specs.js";
+import type { OpsContext } from "./ops-context.js";
 import { checkPersonPatch, checkPersonWritten } from "./person-write.js";
 import { getOne } from "./query.js";
 import { checkId } from "./validate.js";

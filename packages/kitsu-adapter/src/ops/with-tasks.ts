@@ -2,8 +2,8 @@ import type { Id, PartialRecord, RecordOf, Where, WithTasks } from "@gadget/core
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { SearchParams } from "../transport/request-spec.js";
-import type { OpsContext } from "./context.js";
 import { kindSpecs } from "./kind-specs.js";
+import type { OpsContext } from "./ops-context.js";
 import { matches } from "./record-match.js";
 import { checkWhere } from "./validate.js";
 

@@ -4,7 +4,7 @@ import { parseZouTime } from "../events/zou-time.js";
 import { path, routes } from "../routes.js";
 import type { KitsuClient } from "../transport/client.js";
 import type { RequestSpec } from "../transport/request-spec.js";
-import type { OpsContext } from "./context.js";
+import type { OpsContext } from "./ops-context.js";
 
 /*
  * What a read-back needs to tell a row the failed attempt wrote from one that was there before: when

@@ -7,10 +7,10 @@ import {
   TrackerError,
   ValidationError,
 } from "@gadget/core/adapter";
-import type { Actor, RouteDef, ServerContext, ZouReply, ZouRequest } from "./context.js";
 import { FaultInjector } from "./faults.js";
 import { readJson, send } from "./http-io.js";
 import type { Resolution, Router } from "./router.js";
+import type { Actor, RouteDef, ServerContext, ZouReply, ZouRequest } from "./server-context.js";
 import type { RequestStats } from "./stats.js";
 import { ZouFailure, zou } from "./zou-errors.js";
 

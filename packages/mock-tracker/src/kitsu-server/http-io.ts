@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream";
-import type { ZouReply } from "./context.js";
+import type { ZouReply } from "./server-context.js";
 import { zou } from "./zou-errors.js";
 
 /* Reading request bodies and writing replies the way Flask/orjson does. */

@@ -8,13 +8,13 @@ import {
   ServerError,
   type TrackerAdapter,
 } from "@gadget/core/adapter";
-import type { Actor, ServerContext, ZouReply, ZouRequest } from "./context.js";
 import { runRoute } from "./dispatch.js";
-import { EventLog } from "./event-log.js";
 import { Router } from "./router.js";
 import { allRoutes } from "./routes/index.js";
+import type { Actor, ServerContext, ZouReply, ZouRequest } from "./server-context.js";
 import { KitsuState } from "./state.js";
 import { TokenService } from "./tokens.js";
+import { ZouEventTable } from "./zou-events.js";
 
 /*
  * Kitsu's API paths answered in process, over a tracker's store, by the Kitsu-compatible server's
@@ -42,7 +42,12 @@ function jsonMessage(body: unknown): IncomingMessage {
 
 export function inProcessRaw(tracker: TrackerAdapter, actorOf: ActorOf): RawClient {
   const state = new KitsuState();
-  const ctx: ServerContext = { tracker, state, tokens: new TokenService(7 * 24 * 3600), events: new EventLog(state) };
+  const ctx: ServerContext = {
+    tracker,
+    state,
+    tokens: new TokenService(7 * 24 * 3600),
+    events: new ZouEventTable(state),
+  };
   // Preview uploads and the event history follow the tracker's events, as on the server.
   tracker.subscribe((event) => ctx.events.fromTracker(event));
   const router = new Router();

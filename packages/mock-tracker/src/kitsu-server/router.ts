@@ -1,4 +1,4 @@
-import type { RouteDef } from "./context.js";
+import type { RouteDef } from "./server-context.js";
 
 /*
  * Flask-style routing: segments match literally or as `:param`; literal segments win over

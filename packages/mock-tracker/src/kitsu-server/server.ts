@@ -2,17 +2,17 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TrackerAdapter } from "@gadget/core/adapter";
 import { freshKitsuAdmin } from "../seeds/fresh-kitsu.js";
-import type { ServerContext } from "./context.js";
 import { dispatch } from "./dispatch.js";
-import { EventLog } from "./event-log.js";
 import { FaultInjector } from "./faults.js";
 import { Router } from "./router.js";
 import { allRoutes } from "./routes/index.js";
+import type { ServerContext } from "./server-context.js";
 import { attachEvents, type EventServer } from "./socket.js";
 import { KitsuState } from "./state.js";
 import { RequestStats } from "./stats.js";
 import { type TokenControls, TokenService } from "./tokens.js";
 import { type UserControls, userControls } from "./users.js";
+import { ZouEventTable } from "./zou-events.js";
 import { zouRules } from "./zou-rules.js";
 import { seedZou } from "./zou-seed.js";
 
@@ -96,7 +96,7 @@ export async function startKitsuServer(options: KitsuServerOptions = {}): Promis
     tracker,
     state,
     tokens: new TokenService(options.accessTtlSeconds ?? 7 * 24 * 3600),
-    events: new EventLog(state),
+    events: new ZouEventTable(state),
   };
   const { email, password } = freshKitsuAdmin;
   const admin = await seedZou(ctx, options.admin ?? { email, password }, {

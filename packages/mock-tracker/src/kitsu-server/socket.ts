@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import type { ServerContext } from "./context.js";
+import type { ServerContext } from "./server-context.js";
 import { ZouFailure } from "./zou-errors.js";
 
 /*

@@ -1,5 +1,5 @@
 import type { Id, PersonRecord, PersonRole } from "@gadget/core/adapter";
-import type { ServerContext } from "./context.js";
+import type { ServerContext } from "./server-context.js";
 
 /* Logins the server knows: a person in the tracker plus a password (or a bot token) kept here. */
 

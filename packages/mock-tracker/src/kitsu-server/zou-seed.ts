@@ -6,8 +6,8 @@ import {
   freshKitsuTaskStatuses,
   freshKitsuTaskTypes,
 } from "../seeds/fresh-kitsu.js";
-import type { ServerContext } from "./context.js";
 import { all } from "./routes/helpers.js";
+import type { ServerContext } from "./server-context.js";
 import { normalizeEmail, registerLogin } from "./users.js";
 
 /*

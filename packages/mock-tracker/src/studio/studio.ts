@@ -1,7 +1,7 @@
 import type { EventKind } from "@gadget/core";
 import type { CastingLink, Id, Kind, RecordOf, TrackerRules } from "@gadget/core/adapter";
 import { eventKindOf, kindNames, NotFoundError } from "@gadget/core/adapter";
-import { EventLog } from "./event-log.js";
+import { EventHistory } from "./event-history.js";
 import type { IdGenerator } from "./ids.js";
 import { type BaseRow, fieldOf, Table } from "./table.js";
 
@@ -65,7 +65,7 @@ export class Studio {
   readonly casting = new Map<Id, CastingLink[]>();
   /** Asset id → entities it is cast in. */
   readonly castIn = new Map<Id, Set<Id>>();
-  readonly events: EventLog;
+  readonly events: EventHistory;
   readonly ids: IdGenerator;
   /** The clock that stamps rows and events. */
   readonly now: () => Date;
@@ -82,7 +82,7 @@ export class Studio {
     this.ids = options.ids;
     this.now = options.now;
     this.rules = options.rules;
-    this.events = new EventLog(options.eventSeq ?? 0, options.onHandlerError);
+    this.events = new EventHistory(options.eventSeq ?? 0, options.onHandlerError);
     const tables: Partial<Record<Kind, Table<BaseRow>>> = {};
     for (const kind of kindNames) tables[kind] = new Table(indexFields[kind], options.rules[kind].unique);
     this.tables = tables as Tables;

@@ -91,7 +91,7 @@ export interface FaultProxyOptions {
    * to at most 1). A request that draws `expireToken` but carries no bearer token passes through.
    *
    * @default {}
-   * @example { serverError: 0.05, resetBefore: 0.01, resetAfter: 0.01, dropAfter: 0.03 }
+   * @example rates: { serverError: 0.05, resetBefore: 0.01, resetAfter: 0.01, dropAfter: 0.03 }
    */
   rates?: Partial<Record<ProxyFault, number>>;
   /**
@@ -106,7 +106,7 @@ export interface FaultProxyOptions {
    * uniformly (seeded).
    *
    * @default 0
-   * @example { min: 5, max: 40 }
+   * @example latencyMs: { min: 5, max: 40 }
    */
   latencyMs?: number | { min: number; max: number };
   /**
@@ -211,9 +211,12 @@ function checkOptions(options: FaultProxyOptions): URL {
  * Starts a fault-injecting reverse proxy on 127.0.0.1 (port 0) in front of `options.target`.
  *
  * @example
+ * import { startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
+ * const server = await startKitsuServer();
  * const proxy = await startFaultProxy({ target: server.url, seed: 7, rates: { serverError: 0.05, dropAfter: 0.03 } });
- * const project = await Project.fromEnv({ env: { TRACKER_URL: proxy.url, ... } });
- * // ... run the workload, then look at proxy.counts
+ * const env = { TRACKER_URL: proxy.url, TRACKER_LOGIN: "admin@example.com", TRACKER_PASSWORD: "mysecretpassword" };
+ * const tracker = await Tracker.fromEnv({ env, envFile: false });
+ * await tracker.projects.all(); // the workload; then look at proxy.counts
  * await proxy.close();
  */
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {

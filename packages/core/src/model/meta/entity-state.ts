@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { UnsupportedError, ValidationError } from "../../errors.js";
 import type { Id } from "../../schema/common.js";
 import { type Kind, kinds } from "../../schema/kinds.js";
-import type { SessionContext } from "../../session/context.js";
+import type { SessionContext } from "../../session/session-context.js";
 import type { RelationMeta } from "./metadata.js";
 
 /*

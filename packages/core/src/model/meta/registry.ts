@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { ConfigError } from "../../errors.js";
 import type { Kind, RecordOf } from "../../schema/kinds.js";
-import type { SessionContext } from "../../session/context.js";
+import type { SessionContext } from "../../session/session-context.js";
 import type { EntityOf } from "../types.js";
 
 /*

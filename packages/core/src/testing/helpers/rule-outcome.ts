@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { createKeys, type RecordFields, uniqueIdentity, uniqueLookups } from "../../adapter/unique-check.js";
 import type { CreatableKind, CreateData, RecordOf, Where } from "../../schema/kinds.js";
 import type { TrackerRules } from "../../schema/rules.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 import { expectTrackerError } from "./expect-error.js";
 
 /** Whether two create inputs clash under the rules: a unique key checked on create gives both the same values. */

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 import { sorted } from "../helpers/records.js";
 
 /** Section 9: assign and unassign persons (zou.md §2.6; recorded 144-146). */

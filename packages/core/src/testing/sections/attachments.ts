@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { kinds } from "../../schema/kinds.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 import { readDownload } from "../helpers/download.js";
 import { makeTempFile } from "../helpers/temp-file.js";
 

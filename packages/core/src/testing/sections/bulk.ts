@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import type { Id } from "../../schema/common.js";
 import { kinds } from "../../schema/kinds.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 import { expectTrackerError } from "../helpers/expect-error.js";
 import { idsOf } from "../helpers/records.js";
 

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import type { CastingLink } from "../../schema/casting.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 
 const byAsset = (links: readonly CastingLink[]) =>
   [...links].sort((a, b) => (a.assetId < b.assetId ? -1 : a.assetId > b.assetId ? 1 : 0));

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { kinds } from "../../schema/kinds.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 
 /** Section 4: comments drive the task's status and retake count (zou.md §3 Task, §8.6). */
 export function commentsSection(ctx: ComplianceContext): void {

@@ -1,6 +1,6 @@
 import type { Capability } from "../../adapter/capabilities.js";
 import type { CreatableKind, CreateData, RecordOf, UpdatableKind, UpdateData } from "../../schema/kinds.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 
 /** How the CRUD section exercises one kind. */
 export interface CrudCase<K extends CreatableKind & UpdatableKind> {

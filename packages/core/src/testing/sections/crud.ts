@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { type CreatableKind, type CreateData, kinds, type RecordOf, type UpdatableKind } from "../../schema/kinds.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 import { expectTrackerError } from "../helpers/expect-error.js";
 import { unknownId, withoutRaw } from "../helpers/records.js";
 import type { CrudCase } from "./crud-cases.js";

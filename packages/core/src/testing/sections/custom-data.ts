@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 
 /**
  * Section 10: `customData` in an update is merged key by key. Kitsu merges only through

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import type { EventRecord } from "../../adapter/event-record.js";
-import type { ComplianceContext } from "../context.js";
-import { watchedNames } from "./event-log.js";
+import type { ComplianceContext } from "../compliance-context.js";
+import { watchedNames } from "./event-recorder.js";
 import type { EventsState } from "./events.js";
 
 const key = (e: EventRecord) => `${e.name} ${e.id}`;

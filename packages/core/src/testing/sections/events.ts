@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { EventRecord } from "../../adapter/event-record.js";
 import type { Id } from "../../schema/common.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 import { makeTempFile, tinyPng } from "../helpers/temp-file.js";
 import { eventHistoryTests } from "./event-history.js";
-import { EventLog, warmUp } from "./event-log.js";
+import { EventRecorder, warmUp } from "./event-recorder.js";
 
 /** Shared by the live tests and the history tests that compare with them. */
 export interface EventsState {
-  log: EventLog;
+  log: EventRecorder;
   /** Ids of records made after the subscription was live: their events must all be delivered. */
   watched: Set<Id>;
 }
 
 /** Section 12: every write emits its event (zou.md §6), with the project's id; unsubscribe stops delivery. */
 export function eventsSection(ctx: ComplianceContext): void {
-  const state: EventsState = { log: new EventLog(ctx.eventTimeoutMs), watched: new Set() };
+  const state: EventsState = { log: new EventRecorder(ctx.eventTimeoutMs), watched: new Set() };
   const { log, watched } = state;
   let shotId: Id | undefined;
 
@@ -112,7 +112,7 @@ export function eventsSection(ctx: ComplianceContext): void {
   });
 
   test("after unsubscribe, a handler gets nothing more", async () => {
-    const other = new EventLog(ctx.eventTimeoutMs);
+    const other = new EventRecorder(ctx.eventTimeoutMs);
     other.start(ctx.adapter);
     const first = await ctx.newShot();
     await other.next("shot:new", first.id);

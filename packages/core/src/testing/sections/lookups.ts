@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from "vitest";
 import type { Id } from "../../schema/common.js";
 import type { Kind } from "../../schema/kinds.js";
 import type { AssetRecord } from "../../schema/production.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 import { expectTrackerError } from "../helpers/expect-error.js";
 import { idsOf, sorted, unknownId } from "../helpers/records.js";
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "vitest";
 import type { TransferProgress } from "../../adapter/files.js";
 import { kinds } from "../../schema/kinds.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 import { readDownload } from "../helpers/download.js";
 import { makeTempFile, tinyPng } from "../helpers/temp-file.js";
 

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 import { expectTrackerError } from "../helpers/expect-error.js";
 
 /** Section 11: Kitsu cancels a shot or asset that has tasks unless forced (recorded 125, 164-167). */

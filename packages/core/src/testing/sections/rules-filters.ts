@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { type Kind, kindNames, type Where } from "../../schema/kinds.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 import { expectTrackerError } from "../helpers/expect-error.js";
 
 /**

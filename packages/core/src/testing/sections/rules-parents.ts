@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { ParentRule } from "../../schema/rules.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 import { expectTrackerError } from "../helpers/expect-error.js";
 import { unknownId } from "../helpers/records.js";
 

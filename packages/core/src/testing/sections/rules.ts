@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 import { expectTrackerError } from "../helpers/expect-error.js";
 import { filterRules } from "./rules-filters.js";
 import { parentRules } from "./rules-parents.js";

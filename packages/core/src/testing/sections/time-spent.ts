@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { kinds } from "../../schema/kinds.js";
-import type { ComplianceContext } from "../context.js";
+import type { ComplianceContext } from "../compliance-context.js";
 
 /**
  * Section 8: set replaces, add accumulates, the task's duration is the sum (zou.md §2.6; recorded

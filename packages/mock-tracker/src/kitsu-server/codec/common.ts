@@ -12,7 +12,7 @@ export function dateTime(day: string | null | undefined): string | null {
 
 /** Kitsu durations are minutes, the model's are seconds. */
 export const toMinutes = (seconds: number): number => seconds / 60;
-export const toSeconds = (minutes: number): number => Math.round(minutes * 60);
+export const minutesToSeconds = (minutes: number): number => Math.round(minutes * 60);
 
 /** `data` columns: null until something is stored. */
 export function dataOrNull(data: Record<string, unknown>): Record<string, unknown> | null {

@@ -1,6 +1,6 @@
 import { attachment, commentColumns } from "../codec/reviews.js";
-import { created, ok, type RouteDef } from "../context.js";
 import { isMultipart, readMultipart } from "../multipart.js";
+import { created, ok, type RouteDef } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { all, applyFilters, findOr404, listReply, maybe, requireAdmin, typedId } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 import { asId } from "@gadget/core/adapter";
 import { organisation, person } from "../codec/people.js";
-import { ok, type RouteDef, type ServerContext } from "../context.js";
 import { readBody } from "../http-io.js";
+import { ok, type RouteDef, type ServerContext } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { findOr404 } from "./helpers.js";
 

@@ -1,6 +1,6 @@
 import { asId, type Id, type PreviewRecord } from "@gadget/core/adapter";
-import { created, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { isMultipart, readMultipart, type UploadedPart } from "../multipart.js";
+import { created, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { commentFull } from "./comments.js";
 import { findOr404, objectBody, optId, type Row, typedId } from "./helpers.js";

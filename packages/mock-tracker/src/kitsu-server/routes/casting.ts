@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { asId, type CastingLink, type Id } from "@gadget/core/adapter";
-import { ok, type RouteDef, type ServerContext } from "../context.js";
+import { ok, type RouteDef, type ServerContext } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { entityRow, findEntity } from "./entity-io.js";
 import { all, findOr404, maybe, type Row, typedId } from "./helpers.js";

@@ -2,8 +2,8 @@ import { asId, type CommentRecord, type Id, type PersonRecord } from "@gadget/co
 import { person } from "../codec/people.js";
 import { commentColumns, commentWithRelations, previewSummary } from "../codec/reviews.js";
 import { taskStatus } from "../codec/tasks.js";
-import { created, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { isMultipart, readMultipart } from "../multipart.js";
+import { created, ok, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { all, findOr404, maybe, objectBody, type Row, typedId } from "./helpers.js";
 import { afterComment } from "./side-events.js";

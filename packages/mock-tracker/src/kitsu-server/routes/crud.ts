@@ -1,5 +1,5 @@
 import type { Id } from "@gadget/core/adapter";
-import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
+import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { applyFilters, crudId, listReply, objectBody, type Row, requireAdmin, wantsRelations } from "./helpers.js";
 

@@ -1,5 +1,5 @@
 import { department } from "../codec/people.js";
-import type { RouteDef } from "../context.js";
+import type { RouteDef } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes } from "./crud.js";
 import { all, maybe, requireAdmin, str } from "./helpers.js";

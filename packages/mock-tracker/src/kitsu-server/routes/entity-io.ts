@@ -1,7 +1,7 @@
 import type { AssetRecord, Id, ShotRecord, TaskRecord } from "@gadget/core/adapter";
 import { dateTime, naive, toMinutes } from "../codec/common.js";
 import { type EntityKindName, type EntityRecord, entity, shotData } from "../codec/production.js";
-import type { ServerContext } from "../context.js";
+import type { ServerContext } from "../server-context.js";
 import type { Row } from "./helpers.js";
 
 /*

@@ -1,6 +1,6 @@
 import type { AssetRecord, ShotRecord } from "@gadget/core/adapter";
 import type { EntityKindName, EntityRecord } from "../codec/production.js";
-import { ok, type RouteDef } from "../context.js";
+import { ok, type RouteDef } from "../server-context.js";
 import { assetWithTasks, entityRow, shotWithTasks } from "./entity-io.js";
 import { namedRows, plural, requireProjectScope, typedRecord } from "./entity-shared.js";
 import { all, applyFilters, findOr404, listReply, nameFilter, trackerWhere, typedId } from "./helpers.js";

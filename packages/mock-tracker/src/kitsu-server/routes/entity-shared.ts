@@ -1,6 +1,6 @@
 import { asId } from "@gadget/core/adapter";
 import type { EntityKindName, EntityRecord } from "../codec/production.js";
-import type { ServerContext, ZouRequest } from "../context.js";
+import type { ServerContext, ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { findOr404, type Row, typedId } from "./helpers.js";
 

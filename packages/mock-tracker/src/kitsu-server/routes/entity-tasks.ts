@@ -1,6 +1,6 @@
 import type { Id } from "@gadget/core/adapter";
 import { task } from "../codec/tasks.js";
-import { ok, type RouteDef } from "../context.js";
+import { ok, type RouteDef } from "../server-context.js";
 import { assetWithTasks, shotWithTasks, tasksByEntity } from "./entity-io.js";
 import { plural, requireProjectScope, typedRecord } from "./entity-shared.js";
 import { all, type Row } from "./helpers.js";

@@ -1,6 +1,6 @@
 import { ConflictError } from "@gadget/core/adapter";
 import { assetType, temporalEntityTypes } from "../codec/production.js";
-import type { RouteDef } from "../context.js";
+import type { RouteDef } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes } from "./crud.js";
 import { all, maybe, type Row, requireAdmin, str } from "./helpers.js";

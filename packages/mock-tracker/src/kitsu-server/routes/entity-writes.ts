@@ -1,6 +1,6 @@
 import { ConflictError, type Id, type RecordFields, type ShotRecord, uniqueIdentity } from "@gadget/core/adapter";
 import type { EntityKindName, EntityRecord } from "../codec/production.js";
-import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
+import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { zouRuleTable } from "../zou-rules.js";
 import { entityRow, findEntity, splitShotData } from "./entity-io.js";

@@ -8,7 +8,7 @@ import {
   type Where,
 } from "@gadget/core/adapter";
 import { isUuid, pickFields } from "../codec/common.js";
-import type { ServerContext, ZouRequest } from "../context.js";
+import type { ServerContext, ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 
 /* Shared pieces of the route modules: permission checks, id parsing, Zou's list semantics. */

@@ -1,4 +1,4 @@
-import type { RouteDef } from "../context.js";
+import type { RouteDef } from "../server-context.js";
 import { attachmentRoutes } from "./attachments.js";
 import { authRoutes } from "./auth.js";
 import { batchCommentRoutes } from "./batch-comment.js";

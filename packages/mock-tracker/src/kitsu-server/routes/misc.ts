@@ -1,5 +1,5 @@
 import { asId } from "@gadget/core/adapter";
-import { ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
+import { ok, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { all, objectBody, optId, requireManager } from "./helpers.js";
 

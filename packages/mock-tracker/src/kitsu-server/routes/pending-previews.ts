@@ -1,6 +1,6 @@
 import type { Id } from "@gadget/core/adapter";
 import { type PreviewFileColumns, previewFileRow } from "../codec/reviews.js";
-import type { ServerContext } from "../context.js";
+import type { ServerContext } from "../server-context.js";
 import type { Row } from "./helpers.js";
 
 /*

@@ -1,6 +1,6 @@
 import { asId, type Id, type PersonRole } from "@gadget/core/adapter";
 import { person, personExtraKeys, personPublic } from "../codec/people.js";
-import { created, type RouteDef, type ServerContext } from "../context.js";
+import { created, type RouteDef, type ServerContext } from "../server-context.js";
 import { issueBotToken, normalizeEmail, registerLogin } from "../users.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes } from "./crud.js";

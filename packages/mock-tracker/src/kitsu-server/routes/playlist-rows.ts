@@ -1,7 +1,7 @@
 import type { PlaylistRecord, PreviewRecord } from "@gadget/core/adapter";
 import { naive } from "../codec/common.js";
 import { playlist } from "../codec/reviews.js";
-import type { ServerContext } from "../context.js";
+import type { ServerContext } from "../server-context.js";
 import { all, maybe, type Row } from "./helpers.js";
 
 /* The previews a playlist offers and its enriched page rows (recorded 218, 236). */

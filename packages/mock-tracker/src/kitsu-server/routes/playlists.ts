@@ -1,5 +1,5 @@
 import { asId, type Id, type PlaylistEntry } from "@gadget/core/adapter";
-import { ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
+import { ok, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes } from "./crud.js";
 import { all, findOr404, maybe, objectBody, optId, type Row, str, trackerWhere, typedId } from "./helpers.js";

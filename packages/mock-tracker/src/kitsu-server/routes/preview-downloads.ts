@@ -1,4 +1,4 @@
-import type { RouteDef, ServerContext, ZouRequest } from "../context.js";
+import type { RouteDef, ServerContext, ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { typedId } from "./helpers.js";
 import { previewByPublicId } from "./previews.js";

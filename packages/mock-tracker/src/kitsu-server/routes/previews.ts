@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { asId, type PreviewRecord } from "@gadget/core/adapter";
 import { preview } from "../codec/reviews.js";
-import { created, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
 import { isMultipart, readMultipart } from "../multipart.js";
+import { created, ok, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { entityRow, findEntity } from "./entity-io.js";
 import {

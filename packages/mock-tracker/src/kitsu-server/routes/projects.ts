@@ -2,7 +2,7 @@ import { ConflictError, checkRemovable, type Id, type ProjectRecord } from "@gad
 import { person } from "../codec/people.js";
 import { assetType, project } from "../codec/production.js";
 import { task, taskStatus, taskType } from "../codec/tasks.js";
-import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
+import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { zouRuleTable } from "../zou-rules.js";
 import { type CrudModel, crudRoutes } from "./crud.js";

@@ -2,7 +2,7 @@ import type { Id } from "@gadget/core/adapter";
 import { department, personPublic } from "../codec/people.js";
 import { assetType, project, projectStatuses } from "../codec/production.js";
 import { taskStatus, taskType } from "../codec/tasks.js";
-import { ok, type RouteDef } from "../context.js";
+import { ok, type RouteDef } from "../server-context.js";
 import { type CrudModel, crudRoutes } from "./crud.js";
 import { all } from "./helpers.js";
 

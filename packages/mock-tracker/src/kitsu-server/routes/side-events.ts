@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CommentRecord, Id, TaskRecord } from "@gadget/core/adapter";
 import { naive } from "../codec/common.js";
-import type { ServerContext } from "../context.js";
+import type { ServerContext } from "../server-context.js";
 
 /*
  * Events Zou emits around a write that the tracker has no notion of: news and notifications

@@ -1,6 +1,6 @@
 import { asId } from "@gadget/core/adapter";
 import { task } from "../codec/tasks.js";
-import { ok, type RouteDef } from "../context.js";
+import { ok, type RouteDef } from "../server-context.js";
 import { maybe, objectBody, optId, type Row, requireManager, typedId } from "./helpers.js";
 import { afterAssign } from "./side-events.js";
 

@@ -1,6 +1,6 @@
 import { asId } from "@gadget/core/adapter";
 import { task } from "../codec/tasks.js";
-import { created, type RouteDef } from "../context.js";
+import { created, type RouteDef } from "../server-context.js";
 import { all, findOr404, type Row, requireManager, typedId } from "./helpers.js";
 
 /* Bulk task creation for a task type over shots or assets (zou.md §2.6; recorded 133–135). */

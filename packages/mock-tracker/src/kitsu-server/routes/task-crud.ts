@@ -1,7 +1,7 @@
 import { asId, ConflictError, type TaskRecord, taskTypeFits } from "@gadget/core/adapter";
-import { toSeconds } from "../codec/common.js";
+import { minutesToSeconds } from "../codec/common.js";
 import { task } from "../codec/tasks.js";
-import type { ServerContext, ZouRequest } from "../context.js";
+import type { ServerContext, ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes, rejectUnknownKeys } from "./crud.js";
 import { findEntity } from "./entity-io.js";
@@ -65,7 +65,7 @@ function columnsOf(body: Row): Record<string, unknown> {
   for (const f of ["start_date", "due_date"] as const) {
     if (f in body) fields[f === "start_date" ? "startDate" : "dueDate"] = dayOf(f, body[f]);
   }
-  if (typeof body.estimation === "number") fields.estimation = toSeconds(body.estimation);
+  if (typeof body.estimation === "number") fields.estimation = minutesToSeconds(body.estimation);
   if (typeof body.priority === "number") fields.priority = body.priority;
   if (typeof body.difficulty === "number") fields.difficulty = body.difficulty;
   if (body.description !== undefined) fields.description = body.description;

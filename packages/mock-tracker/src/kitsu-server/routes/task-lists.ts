@@ -1,5 +1,5 @@
 import type { Id } from "@gadget/core/adapter";
-import { ok, type RouteDef } from "../context.js";
+import { ok, type RouteDef } from "../server-context.js";
 import { all, findOr404, typedId } from "./helpers.js";
 import { fullTask, todoRow } from "./task-rows.js";
 

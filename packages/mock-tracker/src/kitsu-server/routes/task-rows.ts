@@ -2,7 +2,7 @@ import type { ShotRecord, TaskRecord } from "@gadget/core/adapter";
 import { person } from "../codec/people.js";
 import { project, temporalEntityTypes } from "../codec/production.js";
 import { task, taskStatus, taskType } from "../codec/tasks.js";
-import type { ServerContext } from "../context.js";
+import type { ServerContext } from "../server-context.js";
 import { entityRow, findEntity } from "./entity-io.js";
 import { maybe, type Row } from "./helpers.js";
 

@@ -1,8 +1,8 @@
 import type { Id } from "@gadget/core/adapter";
 import { ValidationError } from "@gadget/core/adapter";
-import { toSeconds } from "../codec/common.js";
+import { minutesToSeconds } from "../codec/common.js";
 import { timeSpent } from "../codec/tasks.js";
-import { created, ok, type RouteDef, type ServerContext, type ZouRequest } from "../context.js";
+import { created, ok, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { all, findOr404, objectBody, type Row, typedId } from "./helpers.js";
 
@@ -22,8 +22,8 @@ async function timeRoute(req: ZouRequest, ctx: ServerContext, add: boolean) {
   const day = req.params.date ?? "";
   try {
     const record = add
-      ? await ctx.tracker.addTimeSpent(t.id, personId, day, toSeconds(duration))
-      : await ctx.tracker.setTimeSpent(t.id, personId, day, toSeconds(duration));
+      ? await ctx.tracker.addTimeSpent(t.id, personId, day, minutesToSeconds(duration))
+      : await ctx.tracker.setTimeSpent(t.id, personId, day, minutesToSeconds(duration));
     return created(timeSpent(record));
   } catch (error) {
     if (error instanceof ValidationError) throw zou.wrongParameter("Wrong date format.");

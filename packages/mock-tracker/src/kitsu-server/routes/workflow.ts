@@ -1,6 +1,6 @@
 import { ConflictError } from "@gadget/core/adapter";
 import { taskStatus, taskType } from "../codec/tasks.js";
-import type { RouteDef } from "../context.js";
+import type { RouteDef } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes } from "./crud.js";
 import { all, maybe, optId, type Row, requireAdmin, str } from "./helpers.js";

@@ -4,7 +4,7 @@ import type { Id } from "../../schema/common.js";
 import { waitFor } from "../helpers/wait-for.js";
 
 /** Collects the live events of one subscription, for the events section to wait on. */
-export class EventLog {
+export class EventRecorder {
   readonly events: EventRecord[] = [];
   private stop: (() => void) | undefined;
 
@@ -32,7 +32,7 @@ export class EventLog {
  * Subscribing over a network (Kitsu's socket.io) takes a moment; writes made before the socket
  * is up are never delivered. This writes until one write's event comes back, within a bound.
  */
-export async function warmUp(adapter: TrackerAdapter, log: EventLog, shotId: Id, tries = 10): Promise<void> {
+export async function warmUp(adapter: TrackerAdapter, log: EventRecorder, shotId: Id, tries = 10): Promise<void> {
   for (let i = 0; i < tries; i++) {
     const from = log.events.length;
     await adapter.update("shot", shotId, { description: `warm-up ${i}` });

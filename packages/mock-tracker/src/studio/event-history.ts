@@ -13,7 +13,7 @@ const copyEvent = (event: EventRecord): EventRecord => ({
  * The studio's event history and live subscribers. Cursors are the event's rank, so replay
  * (`since`) is exact even when several events share a timestamp.
  */
-export class EventLog {
+export class EventHistory {
   private readonly entries: EventRecord[] = [];
   private readonly handlers = new Set<EventHandler>();
   private seq: number;

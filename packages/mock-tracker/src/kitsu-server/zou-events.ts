@@ -28,7 +28,7 @@ export interface PreviewIds {
   aliasPreview(publicId: string, trackerId: string): void;
 }
 
-export class EventLog {
+export class ZouEventTable {
   readonly actor = new AsyncLocalStorage<string>();
   /** Tracker event names a route answers for itself (e.g. add-preview already announced the preview). */
   private readonly muted = new AsyncLocalStorage<ReadonlySet<string>>();

@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
 import type { PersonRole, TrackerAdapter } from "@gadget/core/adapter";
-import type { EventLog } from "./event-log.js";
 import type { KitsuState } from "./state.js";
 import type { TokenClaims, TokenService } from "./tokens.js";
+import type { ZouEventTable } from "./zou-events.js";
 
 /** Who sent the request, from a verified token. */
 export interface Actor {
@@ -43,7 +43,7 @@ export interface ServerContext {
   tracker: TrackerAdapter;
   state: KitsuState;
   tokens: TokenService;
-  events: EventLog;
+  events: ZouEventTable;
 }
 
 export type Handler = (req: ZouRequest, ctx: ServerContext) => Promise<ZouReply>;
