@@ -403,18 +403,21 @@ export class ValidationError extends TrackerError {
     ]);
   }
 
+  /** A time-spent day that is not a `YYYY-MM-DD` date. */
   static timeSpentDay(date: string): ValidationError {
     return new ValidationError(`"${date}" is not a day for time spent; pass the date as YYYY-MM-DD.`, [
       { path: ["date"], message: "expected YYYY-MM-DD" },
     ]);
   }
 
+  /** Time spent of zero or fewer seconds. */
   static timeSpentSeconds(seconds: number): ValidationError {
     return new ValidationError(`Time spent must be more than 0 seconds, got ${seconds}. Pass a positive duration.`, [
       { path: ["seconds"], message: "must be greater than 0" },
     ]);
   }
 
+  /** A task whose task type is for another kind of entity (a shot task type on an asset). */
   static taskTypeMismatch(taskType: string, forShots: boolean, entityKind: string): ValidationError {
     return new ValidationError(
       `Task type of the task does not match entity type: "${taskType}" is for ${forShots ? "shots" : "assets"}, the entity is ${article(entityKind)}. Pick a task type for ${entityKind}s.`,

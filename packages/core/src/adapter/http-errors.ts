@@ -25,6 +25,7 @@ export interface ErrorBody {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
+/** Reads an error answer's text (JSON in any of Zou's shapes, or nginx's HTML) into its message and issues. */
 export function parseErrorBody(text: string): ErrorBody {
   let json: unknown;
   try {

@@ -98,6 +98,7 @@ export type RequestLogFields = RequestLine | RetryLine | RefreshLine | StreamLin
  * const slow: RequestLogger = { debug: (line, f) => f.type === "request" && f.ms > 500 && console.error(line) };
  */
 export interface RequestLogger {
+  /** Called once per line; what it throws is ignored. */
   debug(line: string, fields: RequestLogFields): void;
 }
 

@@ -9,12 +9,14 @@ import { contextOf } from "./meta/entity-state.js";
 import type { TaskEntity } from "./types.js";
 
 /** One asset cast in a shot (or an asset). */
+/** One asset cast in a shot (or the shot an asset is cast in), with how many times. */
 export interface CastingEntry {
   asset: Asset;
   occurrences: number;
   label: string;
 }
 
+/** One line of `shot.casting.set([...])`: an asset and how many times it appears. */
 export interface CastingInput {
   /**
    * The asset: its name (in the project), id, or the Asset.

@@ -99,9 +99,11 @@ export abstract class Entity<K extends Kind = Kind> {
     return out;
   }
 
+  /** What `console.log` and `util.inspect` print: the class and the record's fields, never the session. */
   [inspect.custom](): string {
     return `${this.constructor.name} ${inspect(this.toJSON(), { depth: 2, breakLength: 120 })}`;
   }
 }
 
+/** An entity of any kind, as events and relations that may point at several kinds hand it out. */
 export type AnyEntity = Entity<Kind>;

@@ -12,6 +12,7 @@ import type { TaskEntity } from "./types.js";
 
 const s = playlistRecordSchema.shape;
 
+/** One entry of `playlist.add([...])`: a shot or asset, with the preview to review if not its latest. */
 export interface PlaylistEntryInput {
   /**
    * The shot or asset to review: an id or the entity (a name alone does not say which kind).

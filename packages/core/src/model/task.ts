@@ -128,6 +128,7 @@ export class Task extends Entity<"task"> {
     return this;
   }
 
+  /** Takes a person off the task (by name, login, e-mail, id or Person); the task's time spent stays. */
   async unassign(person: RefInput<Person>): Promise<this> {
     const context = contextOf(this);
     const id = await resolveRef(context, "person", person, "task.unassign");

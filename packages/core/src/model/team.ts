@@ -21,6 +21,7 @@ export class TeamAccessor {
     return readField(this.project, "team") as Id[];
   }
 
+  /** The project's team: every person in it. */
   async all(): Promise<Person[]> {
     return contextOf(this.project).loadMany("person", this.ids);
   }
@@ -32,6 +33,7 @@ export class TeamAccessor {
     applyRecord(this.project, await context.adapter.addTeamMember(this.project.id, id));
   }
 
+  /** Takes a person out of the team (by name, login, e-mail, id or Person). */
   async remove(person: RefInput<Person>): Promise<void> {
     const context = contextOf(this.project);
     const id = await resolveRef(context, "person", person, "project.team.remove");

@@ -37,6 +37,7 @@ export interface EntityTypes {
   timeSpent: TimeSpent;
 }
 
+/** The entity class of a kind: `EntityOf<"shot">` is `Shot`, as `tracker.load(kind, id)` returns it. */
 export type EntityOf<K extends Kind> = EntityTypes[K];
 
 /** What collections need of the entities they hold. */

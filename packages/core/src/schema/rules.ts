@@ -94,6 +94,7 @@ export type ParentField<K extends Kind> = K extends CreatableKind
  */
 export type WhileHeld = "refuse" | "refuse-unless-forced" | "cancel-unless-forced";
 
+/** When a record of a kind may be removed: a state it must be in, and what happens to what points at it. */
 export interface RemoveRule<K extends Kind> {
   /** Values the record must have before it can be removed, force or not. */
   readonly requires?: FieldValues<K>;
@@ -113,6 +114,7 @@ export interface KindRules<K extends Kind> {
   readonly remove: RemoveRule<K>;
 }
 
+/** Every kind's rules: `defaultRules` (Kitsu's), or an adapter's merged with its overrides (`rulesOf`). */
 export type TrackerRules = { readonly [K in Kind]: KindRules<K> };
 
 /**

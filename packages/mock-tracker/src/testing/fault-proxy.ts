@@ -41,6 +41,7 @@ export type ProxyFault =
    */
   | "expireToken";
 
+/** Every fault the proxy can inject, in the order `counts` lists them. */
 export const proxyFaults: readonly ProxyFault[] = [
   "serverError",
   "resetBefore",
@@ -72,6 +73,7 @@ export interface ScriptedFault {
   status?: number;
 }
 
+/** What `startFaultProxy` takes: the Kitsu URL to stand in front of, and which faults to inject how often. */
 export interface FaultProxyOptions {
   /**
    * The server behind the proxy: its origin or its `/api` URL. The proxy keeps paths as they are, so
@@ -146,6 +148,7 @@ export interface ProxyLogEntry {
   status?: number;
 }
 
+/** A running fault proxy: point a session at `url`, script or draw faults, read `counts` and `log`. */
 export interface FaultProxy {
   /** The target URL on the proxy (`http://127.0.0.1:<port>` + the target's path). */
   readonly url: string;
@@ -161,7 +164,9 @@ export interface FaultProxy {
   expire(token: string): void;
   /** Stops drawing faults from `rates` (scripted ones still apply); `resume()` starts again. */
   pause(): void;
+  /** Draws faults from `rates` again after `pause()`. */
   resume(): void;
+  /** Stops listening and ends every connection it holds; the target is left running. */
   close(): Promise<void>;
 }
 
