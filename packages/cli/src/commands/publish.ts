@@ -54,7 +54,7 @@ export function publishCommand(): Command {
             ["task", `${shotName} / ${taskType}`],
             ["status", status.shortName],
             ["comment", comment.id],
-            ["previews", previews.map((p) => `${p.name} (revision ${p.revision})`).join(", ")],
+            ["previews", previews.map((p) => `${p.id} (${p.name}, revision ${p.revision})`).join(", ")],
             ["main preview", result.mainPreview ? "set" : "unchanged"],
           ],
           result,
