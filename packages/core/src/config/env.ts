@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { parse } from "dotenv";
 import type { AdapterModule } from "../adapter/factory.js";
 import { ConfigError } from "../errors.js";
+import { hasControlCharacter } from "../schema/common.js";
 import { knownTrackerTypes } from "./registry.js";
 import { type TrackerConfig, type TrackerType, trackerConfigSchema } from "./tracker-config.js";
 
@@ -74,7 +75,50 @@ function gatherVariables(options: FromEnvOptions, cwd: string): Vars {
 /** A variable's value, or undefined when it is unset or blank (an empty `TRACKER_TOKEN=` line means "not set"). */
 function read(vars: Vars, name: string): string | undefined {
   const value = vars[name]?.trim();
+  // Never echoed: the value may be a secret.
+  if (value && hasControlCharacter(value)) {
+    throw ConfigError.invalidVariable(
+      name,
+      "it holds a control character (a line break, a tab, a NUL byte)",
+      `Remove it from ${name} (a value pasted with its line break, or a quoting mistake in .env)`,
+    );
+  }
   return value ? value : undefined;
+}
+
+const optionKeys = ["env", "envFile", "cwd", "modules"] as const;
+
+/** The options of `fromEnv()`, checked: plain JavaScript callers pass strings and misspelled keys. */
+function checkOptions(options: unknown): FromEnvOptions {
+  if (options === undefined) return {};
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw ConfigError.invalidOption("options", options, "an object such as { envFile: false }");
+  }
+  const unknown = Object.keys(options).filter((key) => !(optionKeys as readonly string[]).includes(key));
+  if (unknown.length > 0) throw ConfigError.unknownOptions(unknown, optionKeys);
+  const { env, envFile, cwd, modules } = options as Record<string, unknown>;
+  if (env !== undefined) {
+    if (typeof env !== "object" || env === null || Array.isArray(env)) {
+      throw ConfigError.invalidOption("env", env, 'an object of variables such as { TRACKER_TYPE: "mock" }');
+    }
+    for (const [key, value] of Object.entries(env)) {
+      if (key.startsWith("TRACKER_") && value !== undefined && typeof value !== "string") {
+        throw ConfigError.invalidOption(`env.${key}`, value, "a string");
+      }
+    }
+  }
+  if (envFile !== undefined && typeof envFile !== "boolean" && typeof envFile !== "string") {
+    throw ConfigError.invalidOption("envFile", envFile, "true, false or the path of a .env file");
+  }
+  if (cwd !== undefined && typeof cwd !== "string") throw ConfigError.invalidOption("cwd", cwd, "a directory path");
+  if (modules !== undefined && (typeof modules !== "object" || modules === null)) {
+    throw ConfigError.invalidOption(
+      "modules",
+      modules,
+      'an object such as { mock: await import("@gadget/mock-tracker") }',
+    );
+  }
+  return options as FromEnvOptions;
 }
 
 function readType(vars: Vars): TrackerType {
@@ -205,7 +249,8 @@ const variableOf: Record<string, string> = {
  * @example
  * const config = readTrackerConfig({ env: { TRACKER_TYPE: "mock", TRACKER_MOCK_SEED: "demo" }, envFile: false });
  */
-export function readTrackerConfig(options: FromEnvOptions = {}): TrackerConfig {
+export function readTrackerConfig(given: FromEnvOptions = {}): TrackerConfig {
+  const options = checkOptions(given);
   const cwd = resolve(options.cwd ?? process.cwd());
   const candidate = collect(gatherVariables(options, cwd), cwd);
   for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];

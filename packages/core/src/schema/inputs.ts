@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { customDataSchema, idSchema, isoDateSchema, secondsSchema } from "./common.js";
+import {
+  colorSchema,
+  customDataSchema,
+  idSchema,
+  isoDateSchema,
+  nameSchema,
+  optionalNameSchema,
+  secondsSchema,
+  textSchema,
+} from "./common.js";
 import { personRoleSchema } from "./people.js";
 import { productionTypeSchema } from "./production.js";
 import { checklistItemSchema, playlistEntrySchema } from "./reviews.js";
@@ -12,10 +21,13 @@ import { checklistItemSchema, playlistEntrySchema } from "./reviews.js";
 
 const custom = { customData: customDataSchema.optional() };
 
+/** A frame number or count: Kitsu keeps whole frames from 0. */
+const frameSchema = z.number().int().nonnegative();
+
 export const projectCreateSchema = z.object({
-  name: z.string().min(1),
-  code: z.string().nullable().optional(),
-  description: z.string().nullable().optional(),
+  name: nameSchema,
+  code: textSchema.nullable().optional(),
+  description: textSchema.nullable().optional(),
   productionType: productionTypeSchema.default("short"),
   fps: z.number().positive().nullable().optional(),
   ratio: z.string().nullable().optional(),
@@ -30,31 +42,31 @@ export const projectUpdateSchema = projectCreateSchema
   .extend({ status: z.enum(["open", "closed"]).optional() });
 
 export const episodeCreateSchema = z.object({
-  name: z.string().min(1),
+  name: nameSchema,
   projectId: idSchema,
-  description: z.string().nullable().optional(),
+  description: textSchema.nullable().optional(),
   ...custom,
 });
 export const episodeUpdateSchema = episodeCreateSchema.omit({ projectId: true }).partial();
 
 export const sequenceCreateSchema = z.object({
-  name: z.string().min(1),
+  name: nameSchema,
   projectId: idSchema,
   episodeId: idSchema.nullable().optional(),
-  description: z.string().nullable().optional(),
+  description: textSchema.nullable().optional(),
   ...custom,
 });
 export const sequenceUpdateSchema = sequenceCreateSchema.omit({ projectId: true, episodeId: true }).partial();
 
 export const shotCreateSchema = z.object({
-  name: z.string().min(1),
+  name: nameSchema,
   projectId: idSchema,
   sequenceId: idSchema,
-  description: z.string().nullable().optional(),
-  frameIn: z.number().int().nullable().optional(),
-  frameOut: z.number().int().nullable().optional(),
+  description: textSchema.nullable().optional(),
+  frameIn: frameSchema.nullable().optional(),
+  frameOut: frameSchema.nullable().optional(),
   /** Derived from frameIn/frameOut when both are given and this is not. */
-  nbFrames: z.number().int().nullable().optional(),
+  nbFrames: frameSchema.nullable().optional(),
   fps: z.number().positive().nullable().optional(),
   ...custom,
 });
@@ -64,18 +76,18 @@ export const shotUpdateSchema = shotCreateSchema
   .extend({ canceled: z.boolean().optional() });
 
 export const assetTypeCreateSchema = z.object({
-  name: z.string().min(1),
-  shortName: z.string().nullable().optional(),
-  description: z.string().nullable().optional(),
+  name: nameSchema,
+  shortName: nameSchema.nullable().optional(),
+  description: textSchema.nullable().optional(),
 });
 export const assetTypeUpdateSchema = assetTypeCreateSchema.partial();
 
 export const assetCreateSchema = z.object({
-  name: z.string().min(1),
+  name: nameSchema,
   projectId: idSchema,
   assetTypeId: idSchema,
   episodeId: idSchema.nullable().optional(),
-  description: z.string().nullable().optional(),
+  description: textSchema.nullable().optional(),
   ...custom,
 });
 export const assetUpdateSchema = assetCreateSchema
@@ -87,11 +99,11 @@ export const taskCreateSchema = z.object({
   entityId: idSchema,
   taskTypeId: idSchema,
   /** @default "main" */
-  name: z.string().min(1).optional(),
+  name: nameSchema.optional(),
   /** @default the tracker's default status */
   statusId: idSchema.optional(),
   assigneeIds: z.array(idSchema).optional(),
-  description: z.string().nullable().optional(),
+  description: textSchema.nullable().optional(),
   priority: z.number().int().optional(),
   difficulty: z.number().int().min(1).max(5).optional(),
   startDate: isoDateSchema.nullable().optional(),
@@ -104,10 +116,10 @@ export const taskUpdateSchema = taskCreateSchema
   .partial();
 
 export const taskTypeCreateSchema = z.object({
-  name: z.string().min(1),
+  name: nameSchema,
   forShots: z.boolean(),
-  shortName: z.string().nullable().optional(),
-  color: z.string().optional(),
+  shortName: nameSchema.nullable().optional(),
+  color: colorSchema.optional(),
   priority: z.number().int().optional(),
   departmentId: idSchema.nullable().optional(),
   allowTimelog: z.boolean().optional(),
@@ -115,9 +127,9 @@ export const taskTypeCreateSchema = z.object({
 export const taskTypeUpdateSchema = taskTypeCreateSchema.omit({ forShots: true }).partial();
 
 export const taskStatusCreateSchema = z.object({
-  name: z.string().min(1),
-  shortName: z.string().min(1).max(10),
-  color: z.string().optional(),
+  name: nameSchema,
+  shortName: nameSchema,
+  color: colorSchema.optional(),
   priority: z.number().int().optional(),
   isDefault: z.boolean().optional(),
   isDone: z.boolean().optional(),
@@ -130,10 +142,11 @@ export const taskStatusCreateSchema = z.object({
 export const taskStatusUpdateSchema = taskStatusCreateSchema.partial();
 
 export const personCreateSchema = z.object({
-  firstName: z.string(),
-  lastName: z.string(),
+  firstName: nameSchema,
+  /** May be empty (a bot, a single-name person); never blank or padded. */
+  lastName: optionalNameSchema,
   email: z.string().email().nullable().optional(),
-  desktopLogin: z.string().nullable().optional(),
+  desktopLogin: optionalNameSchema.nullable().optional(),
   role: personRoleSchema.optional(),
   active: z.boolean().optional(),
   departmentIds: z.array(idSchema).optional(),
@@ -142,13 +155,13 @@ export const personCreateSchema = z.object({
 export const personUpdateSchema = personCreateSchema.partial();
 
 export const departmentCreateSchema = z.object({
-  name: z.string().min(1),
-  color: z.string().optional(),
+  name: nameSchema,
+  color: colorSchema.optional(),
 });
 export const departmentUpdateSchema = departmentCreateSchema.partial();
 
 export const playlistCreateSchema = z.object({
-  name: z.string().min(1),
+  name: nameSchema,
   projectId: idSchema,
   episodeId: idSchema.nullable().optional(),
   taskTypeId: idSchema.nullable().optional(),
@@ -157,9 +170,17 @@ export const playlistCreateSchema = z.object({
 });
 export const playlistUpdateSchema = playlistCreateSchema.omit({ projectId: true, episodeId: true }).partial();
 
+/** A checklist item as a comment input gives it; `frame` and `revision` pin it to a frame of a preview. */
+export const checklistInputSchema = z.strictObject({
+  text: textSchema,
+  checked: z.boolean().optional(),
+  frame: frameSchema.nullable().optional(),
+  revision: z.number().int().positive().nullable().optional(),
+});
+
 export const commentUpdateSchema = z.object({
-  text: z.string().optional(),
-  checklist: z.array(checklistItemSchema.omit({ id: true })).optional(),
+  text: textSchema.optional(),
+  checklist: z.array(checklistItemSchema.omit({ id: true }).extend(checklistInputSchema.shape)).optional(),
   pinned: z.boolean().optional(),
 });
 

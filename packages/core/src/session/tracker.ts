@@ -6,17 +6,22 @@ import { resolveRef } from "../collections/resolve.js";
 import { type FromEnvOptions, readTrackerConfig } from "../config/env.js";
 import { loadAdapter } from "../config/registry.js";
 import type { TrackerConfig } from "../config/tracker-config.js";
-import { UnsupportedError } from "../errors.js";
+import { UnsupportedError, ValidationError } from "../errors.js";
 import type { TrackerEvent } from "../events/tracker-event.js";
 import type { EventName } from "../events/vocabulary.js";
-import { getId, type IdLike } from "../ids.js";
+import { type IdLike, ref } from "../ids.js";
+import { parseOptions } from "../input-shape.js";
 import type { AnyEntity } from "../model/entity.js";
 import type { Project } from "../model/project.js";
 import type { EntityOf } from "../model/types.js";
-import type { CreatableKind, Kind } from "../schema/kinds.js";
+import { type CreatableKind, type Kind, kindNames } from "../schema/kinds.js";
+import { searchOptionsSchema } from "../schema/options.js";
 import { SessionContext } from "./context.js";
 
 export type SearchKind = SearchHit["kind"];
+
+/** Longest search text: a search is a few words typed by someone, not a document. */
+const maxSearchLength = 200;
 
 export interface TrackerSearchOptions {
   /**
@@ -108,7 +113,8 @@ export class Tracker {
    * const comment = await tracker.load("comment", error.written.ids.comment);
    */
   async load<K extends Kind>(kind: K, id: IdLike): Promise<EntityOf<K>> {
-    return this.context.load(kind, getId(id, `tracker.load("${kind}")`));
+    if (!(kindNames as readonly unknown[]).includes(kind)) throw ValidationError.unknownKind(kind, kindNames);
+    return this.context.load(kind, ref(id, kind, `tracker.load("${kind}")`));
   }
 
   /** What the tracker supports. */
@@ -131,8 +137,17 @@ export class Tracker {
    */
   async search(text: string, options: TrackerSearchOptions = {}): Promise<AnyEntity[]> {
     this.context.require("search");
+    const what = "tracker.search() text";
+    if (typeof text !== "string")
+      throw ValidationError.wrongType(what, text, "a string", 'Pass the text to find, e.g. "fox"');
+    if (text.trim() === "") throw ValidationError.emptyText(what);
+    if (text.length > maxSearchLength)
+      throw ValidationError.tooLong("tracker.search()", "text", text.length, maxSearchLength);
+    parseOptions(searchOptionsSchema, options, "tracker.search() options", '{ kinds: ["asset"], limit: 5 }');
     const projectId =
-      options.project === undefined ? undefined : await resolveRef(this.context, "project", options.project, "search");
+      options.project === undefined
+        ? undefined
+        : await resolveRef(this.context, "project", options.project, "tracker.search() project");
     const hits = await this.adapter.search(text, {
       ...(projectId === undefined ? {} : { projectId }),
       ...(options.kinds ? { kinds: options.kinds } : {}),

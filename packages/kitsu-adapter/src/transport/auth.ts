@@ -1,9 +1,12 @@
+import { inspect } from "node:util";
 import { AuthError, ConfigError, type RequestInfo, TrackerError } from "@gadget/core";
 import type { RequestSpec } from "./request-spec.js";
 
-/** The part of the client the auth layer needs: one unauthenticated exchange. */
+/** The part of the client the auth layer needs: one unauthenticated exchange, and where it goes. */
 export interface AuthTransport {
   send(spec: RequestSpec): Promise<Response>;
+  /** The API base, for messages about a TRACKER_URL that is not the Kitsu API. */
+  readonly apiUrl: string;
 }
 
 export interface Credentials {
@@ -22,6 +25,21 @@ interface LoginBody {
   default_password?: boolean;
   unactive?: boolean;
   message?: string;
+}
+
+/** The login answer as JSON; a page (a web server, a proxy's login form) means TRACKER_URL is not the API. */
+async function loginBody(response: Response, apiUrl: string): Promise<LoginBody> {
+  const text = await response.text().catch(() => "");
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body === "object" && body !== null) return body as LoginBody;
+  } catch {
+    // Not JSON: said below.
+  }
+  const type = response.headers.get("content-type") ?? "";
+  const answer =
+    type.includes("html") || text.trimStart().startsWith("<") ? "an HTML page" : "an answer that is not JSON";
+  throw ConfigError.notKitsu(apiUrl, `${answer} (HTTP ${response.status}) to a login`);
 }
 
 /**
@@ -83,16 +101,25 @@ export class KitsuAuth {
   private async login(): Promise<string> {
     const login = this.credentials.login ?? "";
     const request: RequestInfo = { method: "POST", path: "/auth/login" };
-    const response = await this.transport.send({
-      method: "POST",
-      path: "auth/login",
-      json: { email: login, password: this.credentials.password },
-      idempotent: true,
-      auth: false,
-      passStatus: [400, 401],
-    });
-    const body = (await response.json().catch(() => ({}))) as LoginBody;
+    let response: Response;
+    try {
+      response = await this.transport.send({
+        method: "POST",
+        path: "auth/login",
+        json: { email: login, password: this.credentials.password },
+        idempotent: true,
+        auth: false,
+        passStatus: [400, 401],
+      });
+    } catch (error) {
+      // Every Kitsu has a login route: a 404 there means TRACKER_URL points elsewhere.
+      if (error instanceof TrackerError && error.code === "NOT_FOUND") {
+        throw ConfigError.notKitsu(this.transport.apiUrl, "404 Not Found for its login route (/auth/login)", error);
+      }
+      throw error;
+    }
     const info = { ...request, status: response.status };
+    const body = await loginBody(response, this.transport.apiUrl);
     if (response.ok && body.access_token) {
       this.access = body.access_token;
       this.refreshToken = body.refresh_token;
@@ -103,6 +130,19 @@ export class KitsuAuth {
     if (body.default_password) throw AuthError.rejected(`"${login}" must change the default password first`, info);
     if (body.unactive) throw AuthError.rejected(`the account "${login}" is inactive`, info);
     throw AuthError.badCredentials(login, info);
+  }
+
+  /** Never shows the tokens (util.inspect, console.log): only whether the session holds them. */
+  [inspect.custom](): string {
+    return `KitsuAuth { ${this.isBot ? "bot token" : `login: ${JSON.stringify(this.credentials.login ?? "")}`}, access token: ${this.access === undefined ? "none" : "<redacted>"} }`;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      isBot: this.isBot,
+      login: this.isBot ? undefined : this.credentials.login,
+      hasAccessToken: this.access !== undefined,
+    };
   }
 
   private async renew(): Promise<string> {

@@ -1,4 +1,12 @@
-import { NetworkError, type RawClient, type RequestInfo, ServerError, TimeoutError } from "@gadget/core";
+import {
+  jsonProblem,
+  NetworkError,
+  type RawClient,
+  type RequestInfo,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from "@gadget/core";
 import ky, { type Input, type KyInstance } from "ky";
 import { type KitsuTransportOptions, type ResolvedTransportOptions, resolveTransportOptions } from "../options.js";
 import { type Credentials, KitsuAuth } from "./auth.js";
@@ -46,13 +54,15 @@ export class KitsuClient {
       prefixUrl: this.apiUrl,
       headers: { "user-agent": this.options.userAgent, accept: "application/json" },
     });
-    this.auth = new KitsuAuth({ send: (spec) => this.send(spec) }, options.credentials);
+    this.auth = new KitsuAuth({ send: (spec) => this.send(spec), apiUrl: this.apiUrl }, options.credentials);
     this.raw = {
-      get: <T>(path: string, o?: { searchParams?: SearchParams }) =>
-        this.request<T>({ method: "GET", path, searchParams: o?.searchParams }),
-      post: <T>(path: string, body?: unknown) => this.request<T>({ method: "POST", path, json: body ?? {} }),
-      put: <T>(path: string, body?: unknown) => this.request<T>({ method: "PUT", path, json: body ?? {} }),
-      delete: <T>(path: string) => this.request<T>({ method: "DELETE", path }),
+      get: async <T>(path: string, o?: { searchParams?: SearchParams }) =>
+        this.request<T>({ method: "GET", path: rawPath("get", path), searchParams: rawSearchParams(o) }),
+      post: async <T>(path: string, body?: unknown) =>
+        this.request<T>({ method: "POST", path: rawPath("post", path), json: rawBody("post", body) }),
+      put: async <T>(path: string, body?: unknown) =>
+        this.request<T>({ method: "PUT", path: rawPath("put", path), json: rawBody("put", body) }),
+      delete: async <T>(path: string) => this.request<T>({ method: "DELETE", path: rawPath("delete", path) }),
     };
   }
 
@@ -150,3 +160,50 @@ export class KitsuClient {
 }
 
 const trimPath = (path: string) => path.replace(/^\/+/, "");
+
+const pathExample = 'a path of the API such as "data/projects"';
+
+/**
+ * A raw call's path, checked: relative to the API (the session's token never goes to another
+ * server), without `..` segments that would leave it.
+ */
+function rawPath(method: string, path: unknown): string {
+  const what = `raw.${method}() path`;
+  const fix = 'Pass the path relative to TRACKER_URL, e.g. raw.get("data/projects")';
+  if (typeof path !== "string" || path.trim() === "") throw ValidationError.wrongType(what, path, pathExample, fix);
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path)) {
+    throw ValidationError.wrongType(what, path, `${pathExample}, relative to the API`, fix);
+  }
+  if (path.split(/[/?#]/).some((segment) => segment === ".." || segment === ".")) {
+    throw ValidationError.wrongType(what, path, `${pathExample}, without "." or ".." segments`, fix);
+  }
+  return path;
+}
+
+function rawSearchParams(options: unknown): SearchParams | undefined {
+  if (options === undefined) return undefined;
+  const params = (options as { searchParams?: unknown } | null)?.searchParams;
+  const ok =
+    params === undefined ||
+    (typeof params === "object" &&
+      params !== null &&
+      !Array.isArray(params) &&
+      Object.values(params).every((v) => ["string", "number", "boolean"].includes(typeof v)));
+  if (typeof options !== "object" || options === null || !ok) {
+    throw ValidationError.wrongType(
+      "raw.get() searchParams",
+      params,
+      "an object of strings, numbers and booleans",
+      'Pass { searchParams: { project_id: "..." } }',
+    );
+  }
+  return params as SearchParams | undefined;
+}
+
+/** A raw body is sent as JSON: what JSON cannot carry is refused before the request. */
+function rawBody(method: string, body: unknown): unknown {
+  if (body === undefined) return {};
+  const problem = jsonProblem(body);
+  if (problem) throw ValidationError.notJson(`raw.${method}() body`, problem.path, problem.message);
+  return body;
+}
