@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import type { Capability } from "../adapter/capabilities.js";
 import type { CreateManyOptions } from "../adapter/contract.js";
 import { AmbiguousError, NotFoundError } from "../errors.js";
@@ -128,6 +129,15 @@ export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> 
       for (const [entityId, taskIds] of byEntity) this.context.tasksByEntity.set(entityId, taskIds);
     }
     return entities as unknown as E[];
+  }
+
+  /** A collection prints as what it holds and where: its session (and credentials) stay out. */
+  toJSON(): Record<string, unknown> {
+    return { collection: this.kind, of: this.options.label() };
+  }
+
+  [inspect.custom](): string {
+    return `${this.constructor.name} ${inspect(this.toJSON())}`;
   }
 
   protected async match(query: Query<K, E>): Promise<E[]> {

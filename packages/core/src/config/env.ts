@@ -5,6 +5,7 @@ import type { AdapterModule } from "../adapter/factory.js";
 import { ConfigError } from "../errors.js";
 import { hasControlCharacter } from "../schema/common.js";
 import { knownTrackerTypes } from "./registry.js";
+import { hideSecrets } from "./secrets.js";
 import { type TrackerConfig, type TrackerType, trackerConfigSchema } from "./tracker-config.js";
 
 /*
@@ -255,7 +256,7 @@ export function readTrackerConfig(given: FromEnvOptions = {}): TrackerConfig {
   const candidate = collect(gatherVariables(options, cwd), cwd);
   for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
   const result = trackerConfigSchema.safeParse(candidate);
-  if (result.success) return result.data;
+  if (result.success) return hideSecrets(result.data);
   const issue = result.error.issues[0];
   const key = typeof issue?.path[0] === "string" ? issue.path[0] : "type";
   // zod messages describe the shape only; they never include the value, so no secret leaks through them.

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import mittModule, { type Emitter } from "mitt";
 import type { TrackerAdapter } from "../adapter/contract.js";
 import type { EventRecord } from "../adapter/event-record.js";
@@ -92,6 +93,15 @@ export class EventHub<E = unknown> {
     this.adapter = options.adapter;
     this.load = options.load;
     this.onEvent = options.onEvent;
+  }
+
+  /** A hub prints as its listeners: its adapter (and credentials) stay out. */
+  toJSON(): Record<string, unknown> {
+    return { tracker: this.adapter.name, listeners: this.registrations.size, subscribed: this.subscribed };
+  }
+
+  [inspect.custom](): string {
+    return `EventHub ${inspect(this.toJSON())}`;
   }
 
   /** True while the hub holds a subscription to the adapter. */

@@ -56,9 +56,10 @@ export class Playlist extends Entity<"playlist"> {
   @relation("taskType", "taskTypeId") declare taskType: Related<TaskType | null>;
 
   /**
-   * Adds shots or assets (with a chosen revision, or their latest). Every entry is checked first:
-   * the entity exists, is of the playlist's project and kind (`forEntity`), is listed once, and a
-   * chosen preview is one of its own.
+   * Adds shots or assets (with a chosen revision, or their latest); an entity already in the
+   * playlist (or given twice) keeps the last revision given. Every entry is checked first: the
+   * entity exists, is of the playlist's project and kind (`forEntity`), and a chosen preview is one
+   * of its own.
    */
   async add(entries: readonly PlaylistEntryInput[]): Promise<this> {
     const context = contextOf(this);
@@ -84,11 +85,6 @@ export class Playlist extends Entity<"playlist"> {
       }
       return { entityId: entity.id, previewId };
     });
-    const seen = new Set<string>();
-    for (const { entityId } of resolved) {
-      if (seen.has(entityId)) throw ValidationError.listedTwice(where, `${labelOfId(context, entityId)}`);
-      seen.add(entityId);
-    }
     applyRecord(this, await context.adapter.addPlaylistEntries(this.id, resolved));
     return this;
   }

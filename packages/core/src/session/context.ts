@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import type { Capability } from "../adapter/capabilities.js";
 import type { PartialRecord, RemoveOptions, RemoveResult, TrackerAdapter } from "../adapter/contract.js";
 import { checkUpdate } from "../collections/new-input.js";
@@ -56,6 +57,15 @@ export class SessionContext {
       load: (kind, id) => this.load(kind, id),
       onEvent: (event) => this.onEvent(event),
     });
+  }
+
+  /** A session prints as its tracker's name: its adapter holds the credentials. */
+  toJSON(): Record<string, unknown> {
+    return { session: this.adapter.name, entities: this.identity.size };
+  }
+
+  [inspect.custom](): string {
+    return `SessionContext ${inspect(this.toJSON())}`;
   }
 
   /** Throws UnsupportedError when the tracker lacks `capability`. */

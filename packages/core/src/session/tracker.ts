@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import type { Capabilities } from "../adapter/capabilities.js";
 import type { RawClient, SearchHit, TrackerAdapter } from "../adapter/contract.js";
 import { Collection } from "../collections/collection.js";
@@ -5,6 +6,7 @@ import type { RefInput } from "../collections/query.js";
 import { resolveRef } from "../collections/resolve.js";
 import { type FromEnvOptions, readTrackerConfig } from "../config/env.js";
 import { loadAdapter } from "../config/registry.js";
+import { hideSecrets } from "../config/secrets.js";
 import type { TrackerConfig } from "../config/tracker-config.js";
 import { UnsupportedError, ValidationError } from "../errors.js";
 import type { TrackerEvent } from "../events/tracker-event.js";
@@ -74,7 +76,7 @@ export class Tracker {
 
   private constructor(adapter: TrackerAdapter, config?: TrackerConfig) {
     this.adapter = adapter;
-    this.config = config;
+    this.config = config === undefined ? undefined : hideSecrets(config);
     this.context = new SessionContext(adapter, this);
     this.projects = this.studio("project");
     this.persons = this.studio("person");
@@ -177,6 +179,16 @@ export class Tracker {
   async close(): Promise<void> {
     this.context.hub.close();
     await this.adapter.close();
+  }
+
+  /** What a log shows of a session: the tracker and who is logged in, never a password or token. */
+  toJSON(): Record<string, unknown> {
+    const { type, url, login, project } = (this.config ?? {}) as Partial<Record<string, unknown>>;
+    return { tracker: this.adapter.name, type, url, login, project };
+  }
+
+  [inspect.custom](): string {
+    return `Tracker ${inspect(this.toJSON(), { breakLength: 120 })}`;
   }
 
   private studio<K extends CreatableKind>(kind: K): Collection<K, EntityOf<K>> {

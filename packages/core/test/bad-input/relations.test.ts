@@ -151,11 +151,6 @@ const playlists: BadInput[] = [
     run: (w) => w.playlist.add([bad({ entitty: w.shot })]),
     says: ['"entitty"'],
   },
-  {
-    name: "adding one shot twice",
-    run: (w) => w.playlist.add([{ entity: w.shot }, { entity: w.shot.id }]),
-    says: ["twice"],
-  },
   { name: 'playlist.remove("x")', run: (w) => w.playlist.remove(bad("x")), says: ["playlist.remove", '"x"'] },
   { name: "playlist.remove([42])", run: (w) => w.playlist.remove(bad([42])), says: ["playlist.remove", "number"] },
   {

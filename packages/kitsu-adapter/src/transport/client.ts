@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import {
   jsonProblem,
   NetworkError,
@@ -46,15 +47,17 @@ export class KitsuClient {
   private readonly http: KyInstance;
 
   constructor(options: KitsuClientOptions) {
-    const urls = resolveUrls(options.url);
+    const { url, credentials, ...transport } = options;
+    const urls = resolveUrls(url);
     this.origin = urls.origin;
     this.apiUrl = urls.api;
-    this.options = resolveTransportOptions(options);
+    // Only the transport settings are kept here: the credentials live in `auth`, out of sight.
+    this.options = resolveTransportOptions(transport);
     this.http = ky.create({
       prefixUrl: this.apiUrl,
       headers: { "user-agent": this.options.userAgent, accept: "application/json" },
     });
-    this.auth = new KitsuAuth({ send: (spec) => this.send(spec), apiUrl: this.apiUrl }, options.credentials);
+    this.auth = new KitsuAuth({ send: (spec) => this.send(spec), apiUrl: this.apiUrl }, credentials);
     this.raw = {
       get: async <T>(path: string, o?: { searchParams?: SearchParams }) =>
         this.request<T>({ method: "GET", path: rawPath("get", path), searchParams: rawSearchParams(o) }),
@@ -64,6 +67,15 @@ export class KitsuClient {
         this.request<T>({ method: "PUT", path: rawPath("put", path), json: rawBody("put", body) }),
       delete: async <T>(path: string) => this.request<T>({ method: "DELETE", path: rawPath("delete", path) }),
     };
+  }
+
+  /** What a log shows of the client: where it talks to and as whom, never a password or token. */
+  toJSON(): Record<string, unknown> {
+    return { apiUrl: this.apiUrl, auth: this.auth.toJSON(), stats: { ...this.stats } };
+  }
+
+  [inspect.custom](): string {
+    return `KitsuClient ${inspect(this.toJSON(), { depth: 3 })}`;
   }
 
   /** Sends a request and parses its JSON answer (undefined for an empty body). */
