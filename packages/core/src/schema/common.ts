@@ -35,11 +35,22 @@ export const isoDateSchema = z.string({ error: "expected a date as a YYYY-MM-DD 
 });
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
-/** True when `value` holds a C0 or C1 control character (DEL included): a pasted line break, a NUL byte. */
+/**
+ * Invisible characters that change how text reads: bidirectional overrides and isolates (a name
+ * shown reversed), line and paragraph separators, and the byte order mark a pasted file brings.
+ */
+const invisibleFormatting = new Set([
+  0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff,
+]);
+
+/**
+ * True when `value` holds a C0 or C1 control character (DEL included: a pasted line break, a NUL
+ * byte) or an invisible formatting character (a bidirectional override, a byte order mark).
+ */
 export function hasControlCharacter(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || invisibleFormatting.has(code)) return true;
   }
   return false;
 }
@@ -56,7 +67,10 @@ function checkName(value: string, ctx: z.RefinementCtx, allowEmpty: boolean): vo
     ctx.addIssue({ code: "custom", message: `has spaces around it; pass "${shown}"` });
   }
   if (hasControlCharacter(value)) {
-    ctx.addIssue({ code: "custom", message: "holds a control character (a newline, a tab, a NUL byte, …); remove it" });
+    ctx.addIssue({
+      code: "custom",
+      message: "holds a control character (a newline, a tab, a NUL byte, a right-to-left override, …); remove it",
+    });
   }
 }
 

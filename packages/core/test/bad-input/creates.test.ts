@@ -70,6 +70,21 @@ const cases: BadInput[] = [
     says: ["name", "control character"],
   },
   {
+    name: "a shot name with a right-to-left override",
+    run: (w) => w.sequence.shots.new({ name: "sh\u202e070" }),
+    says: ["name", "control character"],
+  },
+  {
+    name: "a shot name starting with a byte order mark",
+    run: (w) => w.sequence.shots.new({ name: "\ufeffsh070" }),
+    says: ["name", "control character"],
+  },
+  {
+    name: "a shot name with a line separator",
+    run: (w) => w.sequence.shots.new({ name: "sh\u2028070" }),
+    says: ["name", "control character"],
+  },
+  {
     name: "a shot name with spaces around it",
     run: (w) => w.sequence.shots.new({ name: " sh070 " }),
     says: ["name", "spaces"],
