@@ -62,6 +62,16 @@ describe("KitsuAdapter against the Kitsu-compatible server", () => {
     await expect(adapter.query("shot", { nme: "x" } as never)).rejects.toBeInstanceOf(ValidationError);
   });
 
+  it("a body JSON cannot carry is a ValidationError naming its path, not a NetworkError blaming TRACKER_URL", async () => {
+    const before = adapter.client.stats.requests;
+    const error = await adapter.raw
+      .post("data/projects", { name: "p", data: { budget: 10n } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toContain("data.budget");
+    expect(adapter.client.stats.requests).toBe(before);
+  });
+
   let projectId: Id;
   let sequenceId: Id;
   let shotId: Id;

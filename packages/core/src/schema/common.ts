@@ -115,9 +115,31 @@ function typeName(value: object): string {
  */
 export function jsonProblem(
   value: unknown,
-  path: (string | number)[] = [],
-  ancestors: object[] = [],
-): { path: (string | number)[]; message: string } | undefined {
+  options: {
+    /**
+     * An object key whose value is undefined is left out, as JSON.stringify does (a request body
+     * built with optional fields). Custom data refuses it: the key would silently vanish.
+     *
+     * @default false
+     */
+    dropUndefinedKeys?: boolean;
+  } = {},
+): JsonProblem | undefined {
+  return walk(value, [], [], options.dropUndefinedKeys ?? false);
+}
+
+/** Where a value JSON cannot hold is, and what it is. */
+export interface JsonProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+function walk(
+  value: unknown,
+  path: (string | number)[],
+  ancestors: object[],
+  dropUndefinedKeys: boolean,
+): JsonProblem | undefined {
   const at = (message: string) => ({ path, message: `${message} (only JSON values can be stored)` });
   switch (typeof value) {
     case "string":
@@ -142,7 +164,7 @@ export function jsonProblem(
   const inside = [...ancestors, object];
   if (Array.isArray(object)) {
     for (let i = 0; i < object.length; i++) {
-      const problem = jsonProblem(object[i], [...path, i], inside);
+      const problem = walk(object[i], [...path, i], inside, dropUndefinedKeys);
       if (problem) return problem;
     }
     return undefined;
@@ -156,7 +178,8 @@ export function jsonProblem(
         message:
           'cannot be a key: rename it (only JSON values can be stored, and "__proto__" would set an object\'s prototype)',
       };
-    const problem = jsonProblem(item, [...path, key], inside);
+    if (item === undefined && dropUndefinedKeys) continue;
+    const problem = walk(item, [...path, key], inside, dropUndefinedKeys);
     if (problem) return problem;
   }
   return undefined;

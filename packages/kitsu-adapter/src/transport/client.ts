@@ -114,6 +114,9 @@ export class KitsuClient {
     const o = this.options;
     const path = trimPath(spec.path);
     const info: RequestInfo = { method: spec.method, path: `/${path}` };
+    // A body JSON cannot carry (a BigInt, a cycle) would fail inside ky and read as a network error.
+    const problem = spec.json === undefined ? undefined : jsonProblem(spec.json, { dropUndefinedKeys: true });
+    if (problem) throw ValidationError.notJson(`The body of ${spec.method} /${path}`, problem.path, problem.message);
     const authed = spec.auth !== false;
     const bot = authed && this.auth.isBot;
     const timeout = spec.timeout ?? o.timeout;
@@ -215,7 +218,7 @@ function rawSearchParams(options: unknown): SearchParams | undefined {
 /** A raw body is sent as JSON: what JSON cannot carry is refused before the request. */
 function rawBody(method: string, body: unknown): unknown {
   if (body === undefined) return {};
-  const problem = jsonProblem(body);
+  const problem = jsonProblem(body, { dropUndefinedKeys: true });
   if (problem) throw ValidationError.notJson(`raw.${method}() body`, problem.path, problem.message);
   return body;
 }
