@@ -432,6 +432,12 @@ const cases: BadInput[] = [
     error: NotFoundError,
     says: ['"ep01"'],
   },
+  {
+    name: "tasks.new() on another tracker's shot, with a task type of this one",
+    run: (w) => w.foreign.shot.tasks.new({ taskType: w.animation }),
+    error: NotFoundError,
+    says: (w) => ["taskType", w.animation.id],
+  },
   // newMany
   { name: 'newMany("x")', run: (w) => w.sequence.shots.newMany(bad("x")), says: ["newMany", "array"] },
   { name: "newMany(undefined)", run: (w) => w.sequence.shots.newMany(bad(undefined)), says: ["newMany", "array"] },

@@ -96,6 +96,12 @@ const casting: BadInput[] = [
     run: (w) => w.asset.casting.set([{ asset: w.asset }]),
     says: ["Fox", "itself"],
   },
+  {
+    name: "casting on another tracker's shot, with an asset of this one",
+    run: (w) => w.foreign.shot.casting.set([{ asset: w.asset.id }]),
+    error: NotFoundError,
+    says: (w) => [w.asset.id, "another tracker"],
+  },
 ];
 
 const playlists: BadInput[] = [
