@@ -227,7 +227,7 @@ export class Collection<K extends CreatableKind, E extends Identified = EntityOf
     const checked = parseOptions(createManyOptionsSchema, options, "newMany() options", "{ concurrency: 4 }");
     const defaults = this.options.defaults?.() ?? {};
     const projectId = this.options.projectId?.();
-    const data = await eachItem(inputs, "newMany() input ", (input) =>
+    const data = await eachItem(inputs, "newMany() inputs", (input) =>
       toCreateData(this.context, this.kind, input, defaults, projectId),
     );
     const records = await createBatch(this.context.adapter, this.kind, data as CreateData<K>[], checked);
