@@ -42,7 +42,10 @@ test.each(Object.keys(backends))("the TD script of DESIGN.md runs as written on 
   const anim = await tracker.taskTypes.new({ name: "Anim3D", forShots: true });
   const film = await tracker.projects.new({ name: "Bunny", productionType: "short" });
   const chars = await film.assetTypes.new({ name: "Creature" });
-  const hero = await film.assets.new({ name: "Hero", assetType: chars, customData: { variant: "default" } });
+  // DESIGN.md creates the hero in `film`, then casts it in a shot of `project`: a shot can only cast
+  // its own project's assets (Zou answers 404), so the hero is made where the shot is.
+  await film.assets.new({ name: "Hero", assetType: chars, customData: { variant: "default" } });
+  const hero = await project.assets.new({ name: "Hero", assetType: chars, customData: { variant: "default" } });
   const artist = (await tracker.persons.all())[0]!;
   const t = await shot.tasks.new({ taskType: anim, assignees: [artist] });
   const seq = await project.sequences.new({ name: "sq180" });

@@ -63,6 +63,38 @@ const article = (noun: string): string => `${/^[aeiou]/i.test(noun) ? "an" : "a"
 /** "A shot", "An asset". */
 const Article = (noun: string): string => `${/^[aeiou]/i.test(noun) ? "An" : "A"} ${noun}`;
 
+/** A kind as words: "taskType" → "task type". */
+export const kindLabel = (kind: string): string => kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+
+/** A value as a message shows it: `undefined`, `a string ("sh010")`, `an array`, `a Map`. Never a whole value. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === "string") {
+    if (value.length === 0) return "an empty string";
+    const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    return `a string (${JSON.stringify(cut)})`;
+  }
+  if (typeof value === "number" || typeof value === "boolean") return `${article(typeof value)} (${String(value)})`;
+  if (typeof value === "bigint") return "a BigInt";
+  if (typeof value !== "object") return article(typeof value);
+  if (Array.isArray(value)) return "an array";
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return "an object";
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === "string" && name ? article(name) : "an object";
+}
+
+/** How a TD changes the fields that save() does not send. */
+const howToChange: Readonly<Record<string, string>> = {
+  statusId: "Post a comment with the new status: task.comments.new({ status })",
+  assigneeIds: "Use task.assign(person) and task.unassign(person)",
+  previewId: "Use preview.setMain() on one of its task's previews",
+  lastPreviewId: "Publish a preview: task.comments.new({ preview })",
+  team: "Use project.team.add(person) and project.team.remove(person)",
+  entries: "Use playlist.add() and playlist.remove()",
+  projectId: "A record stays in its project. Create a new one in the other project instead",
+};
+
 /** What can be wrong with a file to upload; the words are in `ValidationError.file`. */
 export type FileProblem =
   | "not-a-path"
@@ -72,18 +104,41 @@ export type FileProblem =
   | "not-a-file"
   | "unreadable"
   | "empty"
-  | "read-failed";
+  | "read-failed"
+  | "nul-byte";
 
-const fileProblems: Record<FileProblem, (detail: string) => string> = {
-  "not-a-path": () => "the path must be a non-empty string",
-  missing: () => "it does not exist",
-  uninspectable: (detail) => `it cannot be inspected (${detail})`,
-  directory: () => "it is a directory, not a file",
-  "not-a-file": () => "it is not a file",
-  unreadable: () => "it cannot be read (check its permissions)",
-  empty: () => "it is empty",
-  "read-failed": (detail) => `reading it failed (${detail})`,
+const fileProblems: Record<FileProblem, (detail: string) => [problem: string, fix: string]> = {
+  "not-a-path": () => ["the path must be a non-empty string", "Pass the file's path as a string"],
+  missing: () => ["it does not exist", "Check the path (a relative path is read from the working directory)"],
+  uninspectable: (detail) => [`it cannot be inspected (${detail})`, "Check the path and its folders"],
+  directory: () => ["it is a directory, not a file", "Pass a file inside it"],
+  "not-a-file": () => ["it is not a file", "Pass a regular file"],
+  unreadable: () => ["it cannot be read (check its permissions)", "Check its permissions"],
+  empty: () => ["it is empty", "Check that it was written completely, then send it again"],
+  "read-failed": (detail) => [`reading it failed (${detail})`, "Check the disk, then send it again"],
+  "nul-byte": () => ["the path holds a NUL byte", "Remove the NUL byte from the path"],
 };
+
+type ZodIssueLike = { path: PropertyKey[]; message: string; code?: string; errors?: ZodIssueLike[][] };
+
+/**
+ * An issue as a message shows it. A union ("a value or a list of them") reports each branch: the
+ * branch that got furthest into the value says what is wrong.
+ */
+function readableIssue(issue: ZodIssueLike): ValidationIssue {
+  if (issue.code === "invalid_union" && issue.errors && issue.errors.length > 0) {
+    const firsts = issue.errors.map((branch) => branch[0]).filter((i): i is ZodIssueLike => i !== undefined);
+    const deepest = firsts.reduce<ZodIssueLike | undefined>(
+      (a, b) => (!a || b.path.length > a.path.length ? b : a),
+      undefined,
+    );
+    if (deepest) {
+      const inner = readableIssue(deepest);
+      return { path: [...issue.path, ...inner.path], message: inner.message };
+    }
+  }
+  return { path: issue.path, message: issue.message };
+}
 
 const where = (r?: RequestInfo): string =>
   r ? ` (${r.method} ${r.path}${r.status === undefined ? "" : ` → ${r.status}`})` : "";
@@ -163,6 +218,30 @@ export class ConfigError extends TrackerError {
     );
   }
 
+  /** TRACKER_URL answers, but not as the Kitsu API does (an HTML page, a proxy's login form). */
+  static notKitsu(url: string, answer: string, cause?: unknown): ConfigError {
+    return new ConfigError(
+      `TRACKER_URL (${url}) answers with ${answer}, not the Kitsu API. Point TRACKER_URL at the Kitsu API, e.g. TRACKER_URL=https://kitsu.example.com/api.`,
+      "TRACKER_URL",
+      { cause },
+    );
+  }
+
+  /** Options `fromEnv()` does not have. */
+  static unknownOptions(keys: readonly string[], allowed: readonly string[]): ConfigError {
+    return new ConfigError(
+      `fromEnv() has no option ${keys.map((k) => `"${k}"`).join(", ")}. Use one of: ${allowed.join(", ")}.`,
+    );
+  }
+
+  /** An option of `fromEnv(options)` that is not what it must be. */
+  static invalidOption(option: string, value: unknown, expected: string): ConfigError {
+    const what = option === "options" ? "The fromEnv() options object" : `The fromEnv() option ${option}`;
+    return new ConfigError(
+      `${what} is ${describeValue(value)}, but it must be ${expected}. Pass ${expected}, or leave it out.`,
+    );
+  }
+
   /** `TRACKER_PROJECT` names no project of the tracker; the message lists those that exist. */
   static unknownProject(name: string, existing: readonly string[], cause?: unknown): ConfigError {
     return new ConfigError(
@@ -208,7 +287,7 @@ export class AuthError extends TrackerError {
   /** A bot token expired: bot tokens are never refreshed, a new one is needed. */
   static botTokenExpired(request?: RequestInfo): AuthError {
     return new AuthError(
-      `The bot token (TRACKER_TOKEN) was refused: it has expired or was revoked${where(request)}. Bot tokens cannot be refreshed; generate a new one in Kitsu and set TRACKER_TOKEN.`,
+      `The bot token (TRACKER_TOKEN) was refused: it has expired or was revoked${where(request)}. Bot tokens cannot be refreshed. Generate a new one in Kitsu (Settings → Bots) and set TRACKER_TOKEN to it.`,
       { request },
     );
   }
@@ -265,20 +344,23 @@ export class NotFoundError extends TrackerError {
 
   /** No record of a kind with that id. */
   static entity(kind: string, id: string, request?: RequestInfo): NotFoundError {
-    return new NotFoundError(`No ${kind} with id ${id}${where(request)}. It may have been deleted.`, { request });
+    return new NotFoundError(
+      `No ${kindLabel(kind)} with id "${id}"${where(request)}. It may have been deleted. Check the id, or look the record up by name with get({ name }).`,
+      { request },
+    );
   }
 
-  /** A parent that exists, but in another project than the record's (Zou answers 404 too). */
-  static inProject(kind: string, id: string, projectId: string): NotFoundError {
+  /** A parent that exists, but in another project (`project "Bunny"`) than the record's (Zou answers 404 too). */
+  static inProject(kind: string, id: string, project: string): NotFoundError {
     return new NotFoundError(
-      `No ${kind} with id ${id} in project ${projectId}: it belongs to another project. Pass one of this project's.`,
+      `No ${kindLabel(kind)} with id "${id}" in ${project}: it belongs to another project. Pass one of this project's.`,
     );
   }
 
   /** No record of a collection matches a query (`get()`); `find()` answers undefined instead. */
   static query(kind: string, query: unknown, scope: string): NotFoundError {
     return new NotFoundError(
-      `No ${kind} matches ${show(query)} in ${scope}. Names are matched exactly (case-sensitive); use find() to get undefined instead of an error.`,
+      `No ${kindLabel(kind)} matches ${show(query)} in ${scope}. Check the spelling (names are matched exactly, case-sensitive), or use find() to get undefined instead of an error.`,
     );
   }
 
@@ -291,7 +373,25 @@ export class NotFoundError extends TrackerError {
 
   /** The tracker answered 404. */
   static http(request: RequestInfo, detail?: string): NotFoundError {
-    return new NotFoundError(`Not found${where(request)}${detail ? `: ${detail}` : ""}.`, { request });
+    return new NotFoundError(
+      `Not found${where(request)}${detail ? `: ${detail}` : ""}. Check the path and the ids in it.`,
+      { request },
+    );
+  }
+
+  /**
+   * A reference of an input (`new shot (sequence)`) to a record the tracker does not have; `kinds`
+   * are the kinds it may point to.
+   */
+  static reference(where: string, kinds: string, id: string): NotFoundError {
+    return new NotFoundError(
+      `${where}: no ${kinds} has the id "${id}". It may have been deleted, or belong to another tracker. Pass an entity of this session, its id, or its name.`,
+    );
+  }
+
+  /** `what` is not among `among` (a person not in a team, a shot not in a playlist). */
+  static notAmong(what: string, among: string, fix: string): NotFoundError {
+    return new NotFoundError(`${what} is not ${among}. ${fix}`);
   }
 }
 
@@ -310,7 +410,7 @@ export class AmbiguousError extends TrackerError {
   /** Several records of a collection match a query; the message says how to tell them apart. */
   static query(kind: string, query: unknown, scope: string, matchIds: readonly string[]): AmbiguousError {
     return new AmbiguousError(
-      `${matchIds.length} ${kind} records match ${show(query)} in ${scope} (ids ${matchIds.join(", ")}). Add a key that tells them apart, or use filter() to get them all.`,
+      `${matchIds.length} ${kindLabel(kind)} records match ${show(query)} in ${scope} (ids ${matchIds.join(", ")}). Add a key that tells them apart, or use filter() to get them all.`,
       matchIds,
     );
   }
@@ -331,6 +431,14 @@ export class ConflictError extends TrackerError {
     return new ConflictError(
       `${Article(kind)} ${what} already exists in ${scope}${where(request)}. Pick another ${field}, or get() the existing one.`,
       { request },
+    );
+  }
+
+  /** A second task of one type (and name) on an entity: Kitsu keys tasks by entity, type and name. */
+  static duplicateTask(owner: string, taskType: string, name: string, cause?: unknown): ConflictError {
+    return new ConflictError(
+      `${owner} already has a task of type "${taskType}" named "${name}". Give the new one another name (tasks.new({ taskType, name })), or get the existing one: tasks.fetch("${taskType}").`,
+      { cause },
     );
   }
 
@@ -366,9 +474,176 @@ export class ValidationError extends TrackerError {
 
   /** An input failed its zod schema; `what` names the input. */
   static fromZod(what: string, error: z.ZodError): ValidationError {
-    const issues = error.issues.map((i) => ({ path: i.path, message: i.message }));
+    const issues = error.issues.map(readableIssue);
     const lines = issues.map((i) => `${i.path.length ? i.path.join(".") : "(input)"}: ${i.message}`);
-    return new ValidationError(`Invalid ${what}: ${lines.join("; ")}.`, issues);
+    const fields = [...new Set(issues.map((i) => (i.path.length ? i.path.join(".") : "the input")))];
+    return new ValidationError(
+      `Invalid ${what}: ${lines.join("; ")}. Fix ${fields.join(", ")} and call again; nothing was written.`,
+      issues,
+    );
+  }
+
+  /** `what` must be a plain object (`example`), and was given something else. */
+  static notAnObject(what: string, value: unknown, example: string, hint = ""): ValidationError {
+    return new ValidationError(
+      `${what} must be a plain object such as ${example}, but was given ${describeValue(value)}. Pass ${example}${hint ? `; ${hint}` : ""}.`,
+      [{ path: [], message: "expected a plain object" }],
+    );
+  }
+
+  /** `what` takes an array (`example`), and was given something else. */
+  static notAList(what: string, value: unknown, example: string): ValidationError {
+    return new ValidationError(
+      `${what} takes an array such as ${example}, but was given ${describeValue(value)}. Pass an array (wrap a single item in [ ]).`,
+      [{ path: [], message: "expected an array" }],
+    );
+  }
+
+  /** Keys an input or options object does not have (`noun`: "option", "key"). */
+  static unknownOptions(what: string, keys: readonly string[], allowed: readonly string[], noun = "option") {
+    return new ValidationError(
+      `${what} has no ${noun} ${keys.map((k) => `"${k}"`).join(", ")}. Use one of: ${allowed.join(", ")}.`,
+      keys.map((k) => ({ path: [k], message: `unknown ${noun}` })),
+    );
+  }
+
+  /** A value of the wrong type: `what` must be `expected`; `fix` says what to pass instead. */
+  static wrongType(what: string, value: unknown, expected: string, fix: string): ValidationError {
+    return new ValidationError(`${what} must be ${expected}, but was given ${describeValue(value)}. ${fix}.`, [
+      { path: [], message: `expected ${expected}` },
+    ]);
+  }
+
+  /** A playlist of shots given an asset (or the reverse). */
+  static playlistFor(playlist: string, forEntity: string, kind: string, name: string): ValidationError {
+    return new ValidationError(
+      `Playlist "${playlist}" is for ${forEntity}s, and ${kind} "${name}" is not one. Add ${forEntity}s to it, or use a playlist for ${kind}s.`,
+      [{ path: ["entity"], message: `expected a ${forEntity}` }],
+    );
+  }
+
+  /** More time on one task and day than the day has. */
+  static timeSpentTooLong(seconds: number): ValidationError {
+    const hours = Math.round((seconds / 3600) * 100) / 100;
+    return new ValidationError(
+      `Time spent on one day must be at most 24 hours (86400 seconds), got ${hours} hours (${seconds} seconds). Pass the time of that day only.`,
+      [{ path: ["seconds"], message: "more than 24 hours" }],
+    );
+  }
+
+  /** A key whose value is undefined in a query, where it would widen the query to everything. */
+  static undefinedKey(what: string, key: string): ValidationError {
+    return new ValidationError(
+      `${what} has "${key}" set to undefined, which would match every record. Remove the key, or give it a value.`,
+      [{ path: [key], message: "undefined" }],
+    );
+  }
+
+  /** An object with symbol keys, which Gadget cannot read (they are not sent, and never JSON). */
+  static symbolKey(what: string): ValidationError {
+    return new ValidationError(`${what} has a symbol key, and only string keys are read. Use a string key.`, [
+      { path: [], message: "symbol key" },
+    ]);
+  }
+
+  /** A text longer than the tracker keeps (its column length). */
+  static tooLong(what: string, field: string, length: number, max: number): ValidationError {
+    return new ValidationError(
+      `${what}: ${field} is ${length} characters long, and the tracker keeps at most ${max} characters. Pass a shorter ${field}.`,
+      [{ path: [field], message: `longer than ${max} characters` }],
+    );
+  }
+
+  /** Two fields in the wrong order (`frameIn` after `frameOut`). */
+  static outOfOrder(what: string, low: string, high: string, lowValue: unknown, highValue: unknown): ValidationError {
+    return new ValidationError(
+      `${what}: ${low} (${show(lowValue)}) is after ${high} (${show(highValue)}). Pass a ${low} that is not after ${high}.`,
+      [{ path: [low], message: `after ${high}` }],
+    );
+  }
+
+  /** A value JSON cannot carry as it is (a BigInt, a cycle), found at `path` of what is sent. */
+  static notJson(what: string, path: readonly (string | number)[], problem: string): ValidationError {
+    return new ValidationError(
+      `${what}: ${path.length ? path.join(".") : "the value"} ${problem}. Fix it and call again; nothing was sent.`,
+      [{ path: [...path], message: problem }],
+    );
+  }
+
+  /** A problem with item `index` of a list input (`newMany`, `casting.set`), named by its place. */
+  static inList(where: string, index: number, cause: ValidationError): ValidationError {
+    return new ValidationError(
+      `${where}[${index}]: ${cause.message}`,
+      cause.issues.map((i) => ({ path: [index, ...i.path], message: i.message })),
+      { cause },
+    );
+  }
+
+  /** The same record listed twice in one call. */
+  static listedTwice(where: string, label: string): ValidationError {
+    return new ValidationError(`${where} lists ${label} twice. List it once.`, [{ path: [], message: "listed twice" }]);
+  }
+
+  /** An id the session knows as a record of another kind than `expected`. */
+  static idOfKind(where: string, expected: string, id: string, actual: string): ValidationError {
+    return new ValidationError(
+      `${where} expects ${article(kindLabel(expected))}, but "${id}" is the id of ${article(kindLabel(actual))}. Pass ${article(kindLabel(expected))} (or its id).`,
+      [{ path: [], message: `expected ${expected}` }],
+    );
+  }
+
+  static unknownKind(value: unknown, known: readonly string[]): ValidationError {
+    const text = typeof value === "string" ? value : "";
+    const near = known.find((k) => k.toLowerCase() === text.toLowerCase().replace(/s$/, ""));
+    return new ValidationError(
+      `${typeof value === "string" ? `"${value}"` : describeValue(value)} is not an entity kind${near ? `; did you mean "${near}"?` : "."} Use one of: ${known.join(", ")}.`,
+      [{ path: ["kind"], message: "unknown kind" }],
+    );
+  }
+
+  static unknownEventName(where: string, value: unknown, suggestion: string | undefined): ValidationError {
+    const given = typeof value === "string" ? `"${value}"` : describeValue(value);
+    return new ValidationError(
+      `${where}: ${given} is not an event name${suggestion ? `; did you mean "${suggestion}"?` : "."} Listen to a name of the vocabulary ("shot:new", "task:status-changed", …), or to "*" for every event (then read event.kind).`,
+      [{ path: ["name"], message: "unknown event name" }],
+    );
+  }
+
+  static notAFunction(what: string, value: unknown): ValidationError {
+    return new ValidationError(`${what} must be a function, but was given ${describeValue(value)}. Pass a function.`, [
+      { path: [], message: "expected a function" },
+    ]);
+  }
+
+  /** Text that must hold something (a search, a name to look up) and holds nothing. */
+  static emptyText(what: string): ValidationError {
+    return new ValidationError(`${what} is empty. Pass at least one character that is not a space.`, [
+      { path: [], message: "empty" },
+    ]);
+  }
+
+  /** Time spent that would make a person's day longer than a day. */
+  static dayOverflow(date: string, person: string, seconds: number): ValidationError {
+    const hours = Math.round((seconds / 3600) * 100) / 100;
+    return new ValidationError(
+      `Time spent by ${person} on ${date} would total ${hours} hours, more than the 24 hours of a day. Check the duration (seconds, or { hours, minutes }) and the day.`,
+      [{ path: ["seconds"], message: "more than 24 hours in a day" }],
+    );
+  }
+
+  /** A relation that would make a record point at itself (an asset cast in itself). */
+  static selfReference(what: string, label: string): ValidationError {
+    return new ValidationError(`${label} cannot be ${what} itself. Remove it from the entries.`, [
+      { path: [], message: "points at itself" },
+    ]);
+  }
+
+  /** A record given where a collection's scope already fixes another (a sequence's shots get its project). */
+  static scopeConflict(where: string, key: string, scope: string): ValidationError {
+    return new ValidationError(
+      `${where} creates in ${scope}, but ${key} names another one. Leave ${key} out, or create through that ${key}'s own collection.`,
+      [{ path: [key], message: "conflicts with the collection" }],
+    );
   }
 
   /** A query or input used keys the kind does not have (Kitsu would ignore them silently). */
@@ -382,7 +657,7 @@ export class ValidationError extends TrackerError {
   /** An entity of another kind was passed where a `expected` is required. */
   static wrongKind(expected: string, got: string, where: string): ValidationError {
     return new ValidationError(
-      `${where} expects ${article(expected)}, but was given ${article(got)}. Pass ${article(expected)} (or its id).`,
+      `${where} expects ${article(kindLabel(expected))}, but was given ${article(kindLabel(got))}. Pass ${article(kindLabel(expected))} (or its id).`,
       [{ path: [], message: `expected ${expected}` }],
     );
   }
@@ -397,17 +672,20 @@ export class ValidationError extends TrackerError {
 
   /** A file to upload is missing, unreadable or empty. */
   static file(path: string, problem: FileProblem, detail = ""): ValidationError {
-    const text = fileProblems[problem](detail);
-    return new ValidationError(`The file ${path} cannot be sent: ${text}. Nothing was written to the tracker.`, [
-      { path: ["file"], message: text },
-    ]);
+    const [text, fix] = fileProblems[problem](detail);
+    return new ValidationError(
+      `The file ${path.replaceAll("\u0000", "\\0")} cannot be sent: ${text}. Nothing was written to the tracker. ${fix}.`,
+      [{ path: ["file"], message: text }],
+    );
   }
 
   /** A time-spent day that is not a `YYYY-MM-DD` date. */
-  static timeSpentDay(date: string): ValidationError {
-    return new ValidationError(`"${date}" is not a day for time spent; pass the date as YYYY-MM-DD.`, [
-      { path: ["date"], message: "expected YYYY-MM-DD" },
-    ]);
+  static timeSpentDay(date: unknown, problem = "expected YYYY-MM-DD"): ValidationError {
+    const given = typeof date === "string" ? `"${date}"` : describeValue(date);
+    return new ValidationError(
+      `${given} is not a day for time spent (${problem}). Pass the day as YYYY-MM-DD, e.g. "2026-01-09".`,
+      [{ path: ["date"], message: problem }],
+    );
   }
 
   /** Time spent of zero or fewer seconds. */
@@ -435,8 +713,8 @@ export class ValidationError extends TrackerError {
 
   /** A removal refused while other records point at the record (`held`: "2 shots, 1 task"). */
   static stillHeld(kind: string, name: string, held: string, canForce: boolean): ValidationError {
-    const fix = canForce ? "delete them first, or pass { force: true } to delete them with it" : "delete them first";
-    return new ValidationError(`Cannot delete ${kind} "${name}": ${held} still point at it; ${fix}.`, [
+    const fix = canForce ? "Delete them first, or pass { force: true } to delete them with it" : "Delete them first";
+    return new ValidationError(`Cannot delete ${kind} "${name}": ${held} still point at it. ${fix}.`, [
       { path: [], message: "still referenced" },
     ]);
   }
@@ -451,7 +729,8 @@ export class ValidationError extends TrackerError {
 
   /** A field was written that the tracker sets itself; `hint` says how to change it. */
   static readOnly(kind: string, field: string, hint: string): ValidationError {
-    return new ValidationError(`${kind}.${field} cannot be changed through save(). ${hint}`, [
+    const how = Object.hasOwn(howToChange, field) ? `${howToChange[field]}.` : `${hint} Leave ${field} as it is.`;
+    return new ValidationError(`${kind}.${field} cannot be changed through save(). ${how}`, [
       { path: [field], message: "read-only" },
     ]);
   }
@@ -472,9 +751,11 @@ export class ValidationError extends TrackerError {
   }
 
   /** A value given to `events.since()` is neither a time nor a cursor the tracker knows. */
-  static eventCursor(value: string): ValidationError {
+  static eventCursor(value: unknown): ValidationError {
+    const given =
+      value instanceof Date ? "an invalid Date" : typeof value === "string" ? `"${value}"` : describeValue(value);
     return new ValidationError(
-      `"${value}" is neither an event cursor nor a timestamp. Pass a Date, an ISO timestamp ("2026-11-29T16:04:11Z"), or the cursor of an event or page that since() returned.`,
+      `${given} is neither an event cursor nor a timestamp. Pass a Date, an ISO timestamp ("2026-11-29T16:04:11Z"), or the cursor of an event or page that since() returned.`,
       [{ path: ["since"], message: "not an event cursor or timestamp" }],
     );
   }
@@ -486,7 +767,8 @@ export class ValidationError extends TrackerError {
 
   /** The tracker refused the input (Zou's 400). */
   static http(request: RequestInfo, message: string, issues: readonly ValidationIssue[] = []): ValidationError {
-    return new ValidationError(`The tracker refused the request${where(request)}: ${message}.`, issues, { request });
+    const text = message.replace(/\.+$/, "");
+    return new ValidationError(`The tracker refused the request${where(request)}: ${text}.`, issues, { request });
   }
 
   /** The tracker refused a body as too large (413). */

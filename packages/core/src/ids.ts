@@ -1,4 +1,4 @@
-import { ValidationError } from "./errors.js";
+import { describeValue, ValidationError } from "./errors.js";
 import { asId, type Id } from "./schema/common.js";
 import type { Kind } from "./schema/kinds.js";
 
@@ -29,7 +29,7 @@ function isKinded(value: unknown): value is Kinded {
 export function getId(value: IdLike, where = "getId()"): Id {
   const id = typeof value === "string" ? value : value?.id;
   if (typeof id !== "string" || id.length === 0) {
-    throw ValidationError.notAnId(describe(value), where);
+    throw ValidationError.notAnId(describeValue(value), where);
   }
   return asId(id);
 }
@@ -50,11 +50,4 @@ export function ref(value: IdLike, expected: Kind | readonly Kind[], where: stri
 /** The kind an entity carries, when `value` is an entity. */
 export function kindOf(value: unknown): Kind | undefined {
   return isKinded(value) ? value.kind : undefined;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "undefined";
-  if (typeof value === "string") return "an empty string";
-  return `a value of type ${typeof value}`;
 }

@@ -1,14 +1,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readTrackerConfig } from "../src/config/env.js";
+import type { TrackerConfig } from "../src/config/tracker-config.js";
 import { ConfigError } from "../src/errors.js";
 
 const SECRET_TOKEN = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXRva2Vu.c2lnbmF0dXJl";
 const SECRET_PASSWORD = "hunter2-very-secret";
 
-const fromEnv = (env: Record<string, string | undefined>) => readTrackerConfig({ env, envFile: false });
+/** The config with its secrets as plain fields: they are hidden from JSON and inspect, but still read. */
+const revealed = (config: TrackerConfig): Record<string, unknown> => {
+  const { password, token } = config as { password?: string; token?: string };
+  return { ...config, ...(password === undefined ? {} : { password }), ...(token === undefined ? {} : { token }) };
+};
+
+const fromEnv = (env: Record<string, string | undefined>) => revealed(readTrackerConfig({ env, envFile: false }));
 
 function configError(run: () => unknown): ConfigError {
   try {
@@ -21,6 +29,22 @@ function configError(run: () => unknown): ConfigError {
 }
 
 describe("readTrackerConfig: kitsu", () => {
+  it("JSON.stringify and util.inspect of the config never show the password or the token", () => {
+    const env = { TRACKER_URL: "https://kitsu.example.com", TRACKER_LOGIN: "td@example.com" };
+    const user = readTrackerConfig({ env: { ...env, TRACKER_PASSWORD: SECRET_PASSWORD }, envFile: false });
+    const bot = readTrackerConfig({
+      env: { TRACKER_URL: env.TRACKER_URL, TRACKER_TOKEN: SECRET_TOKEN },
+      envFile: false,
+    });
+    for (const config of [user, bot]) {
+      const printed = `${JSON.stringify(config)} ${inspect(config, { depth: Number.POSITIVE_INFINITY, showHidden: true })}`;
+      expect(printed).not.toContain(SECRET_PASSWORD);
+      expect(printed).not.toContain(SECRET_TOKEN);
+    }
+    expect((user as { password?: string }).password).toBe(SECRET_PASSWORD);
+    expect((bot as { token?: string }).token).toBe(SECRET_TOKEN);
+  });
+
   it("reads every kitsu variable", () => {
     expect(
       fromEnv({
@@ -208,7 +232,7 @@ describe("readTrackerConfig: files", () => {
       "TRACKER_TYPE=kitsu\nTRACKER_URL=https://from-file.example.com\nTRACKER_TOKEN=file-token\nTRACKER_PROJECT=FromFile\n",
     );
     const env = { TRACKER_URL: "https://from-env.example.com", TRACKER_PROJECT: "FromEnv" };
-    const config = readTrackerConfig({ env, cwd: dir });
+    const config = revealed(readTrackerConfig({ env, cwd: dir }));
     expect(config).toEqual({
       type: "kitsu",
       url: "https://from-env.example.com/api",

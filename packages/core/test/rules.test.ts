@@ -139,7 +139,7 @@ describe("remove rules", () => {
     expect(planRemove(defaultRules, "shot", { name: "sh010" }, { task: 1 }, false)).toBe("cancel");
     expect(planRemove(defaultRules, "shot", { name: "sh010" }, { task: 1 }, true)).toBe("delete");
     expect(() => planRemove(defaultRules, "assetType", { name: "Props" }, { asset: 1 }, true)).toThrow(
-      /delete them first\.$/,
+      /Delete them first\.$/,
     );
   });
 });

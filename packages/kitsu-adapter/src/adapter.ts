@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import {
   type Capabilities,
   type CastIn,
@@ -98,6 +99,15 @@ export class KitsuAdapter implements TrackerAdapter {
 
   get raw() {
     return this.client.raw;
+  }
+
+  /** What a log shows of the adapter: the server and the login, never a password or token. */
+  toJSON(): Record<string, unknown> {
+    return { adapter: this.name, ...this.client.toJSON() };
+  }
+
+  [inspect.custom](): string {
+    return `KitsuAdapter ${inspect(this.toJSON(), { depth: 3 })}`;
   }
 
   /** Checks the credentials now (login, or validates a bot token) so a bad one fails at connect time. */

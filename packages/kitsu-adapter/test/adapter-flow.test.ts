@@ -52,13 +52,24 @@ describe("KitsuAdapter against the Kitsu-compatible server", () => {
 
   it("refuses a non-UUID id before any request", async () => {
     const before = adapter.client.stats.requests;
-    await expect(adapter.get("shot", "sh0010" as Id)).rejects.toBeInstanceOf(ValidationError);
+    // No Kitsu record has such an id: a lookup is not found (as on the mock tracker), a query is refused.
+    await expect(adapter.get("shot", "sh0010" as Id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(adapter.getMany("task", ["nope" as Id])).rejects.toBeInstanceOf(ValidationError);
     expect(adapter.client.stats.requests).toBe(before);
   });
 
   it("refuses a query key the kind does not have", async () => {
     await expect(adapter.query("shot", { nme: "x" } as never)).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("a body JSON cannot carry is a ValidationError naming its path, not a NetworkError blaming TRACKER_URL", async () => {
+    const before = adapter.client.stats.requests;
+    const error = await adapter.raw
+      .post("data/projects", { name: "p", data: { budget: 10n } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toContain("data.budget");
+    expect(adapter.client.stats.requests).toBe(before);
   });
 
   let projectId: Id;

@@ -61,6 +61,7 @@ async function inspect(path: string): Promise<{ problem: FileProblem; detail?: s
 /** Checks one path (exists, is a file, readable, not empty); a bad one is a ValidationError. */
 export async function checkFile(path: unknown): Promise<UploadFile> {
   if (typeof path !== "string" || path.length === 0) throw ValidationError.file(String(path), "not-a-path");
+  if (path.includes("\u0000")) throw ValidationError.file(path, "nul-byte");
   const absolute = resolve(path);
   const result = await inspect(absolute);
   if ("problem" in result) throw ValidationError.file(path, result.problem, result.detail);

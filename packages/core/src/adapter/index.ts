@@ -15,6 +15,7 @@ export * from "./capabilities.js";
 export * from "./contract.js";
 export * from "./event-record.js";
 export * from "./factory.js";
+export * from "./field-check.js";
 export * from "./file-check.js";
 export * from "./files.js";
 export * from "./filter-check.js";

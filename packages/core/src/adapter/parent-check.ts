@@ -32,7 +32,7 @@ export function checkParents(rules: TrackerRules, kind: Kind, input: RecordField
       const hit = kinds.map((k) => ({ kind: k, record: find(k, String(id)) })).find((h) => h.record !== undefined);
       if (!hit?.record) throw NotFoundError.entity(kinds.join(", "), String(id));
       if (rule.sameProject && hit.record.projectId !== input.projectId) {
-        throw NotFoundError.inProject(hit.kind, String(id), String(input.projectId));
+        throw NotFoundError.inProject(hit.kind, String(id), `project ${String(input.projectId)}`);
       }
       found.set(field, { kind: hit.kind, record: hit.record });
     }

@@ -1,9 +1,12 @@
+import { inspect } from "node:util";
 import type { Capability } from "../adapter/capabilities.js";
 import type { CreateManyOptions } from "../adapter/contract.js";
 import { AmbiguousError, NotFoundError } from "../errors.js";
+import { eachItem, parseOptions, requireList } from "../input-shape.js";
 import type { EntityOf, Identified } from "../model/types.js";
 import type { Id } from "../schema/common.js";
 import type { CreatableKind, CreateData, Kind, RecordOf, Where } from "../schema/kinds.js";
+import { createManyOptionsSchema } from "../schema/options.js";
 import { rulesOf } from "../schema/rules.js";
 import type { SessionContext } from "../session/session-context.js";
 import { createBatch } from "./bulk-create.js";
@@ -97,7 +100,7 @@ export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> 
    * for await (const shot of project.shots.iterate({ sequence: "sq170" })) console.log(shot.name);
    */
   async *iterate(query?: Query<K, E>): AsyncGenerator<E> {
-    const where = await this.toWhere(query ?? ({} as Query<K, E>));
+    const where = await this.toWhere(query === undefined ? ({} as Query<K, E>) : query);
     if (where === null) return;
     for await (const page of fetchPages(this.context, this.kind, where)) yield* page as unknown as E[];
   }
@@ -111,7 +114,7 @@ export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> 
    * for (const shot of await project.shots.withTasks()) console.log(shot.name, (await shot.tasks.all()).length);
    */
   async withTasks<W extends K & ("shot" | "asset")>(this: ReadCollection<W, E>, query?: Query<W, E>): Promise<E[]> {
-    const where = await this.toWhere(query ?? ({} as Query<W, E>));
+    const where = await this.toWhere(query === undefined ? ({} as Query<W, E>) : query);
     if (where === null) return [];
     const { adapter } = this.context;
     const changesBefore = this.context.tasksChanges;
@@ -126,6 +129,15 @@ export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> 
       for (const [entityId, taskIds] of byEntity) this.context.tasksByEntity.set(entityId, taskIds);
     }
     return entities as unknown as E[];
+  }
+
+  /** A collection prints as what it holds and where: its session (and credentials) stay out. */
+  toJSON(): Record<string, unknown> {
+    return { collection: this.kind, of: this.options.label() };
+  }
+
+  [inspect.custom](): string {
+    return `${this.constructor.name} ${inspect(this.toJSON())}`;
   }
 
   protected async match(query: Query<K, E>): Promise<E[]> {
@@ -191,8 +203,9 @@ export class Collection<K extends CreatableKind, E extends Identified = EntityOf
     const data = await toCreateData(
       this.context,
       this.kind,
-      input as Record<string, unknown>,
+      input,
       this.options.defaults?.() ?? {},
+      this.options.projectId?.(),
     );
     const entity = (await this.context.create(this.kind, data as CreateData<K>)) as unknown as E;
     await this.options.afterCreate?.(entity);
@@ -210,11 +223,14 @@ export class Collection<K extends CreatableKind, E extends Identified = EntityOf
    */
   async newMany(inputs: readonly NewInput<K>[], options: CreateManyOptions = {}): Promise<E[]> {
     if (this.options.capability) this.context.require(this.options.capability);
+    requireList(inputs, "newMany()", '[{ name: "sh0010" }, { name: "sh0020" }]');
+    const checked = parseOptions(createManyOptionsSchema, options, "newMany() options", "{ concurrency: 4 }");
     const defaults = this.options.defaults?.() ?? {};
-    const data = await Promise.all(
-      inputs.map((input) => toCreateData(this.context, this.kind, input as Record<string, unknown>, defaults)),
+    const projectId = this.options.projectId?.();
+    const data = await eachItem(inputs, "newMany() inputs", (input) =>
+      toCreateData(this.context, this.kind, input, defaults, projectId),
     );
-    const records = await createBatch(this.context.adapter, this.kind, data as CreateData<K>[], options);
+    const records = await createBatch(this.context.adapter, this.kind, data as CreateData<K>[], checked);
     const entities = records.map((record) => this.context.absorbCreated(this.kind, record) as unknown as E);
     for (const entity of entities) await this.options.afterCreate?.(entity);
     return entities;

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { checkFieldRules } from "../adapter/field-check.js";
 import { checkFilterKeys } from "../adapter/filter-check.js";
-import { ValidationError } from "../errors.js";
+import { kindLabel, ValidationError } from "../errors.js";
+import { exampleFor, requirePlainObject } from "../input-shape.js";
 import type { Related, RelationMeta } from "../model/meta/metadata.js";
 import type { Id } from "../schema/common.js";
 import { type FilterKey, type Kind, kinds, type RecordOf } from "../schema/kinds.js";
@@ -83,13 +85,16 @@ export function checkQuery(
   query: Record<string, unknown>,
 ): { fields: Record<string, unknown>; relations: { meta: RelationMeta; value: RefInput }[] } {
   const one = relations.filter((r) => !r.many);
-  if (typeof query !== "object" || query === null || Array.isArray(query)) {
-    throw ValidationError.rule(`A ${kind} query must be an object such as { name: "..." }`);
-  }
+  const what = `A ${kindLabel(kind)} query`;
+  requirePlainObject(query, what, exampleFor(query, "name"));
   const relationKeys = one.map((r) => r.key);
   checkFilterKeys(rules, kind, query, relationKeys);
+  // A key left undefined (`{ name: maybeName }`) would drop out of the filter and widen it to everything.
+  for (const [key, value] of Object.entries(query))
+    if (value === undefined) throw ValidationError.undefinedKey(what, key);
   const parsed = validatorFor(rules, kind, relationKeys).safeParse(query);
   if (!parsed.success) throw ValidationError.fromZod(`${kind} query`, parsed.error);
+  checkFieldRules(rules, kind, query, `${kind} query`);
   const fields: Record<string, unknown> = {};
   const refs: { meta: RelationMeta; value: RefInput }[] = [];
   for (const [key, value] of Object.entries(query)) {

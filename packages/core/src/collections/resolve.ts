@@ -1,8 +1,8 @@
-import { AmbiguousError, isTrackerError, NotFoundError } from "../errors.js";
-import { getId, type IdLike, ref } from "../ids.js";
+import { AmbiguousError, isTrackerError, kindLabel, NotFoundError, ValidationError } from "../errors.js";
+import { getId, type IdLike, kindOf, ref } from "../ids.js";
 import type { AnyEntity } from "../model/entity.js";
 import { asId, type Id } from "../schema/common.js";
-import { type Kind, kinds } from "../schema/kinds.js";
+import { type Kind, kindNames, kinds } from "../schema/kinds.js";
 import type { SessionContext } from "../session/session-context.js";
 import { fetchAll, fetchByName } from "./fetch.js";
 import type { RefInput } from "./query.js";
@@ -10,7 +10,8 @@ import type { RefInput } from "./query.js";
 /*
  * Turns what a TD writes for a relation (a name, an id, an entity) into an id. Names are looked up
  * within the project when the kind belongs to one, studio-wide otherwise; statuses also match
- * their short name, persons their login and e-mail.
+ * their short name, persons their login and e-mail. What the session already holds is checked
+ * for free: an entity (or a known id) of another kind or of another project is refused here.
  */
 
 const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,9 +45,40 @@ async function byName(context: SessionContext, kind: Kind, name: string, project
   return byLogin.length > 0 ? byLogin : fetchAll(context, "person", { email: name });
 }
 
+/** The entity the session holds for an id, of any kind: what a bare id is known as. */
+export function knownAs(context: SessionContext, id: string): AnyEntity | undefined {
+  for (const kind of kindNames) {
+    const entity = context.identity.peek(kind, id);
+    if (entity) return entity;
+  }
+  return undefined;
+}
+
+/** NotFoundError when `entity` belongs to another project than `projectId` (Zou answers 404 as well). */
+export function checkSameProject(context: SessionContext, entity: unknown, projectId: Id | undefined): void {
+  const kind = kindOf(entity);
+  if (projectId === undefined || kind === undefined || !hasProject(kind)) return;
+  const own = (entity as { projectId?: unknown }).projectId;
+  if (typeof own === "string" && own !== projectId) {
+    throw NotFoundError.inProject(kind, (entity as AnyEntity).id, scopeLabel(context, kind, projectId));
+  }
+}
+
+/**
+ * The id of a bare id string the session may know: a record of another kind than `target` is a
+ * ValidationError, one of another project a NotFoundError.
+ */
+function knownId(context: SessionContext, target: readonly Kind[], id: string, where: string, projectId?: Id): Id {
+  const known = knownAs(context, id);
+  if (known && !target.includes(known.kind)) throw ValidationError.idOfKind(where, target.join(" or "), id, known.kind);
+  if (known) checkSameProject(context, known, projectId);
+  return asId(id);
+}
+
 /**
  * The id of a relation value. `target` lists the kinds accepted; strings are names for a single
- * kind, ids for a relation that may point to several kinds (`task.entity`).
+ * kind, ids for a relation that may point to several kinds (`task.entity`). With `projectId`, a
+ * record the session knows to be of another project is refused.
  */
 export async function resolveRef(
   context: SessionContext,
@@ -55,9 +87,17 @@ export async function resolveRef(
   where: string,
   projectId?: Id,
 ): Promise<Id> {
-  if (typeof value !== "string") return ref(value as IdLike, target, where);
-  if (typeof target !== "string") return getId(value, where);
-  if (uuidLike.test(value) || context.identity.peek(target, value)) return asId(value);
+  const targets: readonly Kind[] = typeof target === "string" ? [target] : target;
+  if (typeof value !== "string") {
+    const id = ref(value as IdLike, target, where);
+    if (kindOf(value)) checkSameProject(context, value, projectId);
+    else knownId(context, targets, id, where, projectId);
+    return id;
+  }
+  if (value.trim() === "") throw ValidationError.notAnId("an empty string", where);
+  if (typeof target !== "string") return knownId(context, targets, getId(value, where), where, projectId);
+  if (uuidLike.test(value) || context.identity.peek(target, value))
+    return knownId(context, targets, value, where, projectId);
   const matches = await byName(context, target, value, projectId);
   const [only] = matches;
   if (matches.length === 1 && only) return only.id;
@@ -79,4 +119,30 @@ export async function resolveRef(
     }
     throw error;
   }
+}
+
+/**
+ * The entity a reference id points to, through the session (the identity map first): one of
+ * `target` kinds, or a NotFoundError naming `where` and the id. An id the session holds as another
+ * kind is a ValidationError, without a request.
+ */
+export async function loadReference(
+  context: SessionContext,
+  target: readonly Kind[],
+  id: Id,
+  where: string,
+): Promise<AnyEntity> {
+  for (const kind of target) {
+    const entity = context.identity.peek(kind, id);
+    if (entity) return entity;
+  }
+  knownId(context, target, id, where);
+  for (const kind of target) {
+    try {
+      return await context.load(kind, id);
+    } catch (error) {
+      if (!isTrackerError(error) || (error.code !== "NOT_FOUND" && error.code !== "VALIDATION")) throw error;
+    }
+  }
+  throw NotFoundError.reference(where, target.map(kindLabel).join(" or "), id);
 }

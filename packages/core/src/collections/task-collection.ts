@@ -1,10 +1,13 @@
-import { AmbiguousError, NotFoundError } from "../errors.js";
+import { AmbiguousError, ConflictError, NotFoundError, ValidationError } from "../errors.js";
 import { ref } from "../ids.js";
 import type { Task } from "../model/task.js";
 import type { TaskType } from "../model/task-type.js";
 import type { Id } from "../schema/common.js";
+import { rulesOf } from "../schema/rules.js";
 import { Collection } from "./collection.js";
+import type { NewInput } from "./new-input.js";
 import type { RefInput } from "./query.js";
+import { resolveRef } from "./resolve.js";
 
 /**
  * A shot's, asset's, sequence's or episode's tasks, with `fetch(taskType)`: `shot.tasks`,
@@ -26,6 +29,22 @@ export class TaskCollection extends Collection<"task", Task> {
   }
 
   /**
+   * Creates a task on the shot or asset. A second task of a type it already has needs another name:
+   * the ConflictError says which type and how to get the existing task.
+   */
+  override async new(input: NewInput<"task">): Promise<Task> {
+    try {
+      return await super.new(input);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || input.taskType === undefined || input.taskType === null) throw error;
+      const typeId = await resolveRef(this.context, "taskType", input.taskType, "tasks.new (taskType)");
+      const type = await this.context.load("taskType", typeId);
+      const name = input.name ?? rulesOf(this.context.adapter).task.createDefaults.name ?? "main";
+      throw ConflictError.duplicateTask(this.options.label(), type.name, name, error);
+    }
+  }
+
+  /**
    * The task of a task type: by name or short name ("Animation", "anim"), TaskType or id.
    * NotFoundError lists the task types the entity has.
    *
@@ -33,6 +52,18 @@ export class TaskCollection extends Collection<"task", Task> {
    * const task = await shot.tasks.fetch("Animation");
    */
   async fetch(taskType: RefInput<TaskType>): Promise<Task> {
+    const given: unknown = taskType;
+    const named = typeof given === "string" && given.trim() !== "";
+    const identified =
+      typeof given === "object" && given !== null && typeof (given as { id?: unknown }).id === "string";
+    if (!named && !identified) {
+      throw ValidationError.wrongType(
+        "tasks.fetch() task type",
+        given,
+        "a task type's name, short name or id, or the TaskType",
+        'Pass the task type, e.g. tasks.fetch("Animation")',
+      );
+    }
     const tasks = await this.all();
     const typeIds = [...new Set(tasks.map((t) => t.taskTypeId))];
     const types = await this.context.loadMany("taskType", typeIds);

@@ -4,8 +4,10 @@ import { parse } from "dotenv";
 import type { AdapterModule } from "../adapter/factory.js";
 import type { RequestLogger } from "../adapter/request-log.js";
 import { ConfigError } from "../errors.js";
+import { hasControlCharacter } from "../schema/common.js";
 import { readDebug, stderrLogger } from "./debug.js";
 import { knownTrackerTypes } from "./registry.js";
+import { hideSecrets } from "./secrets.js";
 import { type TrackerConfig, type TrackerType, trackerConfigSchema } from "./tracker-config.js";
 
 /*
@@ -98,7 +100,60 @@ function gatherVariables(options: FromEnvOptions, cwd: string): Vars {
 /** A variable's value, or undefined when it is unset or blank (an empty `TRACKER_TOKEN=` line means "not set"). */
 function read(vars: Vars, name: string): string | undefined {
   const value = vars[name]?.trim();
+  // Never echoed: the value may be a secret.
+  if (value && hasControlCharacter(value)) {
+    throw ConfigError.invalidVariable(
+      name,
+      "it holds a control character (a line break, a tab, a NUL byte)",
+      `Remove it from ${name} (a value pasted with its line break, or a quoting mistake in .env)`,
+    );
+  }
   return value ? value : undefined;
+}
+
+const optionKeys = ["env", "envFile", "cwd", "modules", "logger"] as const;
+
+/** The options of `fromEnv()`, checked: plain JavaScript callers pass strings and misspelled keys. */
+function checkOptions(options: unknown): FromEnvOptions {
+  if (options === undefined) return {};
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw ConfigError.invalidOption("options", options, "an object such as { envFile: false }");
+  }
+  const unknown = Object.keys(options).filter((key) => !(optionKeys as readonly string[]).includes(key));
+  if (unknown.length > 0) throw ConfigError.unknownOptions(unknown, optionKeys);
+  const { env, envFile, cwd, modules, logger } = options as Record<string, unknown>;
+  if (env !== undefined) {
+    if (typeof env !== "object" || env === null || Array.isArray(env)) {
+      throw ConfigError.invalidOption("env", env, 'an object of variables such as { TRACKER_TYPE: "mock" }');
+    }
+    for (const [key, value] of Object.entries(env)) {
+      if (key.startsWith("TRACKER_") && value !== undefined && typeof value !== "string") {
+        throw ConfigError.invalidOption(`env.${key}`, value, "a string");
+      }
+    }
+  }
+  if (envFile !== undefined && typeof envFile !== "boolean" && typeof envFile !== "string") {
+    throw ConfigError.invalidOption("envFile", envFile, "true, false or the path of a .env file");
+  }
+  if (cwd !== undefined && typeof cwd !== "string") throw ConfigError.invalidOption("cwd", cwd, "a directory path");
+  if (
+    logger !== undefined &&
+    (typeof logger !== "object" || logger === null || typeof (logger as { debug?: unknown }).debug !== "function")
+  ) {
+    throw ConfigError.invalidOption(
+      "logger",
+      logger,
+      "an object with a debug(line, fields) method, such as { debug: (line) => console.error(line) }",
+    );
+  }
+  if (modules !== undefined && (typeof modules !== "object" || modules === null)) {
+    throw ConfigError.invalidOption(
+      "modules",
+      modules,
+      'an object such as { mock: await import("@gadget/mock-tracker") }',
+    );
+  }
+  return options as FromEnvOptions;
 }
 
 function readType(vars: Vars): TrackerType {
@@ -241,7 +296,8 @@ export function readTrackerConfig(options: FromEnvOptions = {}): TrackerConfig {
  * @example
  * const { config, logger } = readEnvSettings({ env: { TRACKER_TYPE: "mock", GADGET_DEBUG: "1" } });
  */
-export function readEnvSettings(options: FromEnvOptions = {}): EnvSettings {
+export function readEnvSettings(given: FromEnvOptions = {}): EnvSettings {
+  const options = checkOptions(given);
   const cwd = resolve(options.cwd ?? process.cwd());
   const vars = gatherVariables(options, cwd);
   const config = validate(collect(vars, cwd));
@@ -253,7 +309,7 @@ export function readEnvSettings(options: FromEnvOptions = {}): EnvSettings {
 function validate(candidate: Record<string, unknown>): TrackerConfig {
   for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
   const result = trackerConfigSchema.safeParse(candidate);
-  if (result.success) return result.data;
+  if (result.success) return hideSecrets(result.data);
   const issue = result.error.issues[0];
   const key = typeof issue?.path[0] === "string" ? issue.path[0] : "type";
   // zod messages describe the shape only; they never include the value, so no secret leaks through them.

@@ -119,6 +119,7 @@ export async function loadAdapter(
   const injected = modules?.[config.type];
   const pkg = adapterPackages[config.type];
   if (pkg === undefined && injected === undefined) throw ConfigError.unknownTrackerType(config.type, knownTrackerTypes);
+  if (injected !== undefined && !isAdapterModule(injected)) throw ConfigError.notAnAdapterPackage(config.type, pkg);
   const module = injected ?? (await importAdapterModule(config.type, pkg));
   return module.createAdapter(config, options);
 }

@@ -1,10 +1,12 @@
-import { UnsupportedError } from "../errors.js";
+import { UnsupportedError, ValidationError } from "../errors.js";
+import { parseOptions } from "../input-shape.js";
 import type { Id } from "../schema/common.js";
+import { liveEventsOptionsSchema, sinceOptionsSchema } from "../schema/options.js";
 import { type EventHub, passesFilter } from "./hub.js";
 import { openLive } from "./live.js";
 import { type Progress, replay, type SinceOptions, toSincePoint } from "./replay.js";
-import type { TrackerEvent } from "./tracker-event.js";
-import type { EventName } from "./vocabulary.js";
+import { isEventName, type TrackerEvent } from "./tracker-event.js";
+import { closestEventName, type EventName } from "./vocabulary.js";
 
 /*
  * Events as async iterables: live (`project.events()`), replayed (`project.events.since(t)`), or
@@ -61,14 +63,18 @@ export function createEventsAccessor<E>(hub: EventHub<E>, filter: { projectId?: 
   const progress: Progress = { lastCursor: null, lastAt: null };
   const live = (options: LiveEventsOptions = {}): AsyncIterable<AnyEvent<E>> => {
     if (!hub.adapter.capabilities.events) throw UnsupportedError.capability(hub.adapter.name, "events");
-    const names = options.names === undefined ? undefined : new Set<string>(options.names);
+    const checked = parseOptions(liveEventsOptionsSchema, options, "events() options", '{ names: ["shot:new"] }');
+    for (const name of checked.names ?? []) {
+      if (!isEventName(name)) throw ValidationError.unknownEventName("events({ names })", name, closestEventName(name));
+    }
+    const names = checked.names === undefined ? undefined : new Set<string>(checked.names);
     const accept = (event: AnyEvent<E>) =>
       names === undefined
         ? passesFilter(event, filter, false)
         : names.has(event.name) && passesFilter(event, filter, true);
     return {
       [Symbol.asyncIterator]: () => {
-        const queue = openLive(hub, accept, options.signal);
+        const queue = openLive(hub, accept, checked.signal);
         return {
           next: async () => {
             const result = await queue.next();
@@ -88,7 +94,8 @@ export function createEventsAccessor<E>(hub: EventHub<E>, filter: { projectId?: 
     if (options.follow && !hub.adapter.capabilities.events)
       throw UnsupportedError.capability(hub.adapter.name, "events");
     const start = toSincePoint(from);
-    return { [Symbol.asyncIterator]: () => replay(hub, filter, start, options, progress) };
+    const checked = parseOptions(sinceOptionsSchema, options, "events.since() options", "{ follow: true }");
+    return { [Symbol.asyncIterator]: () => replay(hub, filter, start, checked, progress) };
   };
   return Object.defineProperties(live, {
     since: { value: since, enumerable: true },

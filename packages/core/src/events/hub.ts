@@ -1,10 +1,11 @@
+import { inspect } from "node:util";
 import mittModule, { type Emitter } from "mitt";
 import type { TrackerAdapter } from "../adapter/contract.js";
 import type { EventRecord } from "../adapter/event-record.js";
-import { UnsupportedError } from "../errors.js";
+import { UnsupportedError, ValidationError } from "../errors.js";
 import type { Id } from "../schema/common.js";
 import { createTrackerEvent, type EntityLoader, isEventName, type TrackerEvent } from "./tracker-event.js";
-import type { EventName } from "./vocabulary.js";
+import { closestEventName, type EventName } from "./vocabulary.js";
 
 // mitt's types describe its CommonJS build, so under NodeNext the default import is typed as the
 // module object while Node's ESM loader hands over the function itself; accept both.
@@ -51,6 +52,17 @@ interface Registration<E> {
   wildcard: (name: EventName, event: TrackerEvent<EventName, E>) => void;
 }
 
+/**
+ * ValidationError unless `name` is `"*"` or a name of the vocabulary, and `handler` a function: a
+ * misspelled name would otherwise be listened to silently and never fire.
+ */
+export function checkListener(name: unknown, handler: unknown): void {
+  if (name !== "*" && (typeof name !== "string" || !isEventName(name))) {
+    throw ValidationError.unknownEventName("on()", name, typeof name === "string" ? closestEventName(name) : undefined);
+  }
+  if (typeof handler !== "function") throw ValidationError.notAFunction("The on() handler", handler);
+}
+
 /** Whether an event passes a listener's filter; `named` is true when the listener asked for this name. */
 export function passesFilter(
   event: { projectId: Id | null },
@@ -81,6 +93,15 @@ export class EventHub<E = unknown> {
     this.adapter = options.adapter;
     this.load = options.load;
     this.onEvent = options.onEvent;
+  }
+
+  /** A hub prints as its listeners: its adapter (and credentials) stay out. */
+  toJSON(): Record<string, unknown> {
+    return { tracker: this.adapter.name, listeners: this.registrations.size, subscribed: this.subscribed };
+  }
+
+  [inspect.custom](): string {
+    return `EventHub ${inspect(this.toJSON())}`;
   }
 
   /** True while the hub holds a subscription to the adapter. */
@@ -150,6 +171,7 @@ export class EventHub<E = unknown> {
     once: boolean,
   ): () => void {
     if (!this.adapter.capabilities.events) throw UnsupportedError.capability(this.adapter.name, "events");
+    checkListener(name, handler);
     // Listeners of a name only ever receive events of that name, so widening the handler is safe.
     const listener = handler as Listener<EventName, E>;
     const registration: Registration<E> = {

@@ -61,20 +61,14 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?
 /** Adapters take a Date or a cursor; an ISO timestamp (never a cursor: Kitsu's are UUIDs) becomes a Date. */
 export function toSincePoint(since: Date | string): Date | string {
   if (since instanceof Date) {
-    if (Number.isNaN(since.getTime()))
-      throw ValidationError.rule(
-        "events.since() got an invalid Date; pass a valid Date, an ISO 8601 timestamp or an event cursor",
-      );
+    if (Number.isNaN(since.getTime())) throw ValidationError.eventCursor(since);
     return since;
   }
+  if (typeof since !== "string" || since.trim() === "") throw ValidationError.eventCursor(since);
   if (!ISO_TIMESTAMP.test(since)) return since;
   // Trackers write naive UTC timestamps (Kitsu's "2026-11-29T16:04:11"): without a zone, read UTC, never local time.
   const date = new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(since) ? since : `${since}Z`);
-  if (Number.isNaN(date.getTime())) {
-    throw ValidationError.rule(
-      `events.since("${since}") got a timestamp that does not parse; pass a Date, an ISO 8601 timestamp or an event cursor`,
-    );
-  }
+  if (Number.isNaN(date.getTime())) throw ValidationError.eventCursor(since);
   return date;
 }
 

@@ -101,3 +101,58 @@ export function splitEventName(name: string): { kind: string; action: string } {
   const at = name.indexOf(":");
   return at < 0 ? { kind: name, action: "" } : { kind: name.slice(0, at), action: name.slice(at + 1) };
 }
+
+/** Every name of the vocabulary: the generic `kind:new|update|delete` of each kind, then the specific ones. */
+export const eventNames: readonly EventName[] = [
+  ...Object.values(eventKindOf).flatMap((kind) => [`${kind}:new`, `${kind}:update`, `${kind}:delete`] as EventName[]),
+  ...specificEventNames.filter(
+    (name) => !name.endsWith(":new") && !name.endsWith(":update") && !name.endsWith(":delete"),
+  ),
+];
+
+/** Edit distance of two short strings (insertions, deletions, substitutions). */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+const actionAliases: Readonly<Record<string, string>> = {
+  created: "new",
+  create: "new",
+  add: "new",
+  added: "new",
+  updated: "update",
+  changed: "update",
+  deleted: "delete",
+  removed: "delete",
+  remove: "delete",
+};
+
+/**
+ * The vocabulary name a mistyped one most likely meant: `Shot:New` → `shot:new`, `shots:created`
+ * → `shot:new`, `task:status-change` → `task:status-changed`; undefined when none is close.
+ */
+export function closestEventName(name: string): EventName | undefined {
+  const lower = name.trim().toLowerCase();
+  const { kind, action } = splitEventName(lower);
+  const singular = kind.endsWith("s") && !(eventNames as readonly string[]).some((n) => n.startsWith(`${kind}:`));
+  const guess = `${singular ? kind.slice(0, -1) : kind}:${actionAliases[action] ?? (action || "new")}`;
+  if ((eventNames as readonly string[]).includes(guess)) return guess as EventName;
+  let best: { name: EventName; score: number } | undefined;
+  for (const candidate of eventNames) {
+    const score = distance(lower, candidate);
+    if (score <= 3 && (!best || score < best.score)) best = { name: candidate, score };
+  }
+  return best?.name;
+}

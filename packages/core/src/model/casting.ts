@@ -1,7 +1,10 @@
+import { z } from "zod";
 import type { RefInput } from "../collections/query.js";
-import { resolveRef } from "../collections/resolve.js";
-import { ValidationError } from "../errors.js";
+import { checkSameProject, resolveRef } from "../collections/resolve.js";
+import { NotFoundError, ValidationError } from "../errors.js";
+import { eachItem, exampleFor, parseObject, requireList } from "../input-shape.js";
 import type { CastingLink } from "../schema/casting.js";
+import { textSchema } from "../schema/common.js";
 import type { Asset } from "./asset.js";
 import { projectIdOf } from "./children.js";
 import type { AnyEntity } from "./entity.js";
@@ -43,6 +46,14 @@ export interface CastingInput {
   label?: string;
 }
 
+const castingEntrySchema = z.strictObject({
+  asset: z.custom<RefInput>((value) => value !== undefined && value !== null, {
+    message: "expected the asset: its name, its id or the Asset",
+  }),
+  occurrences: z.number().int().positive().optional(),
+  label: textSchema.optional(),
+});
+
 /** Where an asset is cast. */
 export interface CastInEntry {
   entity: TaskEntity;
@@ -80,7 +91,8 @@ export class CastingAccessor {
   }
 
   /**
-   * Replaces the whole casting with `entries` (an empty list clears it).
+   * Replaces the whole casting with `entries` (an empty list clears it). Every entry is checked
+   * first: each asset exists, is of the owner's project, is listed once, and is not the owner.
    *
    * @example
    * await shot.casting.set([{ asset: hero, occurrences: 2 }, { asset: "Forest" }]);
@@ -89,16 +101,31 @@ export class CastingAccessor {
     const context = contextOf(this.owner);
     context.require("casting");
     const where = `${this.owner.kind}.casting.set`;
-    const links: CastingLink[] = await Promise.all(
-      entries.map(async (entry) => {
-        const occurrences = entry.occurrences ?? 1;
-        if (!Number.isInteger(occurrences) || occurrences < 1) {
-          throw ValidationError.rule(`${where}: occurrences must be a positive integer, got ${occurrences}`);
-        }
-        const assetId = await resolveRef(context, "asset", entry.asset, where, projectIdOf(this.owner));
-        return { assetId, occurrences, label: entry.label ?? "" };
-      }),
+    requireList(entries, where, '[{ asset: "Fox", occurrences: 2 }]');
+    const projectId = projectIdOf(this.owner);
+    const links: CastingLink[] = await eachItem(entries, where, async (entry) => {
+      const { asset, occurrences, label } = parseObject(
+        castingEntrySchema,
+        entry,
+        "A casting entry",
+        exampleFor(entry, "asset"),
+      );
+      const assetId = await resolveRef(context, "asset", asset as RefInput<Asset>, where, projectId);
+      return { assetId, occurrences: occurrences ?? 1, label: label ?? "" };
+    });
+    const assets = await context.loadMany(
+      "asset",
+      links.map((l) => l.assetId),
     );
+    const seen = new Set<string>();
+    for (const link of links) {
+      const asset = assets.find((a) => a.id === link.assetId);
+      if (!asset) throw NotFoundError.reference(where, "asset", link.assetId);
+      checkSameProject(context, asset, projectId);
+      if (asset.id === this.owner.id) throw ValidationError.selfReference("cast in", `Asset "${asset.name}"`);
+      if (seen.has(asset.id)) throw ValidationError.listedTwice(where, `asset "${asset.name}"`);
+      seen.add(asset.id);
+    }
     return withAssets(this.owner, await context.adapter.setCasting(this.owner.id, links));
   }
 }

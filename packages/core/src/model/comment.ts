@@ -1,6 +1,9 @@
 import { checkFiles } from "../adapter/file-check.js";
 import type { TransferOptions } from "../adapter/files.js";
 import type { ReadCollection } from "../collections/collection.js";
+import { ValidationError } from "../errors.js";
+import { parseOptions, requireList } from "../input-shape.js";
+import { addPreviewOptionsSchema, transferOptionsSchema } from "../schema/options.js";
 import { type CommentRecord, commentRecordSchema } from "../schema/reviews.js";
 import type { Attachment } from "./attachment.js";
 import { readChildren } from "./children.js";
@@ -53,8 +56,12 @@ export class Comment extends Entity<"comment"> {
   async addPreview(path: string, options: TransferOptions & { setMain?: boolean } = {}): Promise<Preview> {
     const context = contextOf(this);
     context.require("previews");
+    if (Array.isArray(path)) {
+      throw ValidationError.wrongType("comment.addPreview() path", path, "one path", "Call addPreview() once per file");
+    }
+    const checked = parseOptions(addPreviewOptionsSchema, options, "comment.addPreview() options", "{ setMain: true }");
     const [file] = await checkFiles([path]);
-    const { setMain, ...transfer } = options;
+    const { setMain, ...transfer } = checked;
     const preview = context.absorb("preview", await context.adapter.addPreview(this.taskId, this.id, file!, transfer));
     context.identity.markStale("comment", this.id);
     context.identity.markStale("task", this.taskId);
@@ -71,8 +78,10 @@ export class Comment extends Entity<"comment"> {
   async attach(paths: readonly string[], options: TransferOptions = {}): Promise<Attachment[]> {
     const context = contextOf(this);
     context.require("attachments");
+    requireList(paths, "comment.attach()", '["/notes/sh010_feedback.pdf"]');
+    const transfer = parseOptions(transferOptionsSchema, options, "comment.attach() options", "{ onProgress }");
     const files = await checkFiles(paths);
-    const records = await context.adapter.addAttachments(this.id, files, options);
+    const records = await context.adapter.addAttachments(this.id, files, transfer);
     context.identity.markStale("comment", this.id);
     return records.map((record) => context.absorb("attachment", record));
   }

@@ -1,7 +1,9 @@
 import { inspect } from "node:util";
 import type { RemoveOptions, RemoveResult } from "../adapter/contract.js";
+import { parseOptions } from "../input-shape.js";
 import { baseRecordSchema, type CustomData, type Id } from "../schema/common.js";
 import { type Kind, kinds, type UpdatableKind } from "../schema/kinds.js";
+import { removeOptionsSchema } from "../schema/options.js";
 import type { SessionContext } from "../session/session-context.js";
 import type { Tracker } from "../session/tracker.js";
 import { applyRecord, attachState, contextOf, isLoaded, pendingChanges } from "./meta/entity-state.js";
@@ -87,7 +89,8 @@ export abstract class Entity<K extends Kind = Kind> {
    * Kitsu does); the outcome says which happened.
    */
   async delete(options: RemoveOptions = {}): Promise<RemoveResult> {
-    return contextOf(this).remove(this, options);
+    const checked = parseOptions(removeOptionsSchema, options, `${this.kind}.delete() options`, "{ force: true }");
+    return contextOf(this).remove(this, checked);
   }
 
   /** The record's fields as plain data (for logs and JSON). */

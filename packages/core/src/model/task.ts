@@ -1,9 +1,9 @@
-import { checkTimeSpent } from "../adapter/time-spent-check.js";
+import { checkTimeSpent, secondsInDay } from "../adapter/time-spent-check.js";
 import type { ReadCollection } from "../collections/collection.js";
 import { CommentCollection } from "../collections/comment-collection.js";
 import type { RefInput } from "../collections/query.js";
 import { resolveRef } from "../collections/resolve.js";
-import { ValidationError } from "../errors.js";
+import { NotFoundError, ValidationError } from "../errors.js";
 import { type DurationInput, durationInputSchema, type IsoDate, toSeconds } from "../schema/common.js";
 import { type TaskRecord, taskRecordSchema } from "../schema/tasks.js";
 import { labelOf, readChildren } from "./children.js";
@@ -55,6 +55,14 @@ export class TimeSpentAccessor {
     const seconds = toSeconds(parsed.data);
     checkTimeSpent(date, seconds);
     const personId = await resolveRef(context, "person", person, where);
+    if (mode === "add") {
+      // What the person logged on this task that day, plus this, must still fit in the day.
+      const logged = await this.task.timeSpents.filter({ person: personId, date });
+      const total = logged.reduce((sum, t) => sum + t.duration, seconds);
+      if (total > secondsInDay) {
+        throw ValidationError.dayOverflow(date, context.identity.peek("person", personId)?.name ?? personId, total);
+      }
+    }
     const record =
       mode === "set"
         ? await context.adapter.setTimeSpent(this.task.id, personId, date, seconds)
@@ -128,10 +136,18 @@ export class Task extends Entity<"task"> {
     return this;
   }
 
-  /** Takes a person off the task (by name, login, e-mail, id or Person); the task's time spent stays. */
+  /** Takes a person off the task (by name, login, e-mail, id or Person); one who is not assigned is a NotFoundError. */
   async unassign(person: RefInput<Person>): Promise<this> {
     const context = contextOf(this);
     const id = await resolveRef(context, "person", person, "task.unassign");
+    if (!this.assigneeIds.includes(id)) {
+      const known = context.identity.peek("person", id);
+      throw NotFoundError.notAmong(
+        known ? `person "${known.name}"` : `person ${id}`,
+        `assigned to ${labelOf(this)}`,
+        "Check task.assignees(), and refresh() the task if its assignees changed.",
+      );
+    }
     context.absorb("task", await context.adapter.unassign(this.id, [id]));
     return this;
   }

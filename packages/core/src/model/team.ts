@@ -1,5 +1,6 @@
 import type { RefInput } from "../collections/query.js";
 import { resolveRef } from "../collections/resolve.js";
+import { NotFoundError } from "../errors.js";
 import type { Id } from "../schema/common.js";
 import { applyRecord, contextOf, readField } from "./meta/entity-state.js";
 import type { Person } from "./person.js";
@@ -33,10 +34,18 @@ export class TeamAccessor {
     applyRecord(this.project, await context.adapter.addTeamMember(this.project.id, id));
   }
 
-  /** Takes a person out of the team (by name, login, e-mail, id or Person). */
+  /** Takes a person out of the team (by name, login, e-mail, id or Person); one who is not in it is a NotFoundError. */
   async remove(person: RefInput<Person>): Promise<void> {
     const context = contextOf(this.project);
     const id = await resolveRef(context, "person", person, "project.team.remove");
+    if (!this.ids.includes(id)) {
+      const known = context.identity.peek("person", id);
+      throw NotFoundError.notAmong(
+        known ? `person "${known.name}"` : `person ${id}`,
+        `in the team of project "${this.project.name}"`,
+        "Check project.team.all(), and refresh() the project if the team changed.",
+      );
+    }
     applyRecord(this.project, await context.adapter.removeTeamMember(this.project.id, id));
   }
 }

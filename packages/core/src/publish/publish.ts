@@ -4,10 +4,14 @@ import { checkFiles } from "../adapter/file-check.js";
 import type { TransferOptions, UploadFile } from "../adapter/files.js";
 import type { RefInput } from "../collections/query.js";
 import { PartialWriteError, type PublishWritten, ValidationError } from "../errors.js";
+import { exampleFor, parseObject } from "../input-shape.js";
 import type { Comment } from "../model/comment.js";
 import { patchFields } from "../model/meta/entity-state.js";
 import type { Task } from "../model/task.js";
 import type { TaskStatus } from "../model/task-status.js";
+import { textSchema } from "../schema/common.js";
+import { checklistInputSchema } from "../schema/inputs.js";
+import { transferOptionsShape } from "../schema/options.js";
 import type { CommentRecord, PreviewRecord } from "../schema/reviews.js";
 import type { SessionContext } from "../session/session-context.js";
 import { resolveStatus } from "./status.js";
@@ -67,23 +71,20 @@ export interface PublishInput extends TransferOptions {
 }
 
 const inputSchema = z.strictObject({
-  comment: z.string().optional(),
-  status: z.unknown().optional(),
-  preview: z.union([z.string(), z.array(z.string())]).optional(),
-  attachments: z.array(z.string()).optional(),
-  checklist: z
-    .array(
-      z.strictObject({
-        text: z.string(),
-        checked: z.boolean().optional(),
-        frame: z.number().int().nullable().optional(),
-        revision: z.number().int().nullable().optional(),
-      }),
+  comment: textSchema.optional(),
+  status: z
+    .custom<RefInput<TaskStatus>>(
+      (value) =>
+        (typeof value === "string" && value.trim() !== "") ||
+        (typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string"),
+      { message: 'expected a short name ("wfa"), a name, a TaskStatus or its id' },
     )
     .optional(),
+  preview: z.union([z.string(), z.array(z.string())]).optional(),
+  attachments: z.array(z.string()).optional(),
+  checklist: z.array(checklistInputSchema).optional(),
   setMainPreview: z.boolean().optional(),
-  onProgress: z.function().optional(),
-  signal: z.instanceof(AbortSignal).optional(),
+  ...transferOptionsShape,
 });
 
 interface Written {
@@ -131,11 +132,18 @@ async function publishStepByStep(
  * exists.
  */
 export async function publish(context: SessionContext, task: Task, input: PublishInput): Promise<Comment> {
-  const checked = inputSchema.safeParse(input);
-  if (!checked.success) throw ValidationError.fromZod("comments.new() input", checked.error);
+  parseObject(inputSchema, input, "comments.new() input", exampleFor(input, "comment"));
   const previewPaths =
     input.preview === undefined ? [] : typeof input.preview === "string" ? [input.preview] : input.preview;
   const attachmentPaths = input.attachments ?? [];
+  if (input.setMainPreview && previewPaths.length === 0) {
+    throw ValidationError.wrongType(
+      "comments.new() setMainPreview",
+      true,
+      "false when no preview is given",
+      "Pass preview: [path] with it, or leave setMainPreview out",
+    );
+  }
   if (previewPaths.length > 0) context.require("previews");
   if (attachmentPaths.length > 0) context.require("attachments");
 

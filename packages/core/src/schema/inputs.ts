@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { customDataSchema, idSchema, isoDateSchema, secondsSchema } from "./common.js";
+import {
+  colorSchema,
+  customDataSchema,
+  idSchema,
+  isoDateSchema,
+  nameSchema,
+  optionalNameSchema,
+  secondsSchema,
+  textSchema,
+} from "./common.js";
 import { personRoleSchema } from "./people.js";
 import { productionTypeSchema } from "./production.js";
 import { checklistItemSchema, playlistEntrySchema } from "./reviews.js";
@@ -12,11 +21,14 @@ import { checklistItemSchema, playlistEntrySchema } from "./reviews.js";
 
 const custom = { customData: customDataSchema.optional() };
 
+/** A frame number or count: Kitsu keeps whole frames from 0. */
+const frameSchema = z.number().int().nonnegative();
+
 /** What an adapter's `create("project")` receives for a project (relations as ids). */
 export const projectCreateSchema = z.object({
-  name: z.string().min(1),
-  code: z.string().nullable().optional(),
-  description: z.string().nullable().optional(),
+  name: nameSchema,
+  code: textSchema.nullable().optional(),
+  description: textSchema.nullable().optional(),
   productionType: productionTypeSchema.default("short"),
   fps: z.number().positive().nullable().optional(),
   ratio: z.string().nullable().optional(),
@@ -33,9 +45,9 @@ export const projectUpdateSchema = projectCreateSchema
 
 /** What an adapter's `create("episode")` receives for an episode (relations as ids). */
 export const episodeCreateSchema = z.object({
-  name: z.string().min(1),
+  name: nameSchema,
   projectId: idSchema,
-  description: z.string().nullable().optional(),
+  description: textSchema.nullable().optional(),
   ...custom,
 });
 /** What an adapter's `update("episode")` receives for an episode: only the fields that change. */
@@ -43,10 +55,10 @@ export const episodeUpdateSchema = episodeCreateSchema.omit({ projectId: true })
 
 /** What an adapter's `create("sequence")` receives for a sequence (relations as ids). */
 export const sequenceCreateSchema = z.object({
-  name: z.string().min(1),
+  name: nameSchema,
   projectId: idSchema,
   episodeId: idSchema.nullable().optional(),
-  description: z.string().nullable().optional(),
+  description: textSchema.nullable().optional(),
   ...custom,
 });
 /** What an adapter's `update("sequence")` receives for a sequence: only the fields that change. */
@@ -54,14 +66,14 @@ export const sequenceUpdateSchema = sequenceCreateSchema.omit({ projectId: true,
 
 /** What an adapter's `create("shot")` receives for a shot (relations as ids). */
 export const shotCreateSchema = z.object({
-  name: z.string().min(1),
+  name: nameSchema,
   projectId: idSchema,
   sequenceId: idSchema,
-  description: z.string().nullable().optional(),
-  frameIn: z.number().int().nullable().optional(),
-  frameOut: z.number().int().nullable().optional(),
+  description: textSchema.nullable().optional(),
+  frameIn: frameSchema.nullable().optional(),
+  frameOut: frameSchema.nullable().optional(),
   /** Derived from frameIn/frameOut when both are given and this is not. */
-  nbFrames: z.number().int().nullable().optional(),
+  nbFrames: frameSchema.nullable().optional(),
   fps: z.number().positive().nullable().optional(),
   ...custom,
 });
@@ -73,20 +85,20 @@ export const shotUpdateSchema = shotCreateSchema
 
 /** What an adapter's `create("assetType")` receives for an asset type (relations as ids). */
 export const assetTypeCreateSchema = z.object({
-  name: z.string().min(1),
-  shortName: z.string().nullable().optional(),
-  description: z.string().nullable().optional(),
+  name: nameSchema,
+  shortName: nameSchema.nullable().optional(),
+  description: textSchema.nullable().optional(),
 });
 /** What an adapter's `update("assetType")` receives for an asset type: only the fields that change. */
 export const assetTypeUpdateSchema = assetTypeCreateSchema.partial();
 
 /** What an adapter's `create("asset")` receives for an asset (relations as ids). */
 export const assetCreateSchema = z.object({
-  name: z.string().min(1),
+  name: nameSchema,
   projectId: idSchema,
   assetTypeId: idSchema,
   episodeId: idSchema.nullable().optional(),
-  description: z.string().nullable().optional(),
+  description: textSchema.nullable().optional(),
   ...custom,
 });
 /** What an adapter's `update("asset")` receives for an asset: only the fields that change. */
@@ -100,11 +112,11 @@ export const taskCreateSchema = z.object({
   entityId: idSchema,
   taskTypeId: idSchema,
   /** @default "main" */
-  name: z.string().min(1).optional(),
+  name: nameSchema.optional(),
   /** @default the tracker's default status */
   statusId: idSchema.optional(),
   assigneeIds: z.array(idSchema).optional(),
-  description: z.string().nullable().optional(),
+  description: textSchema.nullable().optional(),
   priority: z.number().int().optional(),
   difficulty: z.number().int().min(1).max(5).optional(),
   startDate: isoDateSchema.nullable().optional(),
@@ -119,10 +131,10 @@ export const taskUpdateSchema = taskCreateSchema
 
 /** What an adapter's `create("taskType")` receives for a task type (relations as ids). */
 export const taskTypeCreateSchema = z.object({
-  name: z.string().min(1),
+  name: nameSchema,
   forShots: z.boolean(),
-  shortName: z.string().nullable().optional(),
-  color: z.string().optional(),
+  shortName: nameSchema.nullable().optional(),
+  color: colorSchema.optional(),
   priority: z.number().int().optional(),
   departmentId: idSchema.nullable().optional(),
   allowTimelog: z.boolean().optional(),
@@ -132,9 +144,9 @@ export const taskTypeUpdateSchema = taskTypeCreateSchema.omit({ forShots: true }
 
 /** What an adapter's `create("taskStatus")` receives for a task status (relations as ids). */
 export const taskStatusCreateSchema = z.object({
-  name: z.string().min(1),
-  shortName: z.string().min(1).max(10),
-  color: z.string().optional(),
+  name: nameSchema,
+  shortName: nameSchema,
+  color: colorSchema.optional(),
   priority: z.number().int().optional(),
   isDefault: z.boolean().optional(),
   isDone: z.boolean().optional(),
@@ -149,10 +161,11 @@ export const taskStatusUpdateSchema = taskStatusCreateSchema.partial();
 
 /** What an adapter's `create("person")` receives for a person (relations as ids). */
 export const personCreateSchema = z.object({
-  firstName: z.string(),
-  lastName: z.string(),
+  firstName: nameSchema,
+  /** May be empty (a bot, a single-name person); never blank or padded. */
+  lastName: optionalNameSchema,
   email: z.string().email().nullable().optional(),
-  desktopLogin: z.string().nullable().optional(),
+  desktopLogin: optionalNameSchema.nullable().optional(),
   role: personRoleSchema.optional(),
   active: z.boolean().optional(),
   departmentIds: z.array(idSchema).optional(),
@@ -163,15 +176,15 @@ export const personUpdateSchema = personCreateSchema.partial();
 
 /** What an adapter's `create("department")` receives for a department (relations as ids). */
 export const departmentCreateSchema = z.object({
-  name: z.string().min(1),
-  color: z.string().optional(),
+  name: nameSchema,
+  color: colorSchema.optional(),
 });
 /** What an adapter's `update("department")` receives for a department: only the fields that change. */
 export const departmentUpdateSchema = departmentCreateSchema.partial();
 
 /** What an adapter's `create("playlist")` receives for a playlist (relations as ids). */
 export const playlistCreateSchema = z.object({
-  name: z.string().min(1),
+  name: nameSchema,
   projectId: idSchema,
   episodeId: idSchema.nullable().optional(),
   taskTypeId: idSchema.nullable().optional(),
@@ -181,10 +194,18 @@ export const playlistCreateSchema = z.object({
 /** What an adapter's `update("playlist")` receives for a playlist: only the fields that change. */
 export const playlistUpdateSchema = playlistCreateSchema.omit({ projectId: true, episodeId: true }).partial();
 
+/** A checklist item as a comment input gives it; `frame` and `revision` pin it to a frame of a preview. */
+export const checklistInputSchema = z.strictObject({
+  text: textSchema,
+  checked: z.boolean().optional(),
+  frame: frameSchema.nullable().optional(),
+  revision: z.number().int().positive().nullable().optional(),
+});
+
 /** What an adapter's `update("comment")` receives for a comment: only the fields that change. */
 export const commentUpdateSchema = z.object({
-  text: z.string().optional(),
-  checklist: z.array(checklistItemSchema.omit({ id: true })).optional(),
+  text: textSchema.optional(),
+  checklist: z.array(checklistItemSchema.omit({ id: true }).extend(checklistInputSchema.shape)).optional(),
   pinned: z.boolean().optional(),
 });
 

@@ -101,6 +101,9 @@ export interface RemoveRule<K extends Kind> {
   readonly whileHeld?: WhileHeld;
 }
 
+/** Two fields of a record, the first never after the second when both are set. */
+export type OrderedPair<K extends Kind> = readonly [low: RuleField<K>, high: RuleField<K>];
+
 /** Every rule of one kind. */
 export interface KindRules<K extends Kind> {
   /** The keys a query may use: a runtime list of `FilterKey<K>`. */
@@ -112,6 +115,22 @@ export interface KindRules<K extends Kind> {
   /** What the tracker fills in when a create input leaves a field out. */
   readonly createDefaults: FieldValues<K>;
   readonly remove: RemoveRule<K>;
+  /**
+   * The longest text each field holds (the tracker's column lengths): a longer value is refused
+   * before a write, rather than cut or failed by the database.
+   *
+   * @example
+   * maxLength: { name: 160 }
+   */
+  readonly maxLength: { readonly [F in RuleField<K>]?: number };
+  /**
+   * Fields whose values must not decrease, in pairs: a shot's `frameIn` is not after its
+   * `frameOut`, a task is not due before it starts. Checked when both are set.
+   *
+   * @example
+   * ordered: [["frameIn", "frameOut"]]
+   */
+  readonly ordered: readonly OrderedPair<K>[];
 }
 
 /** Every kind's rules: `defaultRules` (Kitsu's), or an adapter's merged with its overrides (`rulesOf`). */
@@ -152,6 +171,8 @@ const base = <K extends Kind>(kind: K) => ({
   unique: [] as readonly UniqueKey<K>[],
   createDefaults: {},
   remove: {},
+  maxLength: {},
+  ordered: [] as readonly OrderedPair<K>[],
 });
 
 /** The name is unique studio-wide (Zou: a unique `name` column). */
@@ -163,6 +184,9 @@ export const defaultRules: TrackerRules = {
     ...base("project"),
     unique: studioName,
     parents: {},
+    // Zou's column lengths (zou/app/models/project.py); Gadget also refuses a project that ends before it starts.
+    maxLength: { name: 80, code: 80, ratio: 10, resolution: 12 },
+    ordered: [["startDate", "endDate"]],
     // Zou deletes closed projects only, force or not (400 "Only closed projects can be deleted").
     remove: { requires: { status: "closed" }, whileHeld: "refuse-unless-forced" },
   },
@@ -171,6 +195,7 @@ export const defaultRules: TrackerRules = {
     // Zou's create route answers an existing name with the existing row; Gadget makes it a conflict.
     unique: [{ fields: ["projectId", "name"] }],
     parents: { projectId: project },
+    maxLength: { name: 160 },
     remove: { whileHeld: "refuse-unless-forced" },
   },
   sequence: {
@@ -178,6 +203,7 @@ export const defaultRules: TrackerRules = {
     // As episodes: deduped by Zou's create route on (project, episode, name), a conflict here.
     unique: [{ fields: ["projectId", "episodeId", "name"] }],
     parents: { projectId: project, episodeId: { kind: "episode", sameProject: true } },
+    maxLength: { name: 160 },
     remove: { whileHeld: "refuse-unless-forced" },
   },
   shot: {
@@ -185,6 +211,9 @@ export const defaultRules: TrackerRules = {
     // Zou's entity_uc (name, project, type, parent) and its create route's dedupe; the sequence implies the project.
     unique: [{ fields: ["sequenceId", "name"] }],
     parents: { projectId: project, sequenceId: { kind: "sequence", sameProject: true } },
+    maxLength: { name: 160 },
+    // Kitsu takes any frame range; Gadget refuses one that ends before it starts.
+    ordered: [["frameIn", "frameOut"]],
     remove: { whileHeld: "cancel-unless-forced" },
   },
   assetType: {
@@ -192,6 +221,7 @@ export const defaultRules: TrackerRules = {
     // Zou checks the name with ILIKE before it creates an entity type.
     unique: [{ fields: ["name"], ignoreCase: true }],
     parents: {},
+    maxLength: { name: 30, shortName: 20 },
     // Zou's generic delete has no cascade: the database refuses while assets point at the type.
     remove: { whileHeld: "refuse" },
   },
@@ -205,6 +235,7 @@ export const defaultRules: TrackerRules = {
       assetTypeId: { kind: "assetType" },
       episodeId: { kind: "episode", sameProject: true },
     },
+    maxLength: { name: 160 },
     remove: { whileHeld: "cancel-unless-forced" },
   },
   task: {
@@ -218,16 +249,20 @@ export const defaultRules: TrackerRules = {
       assigneeIds: { kind: "person" },
     },
     createDefaults: { name: "main" },
+    maxLength: { name: 80 },
+    ordered: [["startDate", "dueDate"]],
   },
   taskType: {
     ...base("taskType"),
     unique: studioName,
     parents: { departmentId: { kind: "department" } },
+    maxLength: { name: 40, shortName: 20, color: 7 },
   },
   taskStatus: {
     ...base("taskStatus"),
     unique: [{ fields: ["shortName"] }],
     parents: {},
+    maxLength: { name: 40, shortName: 10, color: 7 },
   },
   comment: { ...base("comment"), parents: {} },
   preview: { ...base("preview"), parents: {} },
@@ -238,17 +273,20 @@ export const defaultRules: TrackerRules = {
     // Gadget refuses any case variant (logins are matched without case).
     unique: [{ fields: ["email"], ignoreCase: true, nullsDistinct: true, among: { isBot: false } }],
     parents: { departmentIds: { kind: "department" } },
+    maxLength: { firstName: 80, lastName: 80, desktopLogin: 80 },
   },
   department: {
     ...base("department"),
     unique: studioName,
     parents: {},
+    maxLength: { name: 80, color: 7 },
   },
   playlist: {
     ...base("playlist"),
     // Zou's playlist_uc (name, project, episode) lets null episodes repeat a name; Gadget does not.
     unique: [{ fields: ["projectId", "episodeId", "name"] }],
     parents: { projectId: project, episodeId: { kind: "episode" }, taskTypeId: { kind: "taskType" } },
+    maxLength: { name: 80 },
   },
   timeSpent: { ...base("timeSpent"), parents: {} },
 };

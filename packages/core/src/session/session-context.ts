@@ -1,5 +1,7 @@
+import { inspect } from "node:util";
 import type { Capability } from "../adapter/capabilities.js";
 import type { PartialRecord, RemoveOptions, RemoveResult, TrackerAdapter } from "../adapter/contract.js";
+import { checkUpdate } from "../collections/new-input.js";
 import { UnsupportedError, ValidationError } from "../errors.js";
 import { EventHub } from "../events/hub.js";
 import type { TrackerEvent } from "../events/tracker-event.js";
@@ -55,6 +57,15 @@ export class SessionContext {
       load: (kind, id) => this.load(kind, id),
       onEvent: (event) => this.onEvent(event),
     });
+  }
+
+  /** A session prints as its tracker's name: its adapter holds the credentials. */
+  toJSON(): Record<string, unknown> {
+    return { session: this.adapter.name, entities: this.identity.size };
+  }
+
+  [inspect.custom](): string {
+    return `SessionContext ${inspect(this.toJSON())}`;
   }
 
   /** Throws UnsupportedError when the tracker lacks `capability`. */
@@ -120,6 +131,7 @@ export class SessionContext {
   async update<K extends UpdatableKind>(entity: AnyEntity, kind: K, patch: Record<string, unknown>): Promise<void> {
     const parsed = kinds[kind].update.safeParse(patch);
     if (!parsed.success) throw ValidationError.fromZod(`${kind} update`, parsed.error);
+    await checkUpdate(this, entity, kind as K & CreatableKind, parsed.data as Record<string, unknown>);
     const record = await this.adapter.update(kind, entity.id, parsed.data as UpdateData<K>);
     this.identity.forgetNamesOf(kind, entity.id);
     applyRecord(entity, record, true);

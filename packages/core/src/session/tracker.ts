@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import type { Capabilities } from "../adapter/capabilities.js";
 import type { RawClient, SearchHit, TrackerAdapter } from "../adapter/contract.js";
 import { Collection } from "../collections/collection.js";
@@ -5,19 +6,25 @@ import type { RefInput } from "../collections/query.js";
 import { resolveRef } from "../collections/resolve.js";
 import { type FromEnvOptions, readEnvSettings } from "../config/env.js";
 import { loadAdapter } from "../config/registry.js";
+import { hideSecrets } from "../config/secrets.js";
 import type { TrackerConfig } from "../config/tracker-config.js";
-import { UnsupportedError } from "../errors.js";
+import { UnsupportedError, ValidationError } from "../errors.js";
 import type { TrackerEvent } from "../events/tracker-event.js";
 import type { EventName } from "../events/vocabulary.js";
-import { getId, type IdLike } from "../ids.js";
+import { type IdLike, ref } from "../ids.js";
+import { parseOptions } from "../input-shape.js";
 import type { AnyEntity } from "../model/entity.js";
 import type { Project } from "../model/project.js";
 import type { EntityOf } from "../model/types.js";
-import type { CreatableKind, Kind } from "../schema/kinds.js";
+import { type CreatableKind, type Kind, kindNames } from "../schema/kinds.js";
+import { searchOptionsSchema } from "../schema/options.js";
 import { SessionContext } from "./session-context.js";
 
 /** The kinds `tracker.search()` finds. */
 export type SearchKind = SearchHit["kind"];
+
+/** Longest search text: a search is a few words typed by someone, not a document. */
+const maxSearchLength = 200;
 
 /** Options of `tracker.search()`. */
 export interface TrackerSearchOptions {
@@ -71,7 +78,7 @@ export class Tracker {
 
   private constructor(adapter: TrackerAdapter, config?: TrackerConfig) {
     this.adapter = adapter;
-    this.config = config;
+    this.config = config === undefined ? undefined : hideSecrets(config);
     this.context = new SessionContext(adapter, this);
     this.projects = this.studio("project");
     this.persons = this.studio("person");
@@ -114,7 +121,8 @@ export class Tracker {
    * const comment = await tracker.load("comment", error.written.ids.comment);
    */
   async load<K extends Kind>(kind: K, id: IdLike): Promise<EntityOf<K>> {
-    return this.context.load(kind, getId(id, `tracker.load("${kind}")`));
+    if (!(kindNames as readonly unknown[]).includes(kind)) throw ValidationError.unknownKind(kind, kindNames);
+    return this.context.load(kind, ref(id, kind, `tracker.load("${kind}")`));
   }
 
   /** What the tracker supports. */
@@ -138,8 +146,17 @@ export class Tracker {
    */
   async search(text: string, options: TrackerSearchOptions = {}): Promise<AnyEntity[]> {
     this.context.require("search");
+    const what = "tracker.search() text";
+    if (typeof text !== "string")
+      throw ValidationError.wrongType(what, text, "a string", 'Pass the text to find, e.g. "fox"');
+    if (text.trim() === "") throw ValidationError.emptyText(what);
+    if (text.length > maxSearchLength)
+      throw ValidationError.tooLong("tracker.search()", "text", text.length, maxSearchLength);
+    parseOptions(searchOptionsSchema, options, "tracker.search() options", '{ kinds: ["asset"], limit: 5 }');
     const projectId =
-      options.project === undefined ? undefined : await resolveRef(this.context, "project", options.project, "search");
+      options.project === undefined
+        ? undefined
+        : await resolveRef(this.context, "project", options.project, "tracker.search() project");
     const hits = await this.adapter.search(text, {
       ...(projectId === undefined ? {} : { projectId }),
       ...(options.kinds ? { kinds: options.kinds } : {}),
@@ -169,6 +186,16 @@ export class Tracker {
   async close(): Promise<void> {
     this.context.hub.close();
     await this.adapter.close();
+  }
+
+  /** What a log shows of a session: the tracker and who is logged in, never a password or token. */
+  toJSON(): Record<string, unknown> {
+    const { type, url, login, project } = (this.config ?? {}) as Partial<Record<string, unknown>>;
+    return { tracker: this.adapter.name, type, url, login, project };
+  }
+
+  [inspect.custom](): string {
+    return `Tracker ${inspect(this.toJSON(), { breakLength: 120 })}`;
   }
 
   private studio<K extends CreatableKind>(kind: K): Collection<K, EntityOf<K>> {

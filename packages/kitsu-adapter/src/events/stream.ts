@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import {
   AuthError,
   ConfigError,
@@ -45,7 +46,8 @@ export class KitsuEventStream {
   private state: State = "idle";
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private token: string | undefined;
+  /** The token of the last handshake, private: util.inspect and JSON never reach it. */
+  #token: string | undefined;
   private refreshNext = false;
   private tokenIsFresh = false;
   private gapSince: number | undefined;
@@ -89,6 +91,15 @@ export class KitsuEventStream {
     this.socket.on("connect_error", (error) => this.onConnectError(error));
     this.socket.on("disconnect", (reason) => this.onDisconnect(reason));
     this.socket.onAny((name: string, payload: unknown) => this.onSocketEvent(name, payload));
+  }
+
+  /** What a log shows of the stream: where it listens and its state; its socket carries the token. */
+  toJSON(): Record<string, unknown> {
+    return { url: this.url, state: this.state };
+  }
+
+  [inspect.custom](): string {
+    return `KitsuEventStream ${inspect(this.toJSON())}`;
   }
 
   /** Read through a getter: awaits in between may have closed the stream, which narrowing cannot see. */
@@ -150,7 +161,7 @@ export class KitsuEventStream {
     let token: string;
     try {
       const refresh = this.refreshNext;
-      token = refresh ? await this.options.auth.refresh(this.token) : await this.options.auth.accessToken();
+      token = refresh ? await this.options.auth.refresh(this.#token) : await this.options.auth.accessToken();
       this.refreshNext = false;
       this.tokenIsFresh = refresh;
     } catch (error) {
@@ -164,7 +175,7 @@ export class KitsuEventStream {
       return;
     }
     if (this.closed) return;
-    this.token = token;
+    this.#token = token;
     this.attempts++;
     this.tries++;
     this.attemptStart = performance.now();

@@ -2,9 +2,12 @@ import { checkFilterKeys, type Id, type Kind, type TrackerRules, ValidationError
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** True for a string shaped like Zou's ids. */
+export const isUuid = (value: unknown): boolean => typeof value === "string" && uuid.test(value);
+
 /** Zou ids are UUIDs; anything else is refused before a request is sent. */
 export function checkId(value: string, what: string): Id {
-  if (typeof value !== "string" || !uuid.test(value)) throw ValidationError.invalidId(String(value), what);
+  if (!isUuid(value)) throw ValidationError.invalidId(String(value), what);
   return value as Id;
 }
 

@@ -1,4 +1,6 @@
+import { inspect } from "node:util";
 import {
+  jsonProblem,
   NetworkError,
   type RawClient,
   type RequestInfo,
@@ -6,6 +8,7 @@ import {
   requestLog,
   ServerError,
   TimeoutError,
+  ValidationError,
 } from "@gadget/core/adapter";
 import ky, { type Input, type KyInstance } from "ky";
 import { type KitsuTransportOptions, type ResolvedTransportOptions, resolveTransportOptions } from "../options.js";
@@ -48,23 +51,36 @@ export class KitsuClient {
   private readonly log: RequestLog | undefined;
 
   constructor(options: KitsuClientOptions) {
-    const urls = resolveUrls(options.url);
+    const { url, credentials, ...transport } = options;
+    const urls = resolveUrls(url);
     this.origin = urls.origin;
     this.apiUrl = urls.api;
-    this.options = resolveTransportOptions(options);
+    // Only the transport settings are kept here: the credentials live in `auth`, out of sight.
+    this.options = resolveTransportOptions(transport);
     this.log = requestLog(options.logger);
     this.http = ky.create({
       prefixUrl: this.apiUrl,
       headers: { "user-agent": this.options.userAgent, accept: "application/json" },
     });
-    this.auth = new KitsuAuth({ send: (spec) => this.send(spec) }, options.credentials);
+    this.auth = new KitsuAuth({ send: (spec) => this.send(spec), apiUrl: this.apiUrl }, credentials);
     this.raw = {
-      get: <T>(path: string, o?: { searchParams?: SearchParams }) =>
-        this.request<T>({ method: "GET", path, searchParams: o?.searchParams }),
-      post: <T>(path: string, body?: unknown) => this.request<T>({ method: "POST", path, json: body ?? {} }),
-      put: <T>(path: string, body?: unknown) => this.request<T>({ method: "PUT", path, json: body ?? {} }),
-      delete: <T>(path: string) => this.request<T>({ method: "DELETE", path }),
+      get: async <T>(path: string, o?: { searchParams?: SearchParams }) =>
+        this.request<T>({ method: "GET", path: rawPath("get", path), searchParams: rawSearchParams(o) }),
+      post: async <T>(path: string, body?: unknown) =>
+        this.request<T>({ method: "POST", path: rawPath("post", path), json: rawBody("post", body) }),
+      put: async <T>(path: string, body?: unknown) =>
+        this.request<T>({ method: "PUT", path: rawPath("put", path), json: rawBody("put", body) }),
+      delete: async <T>(path: string) => this.request<T>({ method: "DELETE", path: rawPath("delete", path) }),
     };
+  }
+
+  /** What a log shows of the client: where it talks to and as whom, never a password or token. */
+  toJSON(): Record<string, unknown> {
+    return { apiUrl: this.apiUrl, auth: this.auth.toJSON(), stats: { ...this.stats } };
+  }
+
+  [inspect.custom](): string {
+    return `KitsuClient ${inspect(this.toJSON(), { depth: 3 })}`;
   }
 
   /** Sends a request and parses its JSON answer (undefined for an empty body). */
@@ -103,6 +119,9 @@ export class KitsuClient {
     const o = this.options;
     const path = trimPath(spec.path);
     const info: RequestInfo = { method: spec.method, path: `/${path}` };
+    // A body JSON cannot carry (a BigInt, a cycle) would fail inside ky and read as a network error.
+    const problem = spec.json === undefined ? undefined : jsonProblem(spec.json, { dropUndefinedKeys: true });
+    if (problem) throw ValidationError.notJson(`The body of ${spec.method} /${path}`, problem.path, problem.message);
     const authed = spec.auth !== false;
     const bot = authed && this.auth.isBot;
     const timeout = spec.timeout ?? o.timeout;
@@ -173,3 +192,50 @@ export class KitsuClient {
 }
 
 const trimPath = (path: string) => path.replace(/^\/+/, "");
+
+const pathExample = 'a path of the API such as "data/projects"';
+
+/**
+ * A raw call's path, checked: relative to the API (the session's token never goes to another
+ * server), without `..` segments that would leave it.
+ */
+function rawPath(method: string, path: unknown): string {
+  const what = `raw.${method}() path`;
+  const fix = 'Pass the path relative to TRACKER_URL, e.g. raw.get("data/projects")';
+  if (typeof path !== "string" || path.trim() === "") throw ValidationError.wrongType(what, path, pathExample, fix);
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path)) {
+    throw ValidationError.wrongType(what, path, `${pathExample}, relative to the API`, fix);
+  }
+  if (path.split(/[/?#]/).some((segment) => segment === ".." || segment === ".")) {
+    throw ValidationError.wrongType(what, path, `${pathExample}, without "." or ".." segments`, fix);
+  }
+  return path;
+}
+
+function rawSearchParams(options: unknown): SearchParams | undefined {
+  if (options === undefined) return undefined;
+  const params = (options as { searchParams?: unknown } | null)?.searchParams;
+  const ok =
+    params === undefined ||
+    (typeof params === "object" &&
+      params !== null &&
+      !Array.isArray(params) &&
+      Object.values(params).every((v) => ["string", "number", "boolean"].includes(typeof v)));
+  if (typeof options !== "object" || options === null || !ok) {
+    throw ValidationError.wrongType(
+      "raw.get() searchParams",
+      params,
+      "an object of strings, numbers and booleans",
+      'Pass { searchParams: { project_id: "..." } }',
+    );
+  }
+  return params as SearchParams | undefined;
+}
+
+/** A raw body is sent as JSON: what JSON cannot carry is refused before the request. */
+function rawBody(method: string, body: unknown): unknown {
+  if (body === undefined) return {};
+  const problem = jsonProblem(body, { dropUndefinedKeys: true });
+  if (problem) throw ValidationError.notJson(`raw.${method}() body`, problem.path, problem.message);
+  return body;
+}

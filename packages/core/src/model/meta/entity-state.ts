@@ -51,12 +51,22 @@ function serializeKeys(data: Record<string, unknown>): Map<string, string> {
   return new Map(Object.entries(data).map(([k, v]) => [k, JSON.stringify(v)]));
 }
 
+/** A value's JSON text, or undefined when JSON cannot hold it (a BigInt, a cycle): such a value counts as changed, and save() refuses it by name. */
+function jsonText(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The customData keys changed since the tracker last sent it; removed keys become null (blanked). */
 function customDataChanges(state: EntityState): Record<string, unknown> {
   const current = (state.values.customData ?? {}) as Record<string, unknown>;
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(current)) {
-    if (state.customBase.get(key) !== JSON.stringify(value)) changes[key] = value;
+    const text = jsonText(value);
+    if (text === undefined || state.customBase.get(key) !== text) changes[key] = value;
   }
   for (const key of state.customBase.keys()) if (!Object.hasOwn(current, key)) changes[key] = null;
   return changes;

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import type { ComplianceContext } from "../compliance-context.js";
+import { expectTrackerError } from "../helpers/expect-error.js";
 
 /**
  * Section 10: `customData` in an update is merged key by key. Kitsu merges only through
@@ -24,15 +25,25 @@ export function customDataSection(ctx: ComplianceContext): void {
     expect(again.customData.b).toBe(2);
   });
 
-  test("customData comes back as JSON carries it: a Date as its ISO string, NaN as null (the mock kept them as given)", async () => {
+  test("customData that JSON would change (a Date, NaN, Infinity) is refused before any write (Kitsu turned it into a string and null, the mock kept it)", async () => {
     const when = new Date("2026-01-05T09:00:00.000Z");
-    const sent = { when, ratio: Number.NaN, far: Number.POSITIVE_INFINITY, nested: { at: [when, 1] } };
-    const asJson = { when: when.toISOString(), ratio: null, far: null, nested: { at: [when.toISOString(), 1] } };
-    const asset = await ctx.newAsset({ customData: sent });
-    expect(asset.customData).toEqual(asJson);
-    expect((await ctx.adapter.get("asset", asset.id)).customData).toEqual(asJson);
-    const updated = await ctx.adapter.update("asset", asset.id, { customData: { later: when, gone: undefined } });
-    expect(updated.customData).toEqual({ ...asJson, later: when.toISOString() });
+    const before = await ctx.adapter.query("asset", { projectId: ctx.fx.project.id });
+    for (const customData of [
+      { when },
+      { ratio: Number.NaN },
+      { far: Number.POSITIVE_INFINITY },
+      { nested: { at: [when] } },
+    ]) {
+      await expectTrackerError(ctx.newAsset({ customData } as never), "VALIDATION");
+    }
+    const asset = await ctx.newAsset({ customData: { when: when.toISOString(), ratio: null } });
+    await expectTrackerError(
+      ctx.adapter.update("asset", asset.id, { customData: { later: when } } as never),
+      "VALIDATION",
+    );
+    expect((await ctx.adapter.get("asset", asset.id)).customData).toEqual({ when: when.toISOString(), ratio: null });
+    const after = await ctx.adapter.query("asset", { projectId: ctx.fx.project.id });
+    expect(after.items.length).toBe(before.items.length + 1);
   });
 
   test("asset and task: customData is merged", async () => {
