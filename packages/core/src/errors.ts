@@ -592,6 +592,7 @@ export class ValidationError extends TrackerError {
     );
   }
 
+  /** A kind name (`tracker.load(kind, id)`) that is not one of the model's kinds. */
   static unknownKind(value: unknown, known: readonly string[]): ValidationError {
     const text = typeof value === "string" ? value : "";
     const near = known.find((k) => k.toLowerCase() === text.toLowerCase().replace(/s$/, ""));
@@ -601,6 +602,7 @@ export class ValidationError extends TrackerError {
     );
   }
 
+  /** An event name (`project.on(name)`) outside the vocabulary, with the closest name when there is one. */
   static unknownEventName(where: string, value: unknown, suggestion: string | undefined): ValidationError {
     const given = typeof value === "string" ? `"${value}"` : describeValue(value);
     return new ValidationError(
@@ -609,6 +611,7 @@ export class ValidationError extends TrackerError {
     );
   }
 
+  /** A handler or callback that is not a function. */
   static notAFunction(what: string, value: unknown): ValidationError {
     return new ValidationError(`${what} must be a function, but was given ${describeValue(value)}. Pass a function.`, [
       { path: [], message: "expected a function" },

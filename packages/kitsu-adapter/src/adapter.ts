@@ -106,6 +106,7 @@ export class KitsuAdapter implements TrackerAdapter {
     return { adapter: this.name, ...this.client.toJSON() };
   }
 
+  /** What `console.log` and `util.inspect` print: the server URL and login, never credentials or tokens. */
   [inspect.custom](): string {
     return `KitsuAdapter ${inspect(this.toJSON(), { depth: 3 })}`;
   }

@@ -136,6 +136,7 @@ export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> 
     return { collection: this.kind, of: this.options.label() };
   }
 
+  /** What `console.log` and `util.inspect` print: the collection's kind and owner, never credentials or tokens. */
   [inspect.custom](): string {
     return `${this.constructor.name} ${inspect(this.toJSON())}`;
   }

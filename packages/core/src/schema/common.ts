@@ -197,6 +197,7 @@ export const customDataSchema = z
     const problem = jsonProblem(value);
     if (problem) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
   });
+/** Free-form tracker data: a plain object of JSON values. */
 export type CustomData = z.infer<typeof customDataSchema>;
 
 /** A duration in seconds, the model's one unit; inputs may also be `{ hours, minutes, seconds }`. */

@@ -2,7 +2,6 @@ export * from "./casting.js";
 export * from "./common.js";
 export * from "./inputs.js";
 export * from "./kinds.js";
-export * from "./options.js";
 export * from "./people.js";
 export * from "./production.js";
 export * from "./reviews.js";

@@ -194,6 +194,7 @@ export class Tracker {
     return { tracker: this.adapter.name, type, url, login, project };
   }
 
+  /** What `console.log` and `util.inspect` print: the tracker type and URL, never credentials or tokens. */
   [inspect.custom](): string {
     return `Tracker ${inspect(this.toJSON(), { breakLength: 120 })}`;
   }
