@@ -6,6 +6,7 @@ export type { FieldQuery, Query, RefInput, RelationKeysOf } from "./collections/
 export { TaskCollection } from "./collections/task-collection.js";
 export { type FromEnvOptions, readTrackerConfig } from "./config/env.js";
 export { type AdapterModules, knownTrackerTypes, loadAdapter } from "./config/registry.js";
+export { defaultCacheTtl, type SessionOptions } from "./config/session-options.js";
 export * from "./config/tracker-config.js";
 export * from "./errors.js";
 export type { EventsAccessor, LiveEventsOptions, SinceOptions } from "./events/accessor.js";

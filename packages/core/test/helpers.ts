@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { demoTracker, type MockTracker } from "@gadget/mock-tracker";
 import type { TrackerAdapter } from "../src/adapter/contract.js";
+import type { SessionOptions } from "../src/config/session-options.js";
 import { Tracker } from "../src/session/tracker.js";
 
 export const DEMO_PROJECT = "Bunny Escape";
@@ -50,10 +51,10 @@ export function withoutBatchOps<A extends TrackerAdapter>(adapter: A): A {
 }
 
 /** A session on the demo studio, through a counting proxy (`fallbacks`: without the optional batch methods). */
-export async function demoSession(options: { fallbacks?: boolean } = {}) {
+export async function demoSession(options: { fallbacks?: boolean; session?: SessionOptions } = {}) {
   const mock: MockTracker = demoTracker();
   const { adapter, log } = counting(options.fallbacks ? withoutBatchOps(mock) : mock);
-  const tracker = Tracker.connect(adapter);
+  const tracker = Tracker.connect(adapter, options.session);
   const project = await tracker.projects.get({ name: DEMO_PROJECT });
   log.reset();
   return { mock, tracker, project, log };

@@ -4,6 +4,7 @@ import { parse } from "dotenv";
 import type { AdapterModule } from "../adapter/factory.js";
 import { ConfigError } from "../errors.js";
 import { knownTrackerTypes } from "./registry.js";
+import type { SessionOptions } from "./session-options.js";
 import { type TrackerConfig, type TrackerType, trackerConfigSchema } from "./tracker-config.js";
 
 /*
@@ -11,7 +12,7 @@ import { type TrackerConfig, type TrackerType, trackerConfigSchema } from "./tra
  * never writes process.env, so two sessions to two trackers can live side by side.
  */
 
-export interface FromEnvOptions {
+export interface FromEnvOptions extends SessionOptions {
   /**
    * The variables to read instead of `process.env` (tests, several trackers in one process).
    *

@@ -5,7 +5,7 @@ import { children, labelOf } from "./children.js";
 import { Entity } from "./entity.js";
 import type { Episode } from "./episode.js";
 import { contextOf } from "./meta/entity-state.js";
-import { field, type Related, relation } from "./meta/metadata.js";
+import { field, lazy, type Related, relation } from "./meta/metadata.js";
 import { entity } from "./meta/registry.js";
 import type { Project } from "./project.js";
 
@@ -30,13 +30,17 @@ export class Sequence extends Entity<"sequence"> {
   @relation("project", "projectId") declare project: Related<Project>;
   @relation("episode", "episodeId") declare episode: Related<Episode | null>;
 
-  readonly shots: Collection<"shot"> = children(this, "shot", () => ({ sequenceId: this.id }), {
-    defaults: () => ({ sequenceId: this.id, projectId: this.projectId }),
-  });
-  readonly tasks: TaskCollection = new TaskCollection(contextOf(this), "task", {
-    scope: () => ({ entityId: this.id }),
-    defaults: () => ({ entityId: this.id }),
-    label: () => labelOf(this),
-    projectId: () => this.projectId,
-  });
+  @lazy get shots(): Collection<"shot"> {
+    return children(this, "shot", () => ({ sequenceId: this.id }), {
+      defaults: () => ({ sequenceId: this.id, projectId: this.projectId }),
+    });
+  }
+  @lazy get tasks(): TaskCollection {
+    return new TaskCollection(contextOf(this), "task", {
+      scope: () => ({ entityId: this.id }),
+      defaults: () => ({ entityId: this.id }),
+      label: () => labelOf(this),
+      projectId: () => this.projectId,
+    });
+  }
 }

@@ -5,6 +5,7 @@ import type { RefInput } from "../collections/query.js";
 import { resolveRef } from "../collections/resolve.js";
 import { type FromEnvOptions, readTrackerConfig } from "../config/env.js";
 import { loadAdapter } from "../config/registry.js";
+import { readSessionOptions, type SessionOptions } from "../config/session-options.js";
 import type { TrackerConfig } from "../config/tracker-config.js";
 import { UnsupportedError } from "../errors.js";
 import type { TrackerEvent } from "../events/tracker-event.js";
@@ -67,10 +68,10 @@ export class Tracker {
   readonly assetTypes: Collection<"assetType">;
   private readonly context: SessionContext;
 
-  private constructor(adapter: TrackerAdapter, config?: TrackerConfig) {
+  private constructor(adapter: TrackerAdapter, config: TrackerConfig | undefined, options: SessionOptions) {
     this.adapter = adapter;
     this.config = config;
-    this.context = new SessionContext(adapter, this);
+    this.context = new SessionContext(adapter, this, readSessionOptions(options));
     this.projects = this.studio("project");
     this.persons = this.studio("person");
     this.departments = this.studio("department");
@@ -84,9 +85,11 @@ export class Tracker {
    *
    * @example
    * const tracker = Tracker.connect(new MockTracker({ seed: "demo" }));
+   * @example
+   * const tracker = Tracker.connect(adapter, { cacheTtl: 10 });
    */
-  static connect(adapter: TrackerAdapter, config?: TrackerConfig): Tracker {
-    return new Tracker(adapter, config);
+  static connect(adapter: TrackerAdapter, options: SessionOptions & { config?: TrackerConfig } = {}): Tracker {
+    return new Tracker(adapter, options.config, options);
   }
 
   /**
@@ -97,8 +100,9 @@ export class Tracker {
    */
   static async fromEnv(options: FromEnvOptions = {}): Promise<Tracker> {
     const config = readTrackerConfig(options);
+    const session = readSessionOptions(options);
     const adapter = await loadAdapter(config, options.modules);
-    return new Tracker(adapter, config);
+    return new Tracker(adapter, config, session);
   }
 
   /**
@@ -153,9 +157,18 @@ export class Tracker {
     return this.context.hub.on(name, handler);
   }
 
-  /** Forgets every cached entity: the next lookups ask the tracker. */
+  /**
+   * Forgets what the session remembers of the tracker: entities, names looked up, tasks preloaded by
+   * `withTasks()`, and the adapter's own caches (Kitsu's task types, statuses, departments). The
+   * next lookups ask the tracker; entities in hand keep their values until then, and a lookup of
+   * the same record fills the same object. Records also expire on their own after `cacheTtl`.
+   *
+   * @example
+   * tracker.clearCache(); // a new task status was added in Kitsu's web UI
+   * const wfa = await tracker.taskStatuses.get({ shortName: "wfa" });
+   */
   clearCache(): void {
-    this.context.identity.clear();
+    this.context.clearCache();
   }
 
   /** Ends the session: listeners removed, sockets closed, so that a script can exit. */
