@@ -8,13 +8,11 @@
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { MockTracker, startKitsuServer } from "./deps.js";
-import { type RowOwners, zouTaskRows } from "./zou-task-rows.js";
+import { type RowOwners, tasksProjectName, zouTaskRows } from "./zou-task-rows.js";
 
 export interface PagedTasksReady {
   url: string;
 }
-
-export const tasksProjectName = (count: number): string => `Tasks ${count}`;
 
 async function main(): Promise<void> {
   const counts = process.argv.slice(2).map(Number);

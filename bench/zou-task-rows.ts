@@ -9,6 +9,9 @@ export function fakeUuid(space: number, n: number): string {
   return `${space.toString(16).padStart(8, "0")}-0000-4000-8000-${hex}`;
 }
 
+/** The project whose task list bench/paged-tasks-server.ts makes up, `count` rows long. */
+export const tasksProjectName = (count: number): string => `Tasks ${count}`;
+
 /** The project, task types and status the rows point to. */
 export interface RowOwners {
   projectId: string;

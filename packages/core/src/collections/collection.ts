@@ -98,7 +98,8 @@ export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> 
   async *iterate(query?: Query<K, E>): AsyncGenerator<E> {
     const where = await this.toWhere(query ?? ({} as Query<K, E>));
     if (where === null) return;
-    for await (const page of fetchPages(this.context, this.kind, where)) yield* page as unknown as E[];
+    const pages = fetchPages(this.context, this.kind, where, { streamed: true });
+    for await (const page of pages) yield* page as unknown as E[];
   }
 
   /**

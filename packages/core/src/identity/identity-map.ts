@@ -3,38 +3,57 @@ import type { Kind } from "../schema/kinds.js";
 
 /*
  * One session's identity map: one object per (kind, id), plus alternate keys (a kind, a scope and a
- * name) so that a repeated lookup by name costs no request.
+ * name) so that a repeated lookup by name costs no request. An entity serves lookups while fresh:
+ * not marked stale (an update event, a write) and younger than the session's cacheTtl.
  *
- * Entities are held weakly: iterating a million records keeps only what the caller holds (and the
- * few last used, held strongly so that a lookup repeated soon after costs no request even when the
- * caller kept nothing). While the caller holds an entity, a lookup of its record returns that same
- * object. An entity serves lookups while fresh: not marked stale (an update event, a write) and
- * younger than the session's cacheTtl.
+ * Memory follows what the caller holds:
+ * - Entities handed out by lookups and lists (get, filter, all, load, relations) are held weakly
+ *   (WeakRef; a FinalizationRegistry drops their keys once collected), and the last few hundred
+ *   used strongly, so that a lookup repeated soon after costs no request even when the caller kept
+ *   nothing.
+ * - Entities streamed by iterate() are held strongly while their page is current (the iteration
+ *   holds that page anyway), then let go without a WeakRef. V8 keeps the target of every WeakRef alive through
+ *   minor GCs, so weakly holding a million streamed records promoted every one of them to the old
+ *   generation (hundreds of MB before a major GC). A streamed entity the caller uses again (a field
+ *   read, a method) is taken back, weakly, unless a lookup made another object for its record in
+ *   the meantime; one the caller looks up while its page is current is held weakly from then on.
  *
  * Name keys are indexed by (kind, id) and by kind, so that dropping the names of one record (a
  * save()) or of one kind (a create) costs what it drops, not the number of names cached.
  */
 
 interface Entry<E extends object> {
-  ref: WeakRef<E>;
+  /** Held strongly: a streamed entity while its page is current. */
+  entity: E | undefined;
+  /** Held weakly: every entity a lookup handed out. */
+  ref: WeakRef<E> | undefined;
   stale: boolean;
   /** When the tracker last sent the record (ms since the epoch). */
   loadedAt: number;
 }
 
-export interface IdentityMapOptions {
+interface Streamed<E> {
+  kind: Kind;
+  id: Id;
+  entity: E;
+}
+
+export interface IdentityMapOptions<E> {
   /** How long a record read from the tracker serves lookups, in ms: 0 never, Infinity for ever. */
   ttlMs: number;
   /** How many recently used entities stay held strongly. */
   recent: number;
   /** Called when (kind, id) leaves the map (evicted, or collected once the caller let it go), not on clear(). */
   onForget?: (kind: Kind, id: Id) => void;
+  /** Called when a streamed entity is let go (see `adopt`). */
+  onRelease?: (entity: E) => void;
   /** The clock (tests pass their own). */
   now?: () => number;
 }
 
 const idKey = (kind: Kind, id: string): string => `${kind}\u0000${id}`;
 const nameKey = (scope: string, name: string): string => `${scope}\u0000${name}`;
+const deref = <E extends object>(entry: Entry<E>): E | undefined => entry.entity ?? entry.ref?.deref();
 
 export class IdentityMap<E extends object> {
   /** kind → id → entry (a map per kind spares building a key per lookup). */
@@ -46,45 +65,92 @@ export class IdentityMap<E extends object> {
   /** The last used entities, held strongly (a ring). */
   private readonly recent: (E | undefined)[];
   private recentAt = 0;
+  /** The current streamed page, held strongly. */
+  private streamed: Streamed<E>[] = [];
   private readonly collected: FinalizationRegistry<{ kind: Kind; id: Id }>;
   private readonly now: () => number;
 
-  constructor(private readonly options: IdentityMapOptions) {
+  constructor(private readonly options: IdentityMapOptions<E>) {
     this.recent = new Array<E | undefined>(Math.max(0, options.recent)).fill(undefined);
     this.now = options.now ?? Date.now;
     this.collected = new FinalizationRegistry(({ kind, id }) => {
-      const entry = this.byId.get(kind)?.get(id);
+      const entry = this.entry(kind, id);
       // The key may hold a newer object for the same record by now.
-      if (entry && entry.ref.deref() === undefined) this.forget(kind, id);
+      if (entry && deref(entry) === undefined) this.forget(kind, id);
     });
   }
 
   /** The entity of (kind, id) when known and fresh. */
   get(kind: Kind, id: string): E | undefined {
-    const entry = this.byId.get(kind)?.get(id);
+    const entry = this.entry(kind, id);
     if (!entry || entry.stale || this.now() - entry.loadedAt >= this.options.ttlMs) return undefined;
-    return this.use(entry.ref.deref());
+    const entity = deref(entry);
+    if (entity) this.hold(entry, kind, id as Id, entity);
+    return entity;
   }
 
   /** The entity of (kind, id) when known, fresh or not: a fresher record is put into it. */
   peek(kind: Kind, id: string): E | undefined {
-    return this.byId.get(kind)?.get(id)?.ref.deref();
+    const entry = this.entry(kind, id);
+    return entry ? deref(entry) : undefined;
   }
 
+  /** A new entity handed out by a lookup or a list: held weakly. */
   set(kind: Kind, id: Id, entity: E): void {
-    let entries = this.byId.get(kind);
-    if (!entries) {
-      entries = new Map();
-      this.byId.set(kind, entries);
+    const entry: Entry<E> = { entity: undefined, ref: undefined, stale: false, loadedAt: this.now() };
+    this.entries(kind).set(id, entry);
+    this.hold(entry, kind, id, entity);
+  }
+
+  /** A new entity streamed by iterate(): held while its page is current (see `nextPage`). */
+  setStreamed(kind: Kind, id: Id, entity: E): void {
+    this.entries(kind).set(id, { entity, ref: undefined, stale: false, loadedAt: this.now() });
+    this.streamed.push({ kind, id, entity });
+  }
+
+  /** An existing entity handed out again by a lookup or a list: held weakly from now on. */
+  keep(kind: Kind, id: Id): void {
+    const entry = this.entry(kind, id);
+    const entity = entry && deref(entry);
+    if (entry && entity) this.hold(entry, kind, id, entity);
+  }
+
+  /**
+   * A streamed page begins: the last one is let go. Its entities that no lookup took leave the map;
+   * the caller may still hold some (see `adopt`).
+   */
+  nextPage(): void {
+    const gone = this.streamed;
+    this.streamed = [];
+    for (const { kind, id, entity } of gone) {
+      const entry = this.entry(kind, id);
+      if (!entry || entry.entity !== entity) continue;
+      entry.entity = undefined;
+      if (entry.ref) continue;
+      this.entries(kind).delete(id);
+      this.forgetNamesOf(kind, id);
+      this.options.onRelease?.(entity);
     }
-    entries.set(id, { ref: new WeakRef(entity), stale: false, loadedAt: this.now() });
-    this.collected.register(entity, { kind, id });
-    this.use(entity);
+  }
+
+  /**
+   * A streamed entity let go and used again by the caller: it is the session's object for its
+   * record again, unless a lookup made another one meanwhile. Taken back stale: its values may be
+   * older than cacheTtl, so the next lookup reads the record again into it.
+   */
+  adopt(kind: Kind, id: Id, entity: E): void {
+    const entry = this.entry(kind, id);
+    if (entry) {
+      if (deref(entry) === entity) this.hold(entry, kind, id, entity);
+      return;
+    }
+    this.set(kind, id, entity);
+    this.markStale(kind, id);
   }
 
   /** The tracker just sent the whole record: it serves lookups for another cacheTtl. */
   markFresh(kind: Kind, id: string): void {
-    const entry = this.byId.get(kind)?.get(id);
+    const entry = this.entry(kind, id);
     if (!entry) return;
     entry.stale = false;
     entry.loadedAt = this.now();
@@ -92,14 +158,14 @@ export class IdentityMap<E extends object> {
 
   /** The record changed on the tracker: the next lookup refetches it into the same object. */
   markStale(kind: Kind, id: string): void {
-    const entry = this.byId.get(kind)?.get(id);
+    const entry = this.entry(kind, id);
     if (entry) entry.stale = true;
     this.forgetNamesOf(kind, id);
   }
 
   /** The record is gone: a later lookup asks the tracker (and gets a NotFoundError). */
   evict(kind: Kind, id: Id): void {
-    if (this.byId.get(kind)?.has(id)) this.forget(kind, id);
+    if (this.entry(kind, id)) this.forget(kind, id);
     else this.forgetNamesOf(kind, id);
   }
 
@@ -164,16 +230,33 @@ export class IdentityMap<E extends object> {
     return size;
   }
 
+  private entry(kind: Kind, id: string): Entry<E> | undefined {
+    return this.byId.get(kind)?.get(id);
+  }
+
+  private entries(kind: Kind): Map<string, Entry<E>> {
+    let entries = this.byId.get(kind);
+    if (!entries) {
+      entries = new Map();
+      this.byId.set(kind, entries);
+    }
+    return entries;
+  }
+
+  /** Holds the entity weakly (once) and among the recently used. */
+  private hold(entry: Entry<E>, kind: Kind, id: Id, entity: E): void {
+    if (!entry.ref) {
+      entry.ref = new WeakRef(entity);
+      this.collected.register(entity, { kind, id });
+    }
+    if (this.recent.length === 0) return;
+    this.recent[this.recentAt] = entity;
+    this.recentAt = (this.recentAt + 1) % this.recent.length;
+  }
+
   private forget(kind: Kind, id: Id): void {
     this.byId.get(kind)?.delete(id);
     this.forgetNamesOf(kind, id);
     this.options.onForget?.(kind, id);
-  }
-
-  private use(entity: E | undefined): E | undefined {
-    if (entity === undefined || this.recent.length === 0) return entity;
-    this.recent[this.recentAt] = entity;
-    this.recentAt = (this.recentAt + 1) % this.recent.length;
-    return entity;
   }
 }

@@ -7,7 +7,13 @@ import type { TrackerEvent } from "../events/tracker-event.js";
 import { kindOfEventKind } from "../events/vocabulary.js";
 import { IdentityMap } from "../identity/identity-map.js";
 import type { AnyEntity } from "../model/entity.js";
-import { applyRecord, isComplete, patchFields } from "../model/meta/entity-state.js";
+import {
+  applyRecord,
+  isComplete,
+  patchFields,
+  releaseEntity,
+  type StatefulEntity,
+} from "../model/meta/entity-state.js";
 import { type RelationMeta, relationsOf } from "../model/meta/metadata.js";
 import { createEntity, entityClassOf } from "../model/meta/registry.js";
 import type { EntityOf } from "../model/types.js";
@@ -76,6 +82,7 @@ export class SessionContext {
       onForget: (kind, id) => {
         if (taskOwnerKinds.has(kind)) this.tasksByEntity.delete(id);
       },
+      onRelease: releaseEntity,
     });
     this.hub = new EventHub<AnyEntity>({
       adapter: trackerAdapter,
@@ -132,20 +139,33 @@ export class SessionContext {
   /**
    * The entity for a record: the session's existing object (updated) or a new one. A partial record
    * (fields the tracker's answer lacked) updates what it carries; an entity built from one stays
-   * stale, so that the next lookup by id reads it whole.
+   * stale, so that the next lookup by id reads it whole. A `streamed` entity (iterate()) is held
+   * only while its page is current (see IdentityMap).
    */
-  materialize<K extends Kind>(kind: K, record: RecordOf<K> | PartialRecord<RecordOf<K>>): EntityOf<K> {
+  materialize<K extends Kind>(
+    kind: K,
+    record: RecordOf<K> | PartialRecord<RecordOf<K>>,
+    streamed = false,
+  ): EntityOf<K> {
     const complete = isComplete(kind, record);
-    const existing = this.identity.peek(kind, record.id);
+    const id = record.id as Id;
+    const existing = this.identity.peek(kind, id);
     if (existing) {
       applyRecord(existing, record);
-      if (complete) this.identity.markFresh(kind, record.id);
+      if (complete) this.identity.markFresh(kind, id);
+      if (!streamed) this.identity.keep(kind, id);
       return existing as EntityOf<K>;
     }
     const entity = createEntity(this, kind, record as RecordOf<K>);
-    this.identity.set(kind, record.id as Id, entity);
+    if (streamed) this.identity.setStreamed(kind, id, entity);
+    else this.identity.set(kind, id, entity);
     if (!complete) this.identity.markStale(kind, record.id);
     return entity;
+  }
+
+  /** A streamed entity let go and used again (see IdentityMap.adopt). */
+  adopt(kind: Kind, id: Id, entity: StatefulEntity): void {
+    this.identity.adopt(kind, id, entity as AnyEntity);
   }
 
   /** One record by id: from the identity map when fresh, else from the tracker. */

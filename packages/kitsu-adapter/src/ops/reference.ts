@@ -10,7 +10,7 @@ import { loadStudioContext, type StudioContext, type StudioList } from "./studio
  * Tasks whose project the session remembers (a status check needs it): the tasks read last, enough
  * for a script's working set, bounded so that iterating a studio's tasks does not keep one per task.
  */
-export const rememberedTasks = 10_000;
+export const rememberedTasks = 1_000;
 
 /** Entity types that are not asset types (Zou calls them temporal). */
 export const temporalTypeNames = new Set(["Shot", "Sequence", "Episode", "Scene", "Edit", "Concept"]);

@@ -28,6 +28,8 @@ interface EntityState {
   customBase: Record<string, unknown>;
   /** The caller's customData, a copy of the base made when first read (or set). */
   custom: Record<string, unknown> | undefined;
+  /** True once the identity map let the entity go (a streamed page left behind, see IdentityMap). */
+  released: boolean;
   /**
    * Fields the tracker's answer did not carry (Kitsu's `with-tasks` rows have no timestamps): reading
    * one throws until a full read (refresh(), or any later lookup that returns the whole record).
@@ -49,7 +51,18 @@ function stateOf(entity: StatefulEntity): EntityState {
   const state = (entity as Holder)[STATE];
   // Entities are only built by a session, which always attaches a state first.
   if (!state) throw ValidationError.rule("This entity was not created by a Tracker session; get it from a collection");
+  if (state.released) {
+    // Used again after its streamed page was let go: the session takes it back.
+    state.released = false;
+    state.context.adopt(entity.kind, state.values.id as Id, entity);
+  }
   return state;
+}
+
+/** The identity map let the entity go; its next use takes it back (see stateOf). */
+export function releaseEntity(entity: StatefulEntity): void {
+  const state = (entity as Holder)[STATE];
+  if (state) state.released = true;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -136,6 +149,7 @@ export function attachState(entity: StatefulEntity, context: SessionContext, rec
     dirty: undefined,
     customBase: customDataIn(record),
     custom: undefined,
+    released: false,
     missing: missingFields(entity.kind, record),
   };
 }
