@@ -145,3 +145,14 @@ describe("codec row checks", () => {
     expect(Object.keys(full)).toEqual(Object.keys(bare));
   });
 });
+
+describe("timestamps", () => {
+  it("reads Zou's naive UTC forms, with or without a zone, and refuses what is not a date", () => {
+    const iso = (v: string) => toDate(v)?.toISOString() ?? null;
+    expect(iso("2024-02-29T23:59:59")).toBe("2024-02-29T23:59:59.000Z");
+    expect(iso("2026-11-29 16:01:34")).toBe("2026-11-29T16:01:34.000Z");
+    expect(iso("2026-11-29T16:01:34.123456")).toBe("2026-11-29T16:01:34.123Z");
+    expect(iso("2026-11-29T17:01:34+01:00")).toBe("2026-11-29T16:01:34.000Z");
+    expect(iso("2026-1x-29T16:01:34")).toBeNull();
+  });
+});

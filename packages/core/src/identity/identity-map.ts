@@ -8,9 +8,10 @@ import type { Kind } from "../schema/kinds.js";
  *
  * Memory follows what the caller holds:
  * - Entities handed out by lookups and lists (get, filter, all, load, relations) are held weakly
- *   (WeakRef; a FinalizationRegistry drops their keys once collected), and the last few hundred
- *   used strongly, so that a lookup repeated soon after costs no request even when the caller kept
- *   nothing.
+ *   (WeakRef), and the last thousand used strongly, so that a lookup repeated soon after costs no
+ *   request even when the caller kept nothing. The keys of collected entities are swept once the
+ *   map has doubled since the last sweep: amortized O(1) per entity, where a FinalizationRegistry
+ *   cost a registration per entity and its own work in every GC.
  * - Entities streamed by iterate() are held strongly while their page is current (the iteration
  *   holds that page anyway), then let go without a WeakRef. V8 keeps the target of every WeakRef alive through
  *   minor GCs, so weakly holding a million streamed records promoted every one of them to the old
@@ -43,7 +44,7 @@ export interface IdentityMapOptions<E> {
   ttlMs: number;
   /** How many recently used entities stay held strongly. */
   recent: number;
-  /** Called when (kind, id) leaves the map (evicted, or collected once the caller let it go), not on clear(). */
+  /** Called when (kind, id) leaves the map (evicted, or swept once collected), not on clear(). */
   onForget?: (kind: Kind, id: Id) => void;
   /** Called when a streamed entity is let go (see `adopt`). */
   onRelease?: (entity: E) => void;
@@ -53,6 +54,8 @@ export interface IdentityMapOptions<E> {
 
 const idKey = (kind: Kind, id: string): string => `${kind}\u0000${id}`;
 const nameKey = (scope: string, name: string): string => `${scope}\u0000${name}`;
+/** Fewest new weakly held entries between two sweeps. */
+const minSweep = 1_024;
 const deref = <E extends object>(entry: Entry<E>): E | undefined => entry.entity ?? entry.ref?.deref();
 
 export class IdentityMap<E extends object> {
@@ -67,17 +70,14 @@ export class IdentityMap<E extends object> {
   private recentAt = 0;
   /** The current streamed page, held strongly. */
   private streamed: Streamed<E>[] = [];
-  private readonly collected: FinalizationRegistry<{ kind: Kind; id: Id }>;
+  /** Weakly held entries added since the last sweep, and how many to allow before the next. */
+  private added = 0;
+  private sweepAfter = minSweep;
   private readonly now: () => number;
 
   constructor(private readonly options: IdentityMapOptions<E>) {
     this.recent = new Array<E | undefined>(Math.max(0, options.recent)).fill(undefined);
     this.now = options.now ?? Date.now;
-    this.collected = new FinalizationRegistry(({ kind, id }) => {
-      const entry = this.entry(kind, id);
-      // The key may hold a newer object for the same record by now.
-      if (entry && deref(entry) === undefined) this.forget(kind, id);
-    });
   }
 
   /** The entity of (kind, id) when known and fresh. */
@@ -85,7 +85,7 @@ export class IdentityMap<E extends object> {
     const entry = this.entry(kind, id);
     if (!entry || entry.stale || this.now() - entry.loadedAt >= this.options.ttlMs) return undefined;
     const entity = deref(entry);
-    if (entity) this.hold(entry, kind, id as Id, entity);
+    if (entity) this.hold(entry, entity);
     return entity;
   }
 
@@ -99,7 +99,7 @@ export class IdentityMap<E extends object> {
   set(kind: Kind, id: Id, entity: E): void {
     const entry: Entry<E> = { entity: undefined, ref: undefined, stale: false, loadedAt: this.now() };
     this.entries(kind).set(id, entry);
-    this.hold(entry, kind, id, entity);
+    this.hold(entry, entity);
   }
 
   /** A new entity streamed by iterate(): held while its page is current (see `nextPage`). */
@@ -112,7 +112,7 @@ export class IdentityMap<E extends object> {
   keep(kind: Kind, id: Id): void {
     const entry = this.entry(kind, id);
     const entity = entry && deref(entry);
-    if (entry && entity) this.hold(entry, kind, id, entity);
+    if (entry && entity) this.hold(entry, entity);
   }
 
   /**
@@ -141,7 +141,7 @@ export class IdentityMap<E extends object> {
   adopt(kind: Kind, id: Id, entity: E): void {
     const entry = this.entry(kind, id);
     if (entry) {
-      if (deref(entry) === entity) this.hold(entry, kind, id, entity);
+      if (deref(entry) === entity) this.hold(entry, entity);
       return;
     }
     this.set(kind, id, entity);
@@ -244,14 +244,27 @@ export class IdentityMap<E extends object> {
   }
 
   /** Holds the entity weakly (once) and among the recently used. */
-  private hold(entry: Entry<E>, kind: Kind, id: Id, entity: E): void {
+  private hold(entry: Entry<E>, entity: E): void {
     if (!entry.ref) {
       entry.ref = new WeakRef(entity);
-      this.collected.register(entity, { kind, id });
+      if (++this.added >= this.sweepAfter) this.sweep();
     }
     if (this.recent.length === 0) return;
     this.recent[this.recentAt] = entity;
     this.recentAt = (this.recentAt + 1) % this.recent.length;
+  }
+
+  /** Drops the keys of entities the caller let go and the GC collected. */
+  private sweep(): void {
+    let live = 0;
+    for (const [kind, entries] of this.byId) {
+      for (const [id, entry] of entries) {
+        if (deref(entry) === undefined) this.forget(kind, id as Id);
+        else live += 1;
+      }
+    }
+    this.added = 0;
+    this.sweepAfter = Math.max(minSweep, live);
   }
 
   private forget(kind: Kind, id: Id): void {

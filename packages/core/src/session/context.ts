@@ -9,6 +9,7 @@ import { IdentityMap } from "../identity/identity-map.js";
 import type { AnyEntity } from "../model/entity.js";
 import {
   applyRecord,
+  builtWhole,
   isComplete,
   patchFields,
   releaseEntity,
@@ -147,19 +148,18 @@ export class SessionContext {
     record: RecordOf<K> | PartialRecord<RecordOf<K>>,
     streamed = false,
   ): EntityOf<K> {
-    const complete = isComplete(kind, record);
     const id = record.id as Id;
     const existing = this.identity.peek(kind, id);
     if (existing) {
       applyRecord(existing, record);
-      if (complete) this.identity.markFresh(kind, id);
+      if (isComplete(kind, record)) this.identity.markFresh(kind, id);
       if (!streamed) this.identity.keep(kind, id);
       return existing as EntityOf<K>;
     }
     const entity = createEntity(this, kind, record as RecordOf<K>);
     if (streamed) this.identity.setStreamed(kind, id, entity);
     else this.identity.set(kind, id, entity);
-    if (!complete) this.identity.markStale(kind, record.id);
+    if (!builtWhole(entity)) this.identity.markStale(kind, id);
     return entity;
   }
 

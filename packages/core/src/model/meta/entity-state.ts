@@ -28,6 +28,8 @@ interface EntityState {
   customBase: Record<string, unknown>;
   /** The caller's customData, a copy of the base made when first read (or set). */
   custom: Record<string, unknown> | undefined;
+  /** True when the record it was built from carried every field of its kind (see `builtWhole`). */
+  whole: boolean;
   /** True once the identity map let the entity go (a streamed page left behind, see IdentityMap). */
   released: boolean;
   /**
@@ -57,6 +59,11 @@ function stateOf(entity: StatefulEntity): EntityState {
     state.context.adopt(entity.kind, state.values.id as Id, entity);
   }
   return state;
+}
+
+/** True when the entity was built from a record carrying every field of its kind. */
+export function builtWhole(entity: StatefulEntity): boolean {
+  return (entity as Holder)[STATE]?.whole === true;
 }
 
 /** The identity map let the entity go; its next use takes it back (see stateOf). */
@@ -92,14 +99,18 @@ export function isComplete(kind: Kind, record: object): boolean {
   return true;
 }
 
-function missingFields(kind: Kind, record: Record<string, unknown>): Set<string> | undefined {
+/** The fields a record lacks, but customData and raw (which have defaults), and whether it lacks any. */
+function missingFields(kind: Kind, record: Record<string, unknown>): { missing?: Set<string>; whole: boolean } {
   let missing: Set<string> | undefined;
+  let whole = true;
   for (const key of keysOf(kind)) {
-    if (Object.hasOwn(record, key) || key === "customData" || key === "raw") continue;
+    if (Object.hasOwn(record, key)) continue;
+    whole = false;
+    if (key === "customData" || key === "raw") continue;
     missing ??= new Set();
     missing.add(key);
   }
-  return missing;
+  return { missing, whole };
 }
 
 /** The values, made the entity's own before a change: the adapter's record is never changed. */
@@ -142,6 +153,7 @@ const customDataIn = (record: Record<string, unknown>): Record<string, unknown> 
 
 /** Attaches a record, handed over by the adapter (see contract.ts), to a new entity. */
 export function attachState(entity: StatefulEntity, context: SessionContext, record: Record<string, unknown>): void {
+  const { missing, whole } = missingFields(entity.kind, record);
   (entity as Holder)[STATE] = {
     context,
     values: record,
@@ -149,8 +161,9 @@ export function attachState(entity: StatefulEntity, context: SessionContext, rec
     dirty: undefined,
     customBase: customDataIn(record),
     custom: undefined,
+    whole,
     released: false,
-    missing: missingFields(entity.kind, record),
+    missing,
   };
 }
 
