@@ -14,6 +14,7 @@ import { table } from "./deps.js";
 import { iterateMemoryWorkload } from "./iterate-memory-workload.js";
 import { mockSeedWorkload } from "./mock-seed-workload.js";
 import { publishWorkloads } from "./publish-workloads.js";
+import { saveNamesWorkload } from "./save-names-workload.js";
 import { localTarget, realTarget, type Target } from "./target.js";
 import { uploadMemoryWorkload } from "./upload-memory-workload.js";
 import { withTasksWorkload } from "./with-tasks-workload.js";
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     await target.close();
   }
   console.log("\nMock tracker (in memory, no HTTP)\n");
-  const seed = await mockSeedWorkload();
+  const seed = [...(await mockSeedWorkload()), ...(await saveNamesWorkload())];
   console.log(
     table(
       ["measure", "value", "target"],
