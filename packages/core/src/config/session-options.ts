@@ -14,10 +14,11 @@ import { ValidationError } from "../errors.js";
  */
 export const defaultCacheTtl = 60;
 
+/** What the options are checked against; `satisfies` keeps it and the documented interface below in step. */
 export const sessionOptionsSchema = z.object({
   // z.number() refuses Infinity, which is a meaningful ttl here.
   cacheTtl: z.union([z.number().min(0), z.literal(Number.POSITIVE_INFINITY)]).optional(),
-});
+}) satisfies z.ZodType<SessionOptions>;
 
 export interface SessionOptions {
   /**

@@ -1,9 +1,8 @@
 import type { Collection } from "../collections/collection.js";
-import { TaskCollection } from "../collections/task-collection.js";
+import type { TaskCollection } from "../collections/task-collection.js";
 import { type EpisodeRecord, episodeRecordSchema } from "../schema/production.js";
-import { children, labelOf } from "./children.js";
+import { children, entityTasks } from "./children.js";
 import { Entity } from "./entity.js";
-import { contextOf } from "./meta/entity-state.js";
 import { field, lazy, type Related, relation } from "./meta/metadata.js";
 import { entity } from "./meta/registry.js";
 import type { Project } from "./project.js";
@@ -32,11 +31,6 @@ export class Episode extends Entity<"episode"> {
     });
   }
   @lazy get tasks(): TaskCollection {
-    return new TaskCollection(contextOf(this), "task", {
-      scope: () => ({ entityId: this.id }),
-      defaults: () => ({ entityId: this.id }),
-      label: () => labelOf(this),
-      projectId: () => this.projectId,
-    });
+    return entityTasks(this);
   }
 }

@@ -1,10 +1,9 @@
 import type { Collection } from "../collections/collection.js";
-import { TaskCollection } from "../collections/task-collection.js";
+import type { TaskCollection } from "../collections/task-collection.js";
 import { type SequenceRecord, sequenceRecordSchema } from "../schema/production.js";
-import { children, labelOf } from "./children.js";
+import { children, entityTasks } from "./children.js";
 import { Entity } from "./entity.js";
 import type { Episode } from "./episode.js";
-import { contextOf } from "./meta/entity-state.js";
 import { field, lazy, type Related, relation } from "./meta/metadata.js";
 import { entity } from "./meta/registry.js";
 import type { Project } from "./project.js";
@@ -36,11 +35,6 @@ export class Sequence extends Entity<"sequence"> {
     });
   }
   @lazy get tasks(): TaskCollection {
-    return new TaskCollection(contextOf(this), "task", {
-      scope: () => ({ entityId: this.id }),
-      defaults: () => ({ entityId: this.id }),
-      label: () => labelOf(this),
-      projectId: () => this.projectId,
-    });
+    return entityTasks(this);
   }
 }
