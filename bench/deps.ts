@@ -1,5 +1,5 @@
 export * from "@gadget/core";
-export type { RawClient, ShotRecord } from "@gadget/core/adapter";
+export type { Page, PageRequest, RawClient, RecordOf, ShotRecord, Where } from "@gadget/core/adapter";
 export { table } from "@gadget/examples/lib/table";
 export * as kitsuModule from "@gadget/kitsu-adapter";
 export { KitsuAdapter } from "@gadget/kitsu-adapter";

@@ -5,11 +5,16 @@
  * Runs against the Kitsu-compatible server, in a child process, with 20 ms injected per request;
  * with TRACKER_URL and credentials (TRACKER_LOGIN + TRACKER_PASSWORD, or TRACKER_TOKEN) set,
  * against that Kitsu instead (a bench project is created there and deleted at the end).
+ * Then the client's own costs, always local: decoding against JSON.parse, and peak memory while
+ * iterating up to a million tasks.
  */
 import { bulkWorkload } from "./bulk-workload.js";
+import { decodeWorkload } from "./decode-workload.js";
 import { table } from "./deps.js";
+import { iterateMemoryWorkload } from "./iterate-memory-workload.js";
 import { mockSeedWorkload } from "./mock-seed-workload.js";
 import { publishWorkloads } from "./publish-workloads.js";
+import { saveNamesWorkload } from "./save-names-workload.js";
 import { localTarget, realTarget, type Target } from "./target.js";
 import { uploadMemoryWorkload } from "./upload-memory-workload.js";
 import { withTasksWorkload } from "./with-tasks-workload.js";
@@ -47,11 +52,19 @@ async function main(): Promise<void> {
     await target.close();
   }
   console.log("\nMock tracker (in memory, no HTTP)\n");
-  const seed = await mockSeedWorkload();
+  const seed = [...(await mockSeedWorkload()), ...(await saveNamesWorkload())];
   console.log(
     table(
       ["measure", "value", "target"],
       seed.map((r) => [r.measure, r.value, r.target]),
+    ),
+  );
+  console.log("\nClient costs: decoding (no HTTP) and memory while iterating (Kitsu-compatible server, no latency)\n");
+  const client = [...(await decodeWorkload()), ...(await iterateMemoryWorkload())];
+  console.log(
+    table(
+      ["measure", "value", "target"],
+      client.map((r) => [r.measure, r.value, r.target]),
     ),
   );
 }

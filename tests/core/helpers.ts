@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { SessionOptions } from "@gadget/core";
 import { Tracker } from "@gadget/core";
 import type { TrackerAdapter } from "@gadget/core/adapter";
 import { demoTracker, type MockTracker } from "@gadget/mock-tracker";
@@ -50,10 +51,10 @@ export function withoutBatchOps<A extends TrackerAdapter>(adapter: A): A {
 }
 
 /** A session on the demo studio, through a counting proxy (`fallbacks`: without the optional batch methods). */
-export async function demoSession(options: { fallbacks?: boolean } = {}) {
+export async function demoSession(options: { fallbacks?: boolean; session?: SessionOptions } = {}) {
   const mock: MockTracker = demoTracker();
   const { adapter, log } = counting(options.fallbacks ? withoutBatchOps(mock) : mock);
-  const tracker = Tracker.connect(adapter);
+  const tracker = Tracker.connect(adapter, options.session);
   const project = await tracker.projects.get({ name: DEMO_PROJECT });
   log.reset();
   return { mock, tracker, project, log };

@@ -1,6 +1,22 @@
-import { type Id, Shot } from "@gadget/core";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { type Id, Shot, Tracker } from "@gadget/core";
+import { MockTracker } from "@gadget/mock-tracker";
 import { describe, expect, test } from "vitest";
-import { demoSession, tempFile } from "./helpers.js";
+import { IdentityMap } from "../../packages/core/src/identity/identity-map.js";
+import type { SessionContext } from "../../packages/core/src/session/session-context.js";
+import { counting, demoSession, tempFile } from "./helpers.js";
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+/** Collects garbage until `done` holds (finalizers run in later turns), at most 50 rounds. */
+async function collectUntil(done: () => boolean): Promise<void> {
+  for (let round = 0; round < 50 && !done(); round++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 describe("identity map", () => {
   test("two lookups of the same record give the same object", async () => {
@@ -110,5 +126,73 @@ describe("identity map", () => {
     const b = await demoSession();
     expect(a.project).not.toBe(b.project);
     expect(a.project.tracker).not.toBe(b.project.tracker);
+  });
+
+  test("iterating keeps only what the caller holds; what it holds is still the same object", async () => {
+    const mock = new MockTracker();
+    const made = await mock.create("project", { name: "Big", productionType: "short" });
+    const sq = await mock.create("sequence", { name: "sq010", projectId: made.id });
+    const shots = 3_000;
+    mock.insertMany(
+      "shot",
+      Array.from({ length: shots }, (_, i) => ({ name: `sh${i}`, projectId: made.id, sequenceId: sq.id })),
+    );
+    const { adapter, log } = counting(mock);
+    const tracker = Tracker.connect(adapter);
+    const identity = (tracker as unknown as { context: SessionContext }).context.identity;
+    const project = await tracker.projects.get({ name: "Big" });
+    let kept: Shot | undefined;
+    let seen = 0;
+    for await (const shot of project.shots.iterate()) if (++seen === 10) kept = shot;
+    expect(seen).toBe(shots);
+    // Two pages at most stay held whatever the caller keeps (see IdentityMap).
+    await collectUntil(() => identity.size < 1_100);
+    expect(identity.size).toBeLessThan(1_100);
+    log.reset();
+    // The one kept, used again, is the session's object for its record again (read afresh).
+    expect(await tracker.load("shot", kept?.id as Id)).toBe(kept);
+    expect(log.count("get")).toBe(1);
+    expect(await tracker.load("shot", kept?.id as Id)).toBe(kept);
+    expect(log.count("get")).toBe(1);
+  });
+
+  test("a streamed entity looked up while its page is current stays the session's object", async () => {
+    const { tracker, project } = await demoSession();
+    const first = await project.shots.iterate()[Symbol.asyncIterator]().next();
+    const shot = first.value as Shot;
+    expect(await tracker.load("shot", shot.id)).toBe(shot);
+    for await (const _ of project.shots.iterate()) {
+      // every page goes by
+    }
+    for await (const _ of project.sequences.iterate()) {
+      // and more
+    }
+    expect(await project.shots.get({ id: shot.id })).toBe(shot);
+  });
+
+  test("a record's names are indexed by (kind, id): forgetting them leaves other records' names", () => {
+    const map = new IdentityMap<object>({ ttlMs: Number.POSITIVE_INFINITY, recent: 0 });
+    const [a, b, seq] = [{}, {}, {}];
+    map.set("shot", "a" as Id, a);
+    map.set("shot", "b" as Id, b);
+    map.set("sequence", "a" as Id, seq);
+    map.setName("shot", "sq010", "sh010", "a" as Id);
+    map.setName("shot", "project", "sh010", "a" as Id);
+    map.setName("shot", "sq010", "sh020", "b" as Id);
+    map.setName("sequence", "project", "sq010", "a" as Id);
+    map.forgetNamesOf("shot", "a");
+    expect(map.getByName("shot", "sq010", "sh010")).toBeUndefined();
+    expect(map.getByName("shot", "project", "sh010")).toBeUndefined();
+    expect(map.getByName("shot", "sq010", "sh020")).toBe(b);
+    expect(map.getByName("sequence", "project", "sq010")).toBe(seq);
+    map.forgetNames("shot");
+    expect(map.getByName("shot", "sq010", "sh020")).toBeUndefined();
+    expect(map.getByName("sequence", "project", "sq010")).toBe(seq);
+    // A name moved to another record is no longer the first record's to forget.
+    const other = {};
+    map.set("sequence", "b" as Id, other);
+    map.setName("sequence", "project", "sq010", "b" as Id);
+    map.forgetNamesOf("sequence", "a");
+    expect(map.getByName("sequence", "project", "sq010")).toBe(other);
   });
 });

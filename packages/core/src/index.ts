@@ -22,6 +22,7 @@ export { TaskCollection } from "./collections/task-collection.js";
 export { stderrLogger } from "./config/debug.js";
 export { type FromEnvOptions, readTrackerConfig } from "./config/env.js";
 export type { AdapterModules } from "./config/registry.js";
+export { defaultCacheTtl, type SessionOptions } from "./config/session-options.js";
 export type { KitsuConfig, MockConfig, TrackerConfig, TrackerType } from "./config/tracker-config.js";
 export {
   AmbiguousError,

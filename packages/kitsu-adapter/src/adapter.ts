@@ -226,6 +226,11 @@ export class KitsuAdapter implements TrackerAdapter {
     return fetchEventsSince(this.client.raw, since, options);
   }
 
+  /** The studio lists (task types, statuses, departments, ...) are read again when next needed. */
+  clearCache(): void {
+    this.ctx.ref.invalidate("all");
+  }
+
   async close(): Promise<void> {
     await this.subscribers.close();
   }

@@ -115,3 +115,44 @@ describe.skipIf(!hasShared)("codec against recorded Zou 1.0.67 JSON", () => {
     expect(decodeTimeSpent(body("168")).duration).toBe(7200);
   });
 });
+
+describe("codec row checks", () => {
+  const task = {
+    id: "85b3cbaa-653e-4676-9e27-9a8c6b80ded1",
+    created_at: "2026-11-29T16:01:34",
+    entity_id: "cb5f3eaf-7ca7-416c-b416-bbeff8ad8516",
+    task_type_id: "04af5ac6-635b-45ca-acfd-a3fe9fa1c5fe",
+    task_status_id: "1190b765-1895-4214-a3cb-a588b9397a4a",
+  };
+
+  it("a malformed row is a ServerError naming the column, not a crash", () => {
+    expect(() => decodeTask({ ...task, task_type_id: 7 }, "shot")).toThrow(
+      expect.objectContaining({ name: "ServerError", message: expect.stringContaining("task_type_id") }),
+    );
+    expect(() => decodeTask({ ...task, id: "" }, "shot")).toThrow(expect.objectContaining({ name: "ServerError" }));
+    expect(() => decodeTask(null, "shot")).toThrow(expect.objectContaining({ name: "ServerError" }));
+  });
+
+  it("a row that passes is the record's raw as Zou sent it, not a copy", () => {
+    const record = decodeTask(task, "shot");
+    expect(record.raw).toBe(task);
+    expect(record.updatedAt.toISOString()).toBe("2026-11-29T16:01:34.000Z");
+  });
+
+  it("records of a kind have their fields in one order, whatever the row carries", () => {
+    const bare = decodeTask(task, "shot");
+    const full = decodeTask({ ...task, name: "main", data: { cam: "A" }, assignees: ["x"], project_id: "p" }, "shot");
+    expect(Object.keys(full)).toEqual(Object.keys(bare));
+  });
+});
+
+describe("timestamps", () => {
+  it("reads Zou's naive UTC forms, with or without a zone, and refuses what is not a date", () => {
+    const iso = (v: string) => toDate(v)?.toISOString() ?? null;
+    expect(iso("2024-02-29T23:59:59")).toBe("2024-02-29T23:59:59.000Z");
+    expect(iso("2026-11-29 16:01:34")).toBe("2026-11-29T16:01:34.000Z");
+    expect(iso("2026-11-29T16:01:34.123456")).toBe("2026-11-29T16:01:34.123Z");
+    expect(iso("2026-11-29T17:01:34+01:00")).toBe("2026-11-29T16:01:34.000Z");
+    expect(iso("2026-1x-29T16:01:34")).toBeNull();
+  });
+});

@@ -21,6 +21,10 @@ import type { Download, TransferOptions, UploadFile } from "./files.js";
  * validates inputs and files before it calls an adapter. Adapters throw the errors of
  * ../errors.ts (NotFoundError, ConflictError, ValidationError, ...) for the same situations,
  * which the compliance suite (@gadget/core/testing) checks.
+ *
+ * Core keeps a record an adapter returns as the entity's values for as long as the entity lives,
+ * without copying it (it copies before changing anything), and freezes its `raw` when a caller first
+ * reads it: an adapter never changes a record, or its `raw`, once returned.
  */
 
 /** Which page of a query an adapter should answer. */
@@ -347,6 +351,13 @@ export interface TrackerAdapter {
   subscribe(handler: (event: EventRecord) => void): () => void;
   /** Past events after `since` (a Date or a cursor from a previous page or event), oldest first. */
   eventsSince(since: Date | string, options?: EventsSinceOptions): Promise<EventsPage>;
+
+  /**
+   * Drops what the adapter remembers of the tracker's data (Kitsu: the studio lists it reads once).
+   * Core calls it from `tracker.clearCache()` and whenever the session's cacheTtl has passed since
+   * the last call. Optional: an adapter that caches nothing has none.
+   */
+  clearCache?(): void;
 
   /** Ends the session: sockets closed, timers cleared, so a script can exit. */
   close(): Promise<void>;

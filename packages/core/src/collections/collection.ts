@@ -102,7 +102,8 @@ export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> 
   async *iterate(query?: Query<K, E>): AsyncGenerator<E> {
     const where = await this.toWhere(query === undefined ? ({} as Query<K, E>) : query);
     if (where === null) return;
-    for await (const page of fetchPages(this.context, this.kind, where)) yield* page as unknown as E[];
+    const pages = fetchPages(this.context, this.kind, where, { streamed: true });
+    for await (const page of pages) yield* page as unknown as E[];
   }
 
   /**
@@ -122,12 +123,13 @@ export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> 
       ? await adapter.queryWithTasks(this.kind, where as Where<W>)
       : await queryThenTasks(this.context, this.kind, where);
     const entities = records.map((record) => this.context.materialize(this.kind, record as RecordOf<W>));
-    const byEntity = new Map<Id, Id[]>(entities.map((e) => [e.id, []]));
-    for (const task of tasks) byEntity.get(this.context.materialize("task", task).entityId)?.push(task.id);
-    // A task created or deleted while the answer was on its way makes these lists incomplete.
-    if (this.context.tasksChanges === changesBefore) {
-      for (const [entityId, taskIds] of byEntity) this.context.tasksByEntity.set(entityId, taskIds);
+    const byEntity = new Map<Id, EntityOf<"task">[]>(entities.map((e) => [e.id, []]));
+    for (const record of tasks) {
+      const task = this.context.materialize("task", record);
+      byEntity.get(task.entityId)?.push(task);
     }
+    // A task created or deleted while the answer was on its way makes these lists incomplete.
+    this.context.preloadTasks(byEntity, changesBefore);
     return entities as unknown as E[];
   }
 

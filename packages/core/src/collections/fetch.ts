@@ -5,14 +5,22 @@ import type { Kind, RecordOf, Where } from "../schema/kinds.js";
 import type { SessionContext } from "../session/session-context.js";
 import { whereKey } from "./query.js";
 
-/** Every page of an adapter query, as entities of the session, page by page. */
+/**
+ * Every page of an adapter query, as entities of the session, page by page. `streamed` pages
+ * (iterate()) are held by the session only while current, so that memory follows what the caller
+ * keeps.
+ */
 export async function* fetchPages<K extends Kind>(
   context: SessionContext,
   kind: K,
   where: Record<string, unknown>,
-  limit?: number,
+  options: { limit?: number; streamed?: boolean } = {},
 ): AsyncGenerator<EntityOf<K>[]> {
-  for await (const items of pagesOf(context, kind, where, limit)) yield items.map((r) => context.materialize(kind, r));
+  const streamed = options.streamed === true;
+  for await (const items of pagesOf(context, kind, where, options.limit)) {
+    if (streamed) context.identity.nextPage();
+    yield items.map((r) => context.materialize(kind, r, streamed));
+  }
 }
 
 export async function fetchAll<K extends Kind>(

@@ -20,12 +20,8 @@ export class TaskCollection extends Collection<"task", Task> {
   /** Every task of the shot or asset; none is requested when it was loaded `withTasks()`. */
   override async all(): Promise<Task[]> {
     const entityId = this.options.scope().entityId as Id | undefined;
-    const preloaded = entityId === undefined ? undefined : this.context.tasksByEntity.get(entityId);
-    if (preloaded) {
-      const tasks = preloaded.map((id) => this.context.identity.peek("task", id));
-      if (tasks.every((t) => t !== undefined)) return tasks as Task[];
-    }
-    return super.all();
+    const preloaded = entityId === undefined ? undefined : this.context.preloadedTasks(entityId);
+    return preloaded ? [...preloaded] : super.all();
   }
 
   /**

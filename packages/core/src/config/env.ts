@@ -8,6 +8,7 @@ import { hasControlCharacter } from "../schema/common.js";
 import { readDebug, stderrLogger } from "./debug.js";
 import { knownTrackerTypes } from "./registry.js";
 import { hideSecrets } from "./secrets.js";
+import type { SessionOptions } from "./session-options.js";
 import { type TrackerConfig, type TrackerType, trackerConfigSchema } from "./tracker-config.js";
 
 /*
@@ -16,7 +17,7 @@ import { type TrackerConfig, type TrackerType, trackerConfigSchema } from "./tra
  */
 
 /** Options of `Tracker.fromEnv()`, `Project.fromEnv()` and `readTrackerConfig()`. */
-export interface FromEnvOptions {
+export interface FromEnvOptions extends SessionOptions {
   /**
    * The variables to read instead of `process.env` (tests, several trackers in one process).
    *
@@ -111,7 +112,7 @@ function read(vars: Vars, name: string): string | undefined {
   return value ? value : undefined;
 }
 
-const optionKeys = ["env", "envFile", "cwd", "modules", "logger"] as const;
+const optionKeys = ["env", "envFile", "cwd", "modules", "logger", "cacheTtl"] as const;
 
 /** The options of `fromEnv()`, checked: plain JavaScript callers pass strings and misspelled keys. */
 function checkOptions(options: unknown): FromEnvOptions {

@@ -5,7 +5,7 @@ import { type CastInEntry, CastingAccessor, castInOf } from "./casting.js";
 import { entityTasks } from "./children.js";
 import { Entity } from "./entity.js";
 import type { Episode } from "./episode.js";
-import { field, type Related, relation } from "./meta/metadata.js";
+import { field, lazy, type Related, relation } from "./meta/metadata.js";
 import { entity } from "./meta/registry.js";
 import type { Preview } from "./preview.js";
 import type { Project } from "./project.js";
@@ -34,9 +34,13 @@ export class Asset extends Entity<"asset"> {
   @relation("episode", "episodeId") declare episode: Related<Episode | null>;
   @relation("preview", "previewId") declare preview: Related<Preview | null>;
 
-  readonly tasks: TaskCollection = entityTasks(this);
+  @lazy get tasks(): TaskCollection {
+    return entityTasks(this);
+  }
   /** The assets cast in this asset (a set's props). */
-  readonly casting: CastingAccessor = new CastingAccessor(this);
+  @lazy get casting(): CastingAccessor {
+    return new CastingAccessor(this);
+  }
 
   /** Where this asset is cast: the shots (and assets) using it. */
   castIn(): Promise<CastInEntry[]> {

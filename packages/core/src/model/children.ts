@@ -33,7 +33,7 @@ export function children<K extends CreatableKind, E extends Identified = EntityO
   });
 }
 
-/** The tasks of a shot or asset: `tasks.new()` puts a task on it, `tasks.fetch(taskType)` finds one. */
+/** The tasks of a shot, asset, sequence or episode: `tasks.new()` puts a task on it, `tasks.fetch(taskType)` finds one. */
 export function entityTasks(owner: AnyEntity): TaskCollection {
   const scope = () => ({ entityId: owner.id });
   return new TaskCollection(contextOf(owner), "task", {

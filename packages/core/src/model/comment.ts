@@ -9,7 +9,7 @@ import type { Attachment } from "./attachment.js";
 import { readChildren } from "./children.js";
 import { Entity } from "./entity.js";
 import { contextOf } from "./meta/entity-state.js";
-import { field, type Related, relation } from "./meta/metadata.js";
+import { field, lazy, type Related, relation } from "./meta/metadata.js";
 import { entity } from "./meta/registry.js";
 import type { Person } from "./person.js";
 import type { Preview } from "./preview.js";
@@ -43,9 +43,11 @@ export class Comment extends Entity<"comment"> {
   @relation("person", "authorId") declare author: Related<Person | null>;
 
   /** The preview revisions published with this comment. */
-  readonly previews: ReadCollection<"preview"> = readChildren(this, "preview", () => ({ commentId: this.id }), {
-    capability: "previews",
-  });
+  @lazy get previews(): ReadCollection<"preview"> {
+    return readChildren(this, "preview", () => ({ commentId: this.id }), {
+      capability: "previews",
+    });
+  }
   /**
    * Adds a preview revision to this comment, its file checked first as `comments.new` does. This is
    * how a publish that stopped with a PartialWriteError is finished.
@@ -87,10 +89,7 @@ export class Comment extends Entity<"comment"> {
   }
 
   /** The files attached to this comment. */
-  readonly attachments: ReadCollection<"attachment"> = readChildren(
-    this,
-    "attachment",
-    () => ({ commentId: this.id }),
-    { capability: "attachments" },
-  );
+  @lazy get attachments(): ReadCollection<"attachment"> {
+    return readChildren(this, "attachment", () => ({ commentId: this.id }), { capability: "attachments" });
+  }
 }

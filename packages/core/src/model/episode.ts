@@ -1,10 +1,9 @@
 import type { Collection } from "../collections/collection.js";
-import { TaskCollection } from "../collections/task-collection.js";
+import type { TaskCollection } from "../collections/task-collection.js";
 import { type EpisodeRecord, episodeRecordSchema } from "../schema/production.js";
-import { children, labelOf } from "./children.js";
+import { children, entityTasks } from "./children.js";
 import { Entity } from "./entity.js";
-import { contextOf } from "./meta/entity-state.js";
-import { field, type Related, relation } from "./meta/metadata.js";
+import { field, lazy, type Related, relation } from "./meta/metadata.js";
 import { entity } from "./meta/registry.js";
 import type { Project } from "./project.js";
 
@@ -26,13 +25,12 @@ export class Episode extends Entity<"episode"> {
 
   @relation("project", "projectId") declare project: Related<Project>;
 
-  readonly sequences: Collection<"sequence"> = children(this, "sequence", () => ({ episodeId: this.id }), {
-    defaults: () => ({ episodeId: this.id, projectId: this.projectId }),
-  });
-  readonly tasks: TaskCollection = new TaskCollection(contextOf(this), "task", {
-    scope: () => ({ entityId: this.id }),
-    defaults: () => ({ entityId: this.id }),
-    label: () => labelOf(this),
-    projectId: () => this.projectId,
-  });
+  @lazy get sequences(): Collection<"sequence"> {
+    return children(this, "sequence", () => ({ episodeId: this.id }), {
+      defaults: () => ({ episodeId: this.id, projectId: this.projectId }),
+    });
+  }
+  @lazy get tasks(): TaskCollection {
+    return entityTasks(this);
+  }
 }

@@ -10,7 +10,7 @@ import type { AssetType } from "./asset-type.js";
 import { children } from "./children.js";
 import { type AnyEntity, Entity } from "./entity.js";
 import { applyRecord, contextOf } from "./meta/entity-state.js";
-import { field } from "./meta/metadata.js";
+import { field, lazy } from "./meta/metadata.js";
 import { entity } from "./meta/registry.js";
 import type { TaskStatus } from "./task-status.js";
 import type { TaskType } from "./task-type.js";
@@ -51,31 +51,53 @@ export class Project extends Entity<"project"> {
   /** Asset types enabled on the project (empty: all of the studio's). */
   @field(s.assetTypeIds) declare readonly assetTypeIds: ProjectRecord["assetTypeIds"];
 
-  readonly episodes: Collection<"episode"> = children(this, "episode", () => ({ projectId: this.id }), {
-    capability: "episodes",
-  });
-  readonly sequences: Collection<"sequence"> = children(this, "sequence", () => ({ projectId: this.id }));
-  readonly shots: Collection<"shot"> = children(this, "shot", () => ({ projectId: this.id }));
-  readonly assets: Collection<"asset"> = children(this, "asset", () => ({ projectId: this.id }));
-  readonly tasks: Collection<"task"> = children(this, "task", () => ({ projectId: this.id }), { defaults: () => ({}) });
-  readonly playlists: Collection<"playlist"> = children(this, "playlist", () => ({ projectId: this.id }), {
-    capability: "playlists",
-  });
+  @lazy get episodes(): Collection<"episode"> {
+    return children(this, "episode", () => ({ projectId: this.id }), {
+      capability: "episodes",
+    });
+  }
+  @lazy get sequences(): Collection<"sequence"> {
+    return children(this, "sequence", () => ({ projectId: this.id }));
+  }
+  @lazy get shots(): Collection<"shot"> {
+    return children(this, "shot", () => ({ projectId: this.id }));
+  }
+  @lazy get assets(): Collection<"asset"> {
+    return children(this, "asset", () => ({ projectId: this.id }));
+  }
+  @lazy get tasks(): Collection<"task"> {
+    return children(this, "task", () => ({ projectId: this.id }), { defaults: () => ({}) });
+  }
+  @lazy get playlists(): Collection<"playlist"> {
+    return children(this, "playlist", () => ({ projectId: this.id }), {
+      capability: "playlists",
+    });
+  }
   /** Asset types enabled on the project; `new()` creates one in the studio and enables it here. */
-  readonly assetTypes: Collection<"assetType", AssetType> = this.enabled("assetType");
+  @lazy get assetTypes(): Collection<"assetType", AssetType> {
+    return this.enabled("assetType");
+  }
   /** Task types enabled on the project; `new()` creates one in the studio and enables it here. */
-  readonly taskTypes: Collection<"taskType", TaskType> = this.enabled("taskType");
+  @lazy get taskTypes(): Collection<"taskType", TaskType> {
+    return this.enabled("taskType");
+  }
   /** Task statuses enabled on the project; `new()` creates one in the studio and enables it here. */
-  readonly taskStatuses: Collection<"taskStatus", TaskStatus> = this.enabled("taskStatus");
+  @lazy get taskStatuses(): Collection<"taskStatus", TaskStatus> {
+    return this.enabled("taskStatus");
+  }
   /** The persons working on the project. */
-  readonly team: TeamAccessor = new TeamAccessor(this);
+  @lazy get team(): TeamAccessor {
+    return new TeamAccessor(this);
+  }
   /**
    * The project's events as an async iterable, live or replayed with `.since(date)`.
    *
    * @example
    * for await (const e of project.events.since(yesterday)) console.log(e.name, e.id);
    */
-  readonly events: EventsAccessor<AnyEntity> = createEventsAccessor(contextOf(this).hub, { projectId: this.id });
+  @lazy get events(): EventsAccessor<AnyEntity> {
+    return createEventsAccessor(contextOf(this).hub, { projectId: this.id });
+  }
 
   /**
    * Opens the project named by `TRACKER_PROJECT`, on the tracker the `TRACKER_*` variables describe.

@@ -4,7 +4,7 @@ import { CastingAccessor } from "./casting.js";
 import { entityTasks } from "./children.js";
 import { Entity } from "./entity.js";
 import type { Episode } from "./episode.js";
-import { field, type Related, relation } from "./meta/metadata.js";
+import { field, lazy, type Related, relation } from "./meta/metadata.js";
 import { entity } from "./meta/registry.js";
 import type { Preview } from "./preview.js";
 import type { Project } from "./project.js";
@@ -39,7 +39,11 @@ export class Shot extends Entity<"shot"> {
   @relation("episode", "episodeId") declare episode: Related<Episode | null>;
   @relation("preview", "previewId") declare preview: Related<Preview | null>;
 
-  readonly tasks: TaskCollection = entityTasks(this);
+  @lazy get tasks(): TaskCollection {
+    return entityTasks(this);
+  }
   /** The assets cast in the shot. */
-  readonly casting: CastingAccessor = new CastingAccessor(this);
+  @lazy get casting(): CastingAccessor {
+    return new CastingAccessor(this);
+  }
 }

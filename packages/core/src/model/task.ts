@@ -9,7 +9,7 @@ import { type TaskRecord, taskRecordSchema } from "../schema/tasks.js";
 import { labelOf, readChildren } from "./children.js";
 import { Entity } from "./entity.js";
 import { contextOf } from "./meta/entity-state.js";
-import { field, type Related, type RelatedMany, relation, relations } from "./meta/metadata.js";
+import { field, lazy, type Related, type RelatedMany, relation, relations } from "./meta/metadata.js";
 import { entity } from "./meta/registry.js";
 import type { Person } from "./person.js";
 import type { Preview } from "./preview.js";
@@ -115,18 +115,26 @@ export class Task extends Entity<"task"> {
   @relations("person", "assigneeIds") declare assignees: RelatedMany<Person>;
 
   /** The task's comments; `comments.new()` publishes. */
-  readonly comments: CommentCollection = new CommentCollection(contextOf(this), this, {
-    scope: () => ({ taskId: this.id }),
-    label: () => labelOf(this),
-    projectId: () => this.projectId,
-  });
-  readonly previews: ReadCollection<"preview"> = readChildren(this, "preview", () => ({ taskId: this.id }), {
-    capability: "previews",
-  });
-  readonly timeSpents: ReadCollection<"timeSpent"> = readChildren(this, "timeSpent", () => ({ taskId: this.id }), {
-    capability: "timeTracking",
-  });
-  readonly timeSpent: TimeSpentAccessor = new TimeSpentAccessor(this);
+  @lazy get comments(): CommentCollection {
+    return new CommentCollection(contextOf(this), this, {
+      scope: () => ({ taskId: this.id }),
+      label: () => labelOf(this),
+      projectId: () => this.projectId,
+    });
+  }
+  @lazy get previews(): ReadCollection<"preview"> {
+    return readChildren(this, "preview", () => ({ taskId: this.id }), {
+      capability: "previews",
+    });
+  }
+  @lazy get timeSpents(): ReadCollection<"timeSpent"> {
+    return readChildren(this, "timeSpent", () => ({ taskId: this.id }), {
+      capability: "timeTracking",
+    });
+  }
+  @lazy get timeSpent(): TimeSpentAccessor {
+    return new TimeSpentAccessor(this);
+  }
 
   /** Assigns a person (name, login, e-mail, id or Person). */
   async assign(person: RefInput<Person>): Promise<this> {

@@ -2,13 +2,21 @@ import { inspect } from "node:util";
 import type { Capability } from "../adapter/capabilities.js";
 import type { PartialRecord, RemoveOptions, RemoveResult, TrackerAdapter } from "../adapter/contract.js";
 import { checkUpdate } from "../collections/new-input.js";
+import { readSessionOptions, type SessionOptions } from "../config/session-options.js";
 import { UnsupportedError, ValidationError } from "../errors.js";
 import { EventHub } from "../events/hub.js";
 import type { TrackerEvent } from "../events/tracker-event.js";
 import { kindOfEventKind } from "../events/vocabulary.js";
 import { IdentityMap } from "../identity/identity-map.js";
 import type { AnyEntity } from "../model/entity.js";
-import { applyRecord, patchFields } from "../model/meta/entity-state.js";
+import {
+  applyRecord,
+  builtWhole,
+  isComplete,
+  patchFields,
+  releaseEntity,
+  type StatefulEntity,
+} from "../model/meta/entity-state.js";
 import { type RelationMeta, relationsOf } from "../model/meta/metadata.js";
 import { createEntity, entityClassOf } from "../model/meta/registry.js";
 import type { EntityOf } from "../model/types.js";
@@ -27,17 +35,31 @@ import type { Tracker } from "./tracker.js";
 /** Kinds a main preview can belong to; `preview-file:set-main` names the entity without its kind. */
 const previewOwnerKinds: readonly Kind[] = ["shot", "asset", "sequence", "episode"];
 
+/** Entities used last, held strongly whatever the caller keeps (see IdentityMap). */
+const recentEntities = 1_000;
+
+/** The tasks of a shot or asset loaded with its tasks, and when they were read. */
+interface PreloadedTasks {
+  tasks: EntityOf<"task">[];
+  at: number;
+}
+
+/** Kinds whose tasks `withTasks()` preloads. */
+const taskOwnerKinds: ReadonlySet<Kind> = new Set(["shot", "asset"]);
+
 /**
  * What entities and collections share within one session: the adapter, the identity map and the
  * event hub. Internal: TDs see the Tracker and its entities.
  */
 export class SessionContext {
-  readonly identity = new IdentityMap<AnyEntity>();
+  readonly identity: IdentityMap<AnyEntity>;
   /**
-   * Task ids of shots and assets loaded with their tasks (`withTasks()`), so that their task
-   * collections answer without a request until a task is created or deleted.
+   * Tasks of shots and assets loaded with their tasks (`withTasks()`), so that their task
+   * collections answer without a request until a task is created or deleted, or cacheTtl passes.
+   * The tasks are held here (the identity map holds them weakly) and leave with their shot or asset
+   * (collected once the caller let it go, or evicted).
    */
-  readonly tasksByEntity = new Map<Id, Id[]>();
+  private readonly tasksByEntity = new Map<Id, PreloadedTasks>();
   /**
    * Counts the task creations and deletions seen, so that a `withTasks()` answer read before one of
    * them is not kept as the entity's whole task list.
@@ -47,13 +69,26 @@ export class SessionContext {
   }
   private taskChangeCount = 0;
   readonly hub: EventHub<AnyEntity>;
+  private readonly ttlMs: number;
+  /** When the adapter's own caches were last dropped (see `adapter`). */
+  private adapterCacheAt = Date.now();
 
   constructor(
-    readonly adapter: TrackerAdapter,
+    private readonly trackerAdapter: TrackerAdapter,
     readonly tracker: Tracker,
+    options: Required<SessionOptions> = readSessionOptions({}),
   ) {
+    this.ttlMs = options.cacheTtl * 1000;
+    this.identity = new IdentityMap<AnyEntity>({
+      ttlMs: this.ttlMs,
+      recent: recentEntities,
+      onForget: (kind, id) => {
+        if (taskOwnerKinds.has(kind)) this.tasksByEntity.delete(id);
+      },
+      onRelease: releaseEntity,
+    });
     this.hub = new EventHub<AnyEntity>({
-      adapter,
+      adapter: trackerAdapter,
       load: (kind, id) => this.load(kind, id),
       onEvent: (event) => this.onEvent(event),
     });
@@ -66,6 +101,41 @@ export class SessionContext {
 
   [inspect.custom](): string {
     return `SessionContext ${inspect(this.toJSON())}`;
+  }
+
+  /**
+   * The adapter. Every call into it passes here, so this is where the adapter's own caches (Kitsu's
+   * studio lists) are dropped once cacheTtl has passed since they last were: the bound holds for
+   * what the adapter remembers as for the identity map.
+   */
+  get adapter(): TrackerAdapter {
+    const now = Date.now();
+    if (now - this.adapterCacheAt >= this.ttlMs) {
+      this.adapterCacheAt = now;
+      this.trackerAdapter.clearCache?.();
+    }
+    return this.trackerAdapter;
+  }
+
+  /** Forgets every entity, name and preloaded task list, and the adapter's caches. */
+  clearCache(): void {
+    this.identity.clear();
+    this.tasksByEntity.clear();
+    this.adapterCacheAt = Date.now();
+    this.trackerAdapter.clearCache?.();
+  }
+
+  /** The tasks `withTasks()` read for a shot or asset, while within cacheTtl. */
+  preloadedTasks(entityId: Id): EntityOf<"task">[] | undefined {
+    const preloaded = this.tasksByEntity.get(entityId);
+    return preloaded && Date.now() - preloaded.at < this.ttlMs ? preloaded.tasks : undefined;
+  }
+
+  /** Remembers the whole task list of shots or assets, unless a task was created or deleted since `changes`. */
+  preloadTasks(byEntity: ReadonlyMap<Id, EntityOf<"task">[]>, changes: number): void {
+    if (this.taskChangeCount !== changes) return;
+    const at = Date.now();
+    for (const [entityId, tasks] of byEntity) this.tasksByEntity.set(entityId, { tasks, at });
   }
 
   /** Throws UnsupportedError when the tracker lacks `capability`. */
@@ -81,20 +151,32 @@ export class SessionContext {
   /**
    * The entity for a record: the session's existing object (updated) or a new one. A partial record
    * (fields the tracker's answer lacked) updates what it carries; an entity built from one stays
-   * stale, so that the next lookup by id reads it whole.
+   * stale, so that the next lookup by id reads it whole. A `streamed` entity (iterate()) is held
+   * only while its page is current (see IdentityMap).
    */
-  materialize<K extends Kind>(kind: K, record: RecordOf<K> | PartialRecord<RecordOf<K>>): EntityOf<K> {
-    const complete = Object.keys(kinds[kind].record.shape).every((key) => Object.hasOwn(record, key));
-    const existing = this.identity.peek(kind, record.id);
+  materialize<K extends Kind>(
+    kind: K,
+    record: RecordOf<K> | PartialRecord<RecordOf<K>>,
+    streamed = false,
+  ): EntityOf<K> {
+    const id = record.id as Id;
+    const existing = this.identity.peek(kind, id);
     if (existing) {
       applyRecord(existing, record);
-      if (complete) this.identity.markFresh(kind, record.id);
+      if (isComplete(kind, record)) this.identity.markFresh(kind, id);
+      if (!streamed) this.identity.keep(kind, id);
       return existing as EntityOf<K>;
     }
     const entity = createEntity(this, kind, record as RecordOf<K>);
-    this.identity.set(kind, record.id, entity);
-    if (!complete) this.identity.markStale(kind, record.id);
+    if (streamed) this.identity.setStreamed(kind, id, entity);
+    else this.identity.set(kind, id, entity);
+    if (!builtWhole(entity)) this.identity.markStale(kind, id);
     return entity;
+  }
+
+  /** A streamed entity let go and used again (see IdentityMap.adopt). */
+  adopt(kind: Kind, id: Id, entity: StatefulEntity): void {
+    this.identity.adopt(kind, id, entity as AnyEntity);
   }
 
   /** One record by id: from the identity map when fresh, else from the tracker. */
@@ -106,14 +188,19 @@ export class SessionContext {
 
   /** Several records by id, in the order asked; unknown ids are left out. */
   async loadMany<K extends Kind>(kind: K, ids: readonly Id[]): Promise<EntityOf<K>[]> {
-    const missing = ids.filter((id) => !this.identity.get(kind, id));
-    if (missing.length > 0) {
-      for (const record of await this.adapter.getMany(kind, missing)) this.materialize(kind, record);
+    // Held here until returned: the identity map alone may let them go.
+    const found = new Map<Id, EntityOf<K>>();
+    const missing: Id[] = [];
+    for (const id of ids) {
+      const known = this.identity.get(kind, id);
+      if (known) found.set(id, known as EntityOf<K>);
+      else missing.push(id);
     }
-    return ids.flatMap((id) => {
-      const entity = this.identity.peek(kind, id);
-      return entity ? [entity as EntityOf<K>] : [];
-    });
+    if (missing.length > 0) {
+      for (const record of await this.adapter.getMany(kind, missing))
+        found.set(record.id, this.materialize(kind, record));
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   async create<K extends CreatableKind>(kind: K, data: CreateData<K>): Promise<EntityOf<K>> {

@@ -7,6 +7,7 @@ import { resolveRef } from "../collections/resolve.js";
 import { type FromEnvOptions, readEnvSettings } from "../config/env.js";
 import { loadAdapter } from "../config/registry.js";
 import { hideSecrets } from "../config/secrets.js";
+import { readSessionOptions, type SessionOptions } from "../config/session-options.js";
 import type { TrackerConfig } from "../config/tracker-config.js";
 import { UnsupportedError, ValidationError } from "../errors.js";
 import type { TrackerEvent } from "../events/tracker-event.js";
@@ -76,10 +77,10 @@ export class Tracker {
   readonly assetTypes: Collection<"assetType">;
   private readonly context: SessionContext;
 
-  private constructor(adapter: TrackerAdapter, config?: TrackerConfig) {
+  private constructor(adapter: TrackerAdapter, config: TrackerConfig | undefined, options: SessionOptions) {
     this.adapter = adapter;
     this.config = config === undefined ? undefined : hideSecrets(config);
-    this.context = new SessionContext(adapter, this);
+    this.context = new SessionContext(adapter, this, readSessionOptions(options));
     this.projects = this.studio("project");
     this.persons = this.studio("person");
     this.departments = this.studio("department");
@@ -93,9 +94,11 @@ export class Tracker {
    *
    * @example
    * const tracker = Tracker.connect(demoTracker()); // the in-memory demo studio
+   * @example
+   * const tracker = Tracker.connect(adapter, { cacheTtl: 10 });
    */
-  static connect(adapter: TrackerAdapter, config?: TrackerConfig): Tracker {
-    return new Tracker(adapter, config);
+  static connect(adapter: TrackerAdapter, options: SessionOptions & { config?: TrackerConfig } = {}): Tracker {
+    return new Tracker(adapter, options.config, options);
   }
 
   /**
@@ -109,8 +112,9 @@ export class Tracker {
    */
   static async fromEnv(options: FromEnvOptions = {}): Promise<Tracker> {
     const { config, logger } = readEnvSettings(options);
+    const session = readSessionOptions(options);
     const adapter = await loadAdapter(config, options.modules, { logger });
-    return new Tracker(adapter, config);
+    return new Tracker(adapter, config, session);
   }
 
   /**
@@ -177,9 +181,18 @@ export class Tracker {
     return this.context.hub.on(name, handler);
   }
 
-  /** Forgets every cached entity: the next lookups ask the tracker. */
+  /**
+   * Forgets what the session remembers of the tracker: entities, names looked up, tasks preloaded by
+   * `withTasks()`, and the adapter's own caches (Kitsu's task types, statuses, departments). The
+   * next lookups ask the tracker; entities in hand keep their values until then, and a lookup of
+   * the same record fills the same object. Records also expire on their own after `cacheTtl`.
+   *
+   * @example
+   * tracker.clearCache(); // a new task status was added in Kitsu's web UI
+   * const wfa = await tracker.taskStatuses.get({ shortName: "wfa" });
+   */
   clearCache(): void {
-    this.context.identity.clear();
+    this.context.clearCache();
   }
 
   /** Ends the session: listeners removed, sockets closed, so that a script can exit. */

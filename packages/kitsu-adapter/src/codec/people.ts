@@ -1,7 +1,9 @@
-import type { DepartmentRecord, PersonRecord } from "@gadget/core/adapter";
+import type { DepartmentRecord, Id, PersonRecord } from "@gadget/core/adapter";
 import { personRoleSchema } from "@gadget/core/adapter";
 import { z } from "zod";
-import { base, customData, idList, kitsuRow, parseRow, textOrNull } from "./values.js";
+import { createdAt, customData, idList, kitsuRow, parseRow, textOrNull, updatedAt } from "./values.js";
+
+const departmentRow = kitsuRow.extend({ name: z.string() });
 
 export function decodePerson(value: unknown): PersonRecord {
   const row = parseRow(kitsuRow, value, "person");
@@ -10,7 +12,12 @@ export function decodePerson(value: unknown): PersonRecord {
   const fullName = typeof row.full_name === "string" ? row.full_name : `${firstName} ${lastName}`.trim();
   const role = personRoleSchema.safeParse(row.role);
   return {
-    ...base(row, fullName, customData(row.data)),
+    id: row.id as Id,
+    name: fullName,
+    createdAt: createdAt(row),
+    updatedAt: updatedAt(row),
+    customData: customData(row.data),
+    raw: row,
     firstName,
     lastName,
     email: textOrNull(row.email),
@@ -23,6 +30,14 @@ export function decodePerson(value: unknown): PersonRecord {
 }
 
 export function decodeDepartment(value: unknown): DepartmentRecord {
-  const row = parseRow(kitsuRow.extend({ name: z.string() }), value, "department");
-  return { ...base(row, row.name, {}), color: typeof row.color === "string" ? row.color : "#999999" };
+  const row = parseRow(departmentRow, value, "department");
+  return {
+    id: row.id as Id,
+    name: row.name,
+    createdAt: createdAt(row),
+    updatedAt: updatedAt(row),
+    customData: {},
+    raw: row,
+    color: typeof row.color === "string" ? row.color : "#999999",
+  };
 }

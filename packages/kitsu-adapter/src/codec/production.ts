@@ -9,7 +9,7 @@ import type {
 } from "@gadget/core/adapter";
 import { z } from "zod";
 import {
-  base,
+  createdAt,
   customData,
   idList,
   idOrNull,
@@ -19,6 +19,7 @@ import {
   toDay,
   toInt,
   toNumber,
+  updatedAt,
 } from "./values.js";
 
 const nameRow = kitsuRow.extend({ name: z.string() });
@@ -37,7 +38,12 @@ export function decodeProject(value: unknown, statusName: (id: string) => string
       : statusName(String(row.project_status_id ?? ""));
   const type = productionTypes.find((t) => t === row.production_type) ?? "short";
   return {
-    ...base(row, row.name, customData(row.data)),
+    id: row.id as Id,
+    name: row.name,
+    createdAt: createdAt(row),
+    updatedAt: updatedAt(row),
+    customData: customData(row.data),
+    raw: row,
     code: textOrNull(row.code),
     description: textOrNull(row.description),
     productionType: type,
@@ -54,23 +60,40 @@ export function decodeProject(value: unknown, statusName: (id: string) => string
   };
 }
 
-type EntityRow = z.infer<typeof entityRow>;
-
-/** The fields episodes, sequences, shots and assets share; `dataKeys` are lifted out of `data`. */
-const entityFields = (row: EntityRow, dataKeys: readonly string[] = []) => ({
-  ...base(row, row.name, customData(row.data, dataKeys)),
-  projectId: row.project_id as Id,
-  description: textOrNull(row.description),
-  canceled: row.canceled === true,
-});
+/*
+ * Every decoder writes its record as one object literal, every field in a fixed order: records of a
+ * kind then share one hidden class, which keeps large lists fast to build and to read.
+ */
 
 export function decodeEpisode(value: unknown): EpisodeRecord {
-  return entityFields(parseRow(entityRow, value, "episode"));
+  const row = parseRow(entityRow, value, "episode");
+  return {
+    id: row.id as Id,
+    name: row.name,
+    createdAt: createdAt(row),
+    updatedAt: updatedAt(row),
+    customData: customData(row.data),
+    raw: row,
+    projectId: row.project_id as Id,
+    description: textOrNull(row.description),
+    canceled: row.canceled === true,
+  };
 }
 
 export function decodeSequence(value: unknown): SequenceRecord {
   const row = parseRow(entityRow, value, "sequence");
-  return { ...entityFields(row), episodeId: idOrNull(row.parent_id ?? row.episode_id) };
+  return {
+    id: row.id as Id,
+    name: row.name,
+    createdAt: createdAt(row),
+    updatedAt: updatedAt(row),
+    customData: customData(row.data),
+    raw: row,
+    projectId: row.project_id as Id,
+    description: textOrNull(row.description),
+    canceled: row.canceled === true,
+    episodeId: idOrNull(row.parent_id ?? row.episode_id),
+  };
 }
 
 /**
@@ -84,7 +107,15 @@ export function decodeShot(value: unknown, episodeOf: (sequenceId: Id) => Id | n
   const episodeId = "episode_id" in row ? idOrNull(row.episode_id) : sequenceId === null ? null : episodeOf(sequenceId);
   const pick = (key: (typeof shotDataKeys)[number]) => (isPresent(row[key]) ? row[key] : data[key]);
   return {
-    ...entityFields(row, shotDataKeys),
+    id: row.id as Id,
+    name: row.name,
+    createdAt: createdAt(row),
+    updatedAt: updatedAt(row),
+    customData: customData(row.data, shotDataKeys),
+    raw: row,
+    projectId: row.project_id as Id,
+    description: textOrNull(row.description),
+    canceled: row.canceled === true,
     // A shot created without a sequence (Zou allows it) has no parent; the model needs one id.
     sequenceId: (sequenceId ?? "") as Id,
     episodeId,
@@ -99,7 +130,15 @@ export function decodeShot(value: unknown, episodeOf: (sequenceId: Id) => Id | n
 export function decodeAsset(value: unknown): AssetRecord {
   const row = parseRow(entityRow, value, "asset");
   return {
-    ...entityFields(row),
+    id: row.id as Id,
+    name: row.name,
+    createdAt: createdAt(row),
+    updatedAt: updatedAt(row),
+    customData: customData(row.data),
+    raw: row,
+    projectId: row.project_id as Id,
+    description: textOrNull(row.description),
+    canceled: row.canceled === true,
     assetTypeId: String(row.asset_type_id ?? row.entity_type_id) as Id,
     // Zou stores an asset's episode in `source_id`; the full asset calls it `episode_id` ("" when none).
     episodeId: idOrNull("episode_id" in row ? row.episode_id : row.source_id),
@@ -110,7 +149,12 @@ export function decodeAsset(value: unknown): AssetRecord {
 export function decodeAssetType(value: unknown): AssetTypeRecord {
   const row = parseRow(nameRow, value, "asset type");
   return {
-    ...base(row, row.name, {}),
+    id: row.id as Id,
+    name: row.name,
+    createdAt: createdAt(row),
+    updatedAt: updatedAt(row),
+    customData: {},
+    raw: row,
     shortName: textOrNull(row.short_name),
     description: textOrNull(row.description),
   };

@@ -9,7 +9,18 @@ import type {
   PreviewRecord,
 } from "@gadget/core/adapter";
 import { z } from "zod";
-import { base, customData, idList, idOrNull, kitsuRow, parseRow, textOrNull, toInt, toNumber } from "./values.js";
+import {
+  createdAt,
+  customData,
+  idList,
+  idOrNull,
+  kitsuRow,
+  parseRow,
+  textOrNull,
+  toInt,
+  toNumber,
+  updatedAt,
+} from "./values.js";
 
 /** Kitsu checklist items carry no id; the index is the id (stable while the list is not reordered). */
 export function decodeChecklist(value: unknown): ChecklistItem[] {
@@ -54,7 +65,12 @@ export function decodeComment(value: unknown): CommentRecord {
   // batch-comment answers with `previews: []` and the uploaded previews in `preview_files`.
   const previewIds = [...new Set([...idList(row.previews), ...idList(row.preview_files)])];
   return {
-    ...base(row, text, customData(row.data)),
+    id: row.id as Id,
+    name: text,
+    createdAt: createdAt(row),
+    updatedAt: updatedAt(row),
+    customData: customData(row.data),
+    raw: row,
     taskId: row.object_id as Id,
     text,
     statusId: row.task_status_id as Id,
@@ -67,16 +83,25 @@ export function decodeComment(value: unknown): CommentRecord {
   };
 }
 
+const previewRow = kitsuRow.extend({ task_id: z.string() });
+const attachmentRow = kitsuRow.extend({ name: z.string() });
+const playlistRow = kitsuRow.extend({ name: z.string(), project_id: z.string() });
+
 const previewStatuses = ["processing", "ready", "broken", "missing"] as const;
 const validationStatuses = ["validated", "rejected", "neutral"] as const;
 
 export function decodePreview(value: unknown): PreviewRecord {
-  const row = parseRow(kitsuRow.extend({ task_id: z.string() }), value, "preview");
+  const row = parseRow(previewRow, value, "preview");
   const status = String(row.status ?? "").toLowerCase();
   const validation = String(row.validation_status ?? "");
   const comments = idList(row.comments);
   return {
-    ...base(row, textOrNull(row.original_name) ?? String(row.name ?? ""), customData(row.data)),
+    id: row.id as Id,
+    name: textOrNull(row.original_name) ?? String(row.name ?? ""),
+    createdAt: createdAt(row),
+    updatedAt: updatedAt(row),
+    customData: customData(row.data),
+    raw: row,
     taskId: row.task_id as Id,
     commentId: comments[0] ?? idOrNull(row.comment_id),
     personId: idOrNull(row.person_id),
@@ -94,10 +119,15 @@ export function decodePreview(value: unknown): PreviewRecord {
 }
 
 export function decodeAttachment(value: unknown): AttachmentRecord {
-  const row = parseRow(kitsuRow.extend({ name: z.string() }), value, "attachment");
+  const row = parseRow(attachmentRow, value, "attachment");
   const comment = row.comment as { id?: unknown } | undefined;
   return {
-    ...base(row, row.name, {}),
+    id: row.id as Id,
+    name: row.name,
+    createdAt: createdAt(row),
+    updatedAt: updatedAt(row),
+    customData: {},
+    raw: row,
     commentId: String(row.comment_id ?? comment?.id ?? "") as Id,
     extension: String(row.extension ?? ""),
     size: Math.max(0, toInt(row.size) ?? 0),
@@ -117,9 +147,14 @@ export function decodePlaylistEntries(value: unknown): PlaylistEntry[] {
 }
 
 export function decodePlaylist(value: unknown): PlaylistRecord {
-  const row = parseRow(kitsuRow.extend({ name: z.string(), project_id: z.string() }), value, "playlist");
+  const row = parseRow(playlistRow, value, "playlist");
   return {
-    ...base(row, row.name, customData(row.data)),
+    id: row.id as Id,
+    name: row.name,
+    createdAt: createdAt(row),
+    updatedAt: updatedAt(row),
+    customData: customData(row.data),
+    raw: row,
     projectId: row.project_id as Id,
     episodeId: idOrNull(row.episode_id),
     taskTypeId: idOrNull(row.task_type_id),

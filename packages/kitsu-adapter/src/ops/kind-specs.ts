@@ -96,8 +96,15 @@ export const kindSpecs: { [K in Kind]: KindSpec<K> } = {
       difficulty: "difficulty",
     },
     async decode(rows, ref) {
-      const out = [];
-      for (const r of rows) out.push(decodeTask(r, entityKindOf(await ref.forEntity(String(r.task_type_id) as Id))));
+      // One look at the task types for the page (an await per row weighed on large lists); a type
+      // newer than the cache reloads it once.
+      let types = await ref.taskTypeMap();
+      const unknown = rows.find((r) => !types.has(String(r.task_type_id) as Id));
+      if (unknown) {
+        await ref.forEntity(String(unknown.task_type_id) as Id);
+        types = await ref.taskTypeMap();
+      }
+      const out = rows.map((r) => decodeTask(r, entityKindOf(types.get(String(r.task_type_id) as Id)?.forEntity)));
       for (const task of out) ref.rememberTask(task.id, task.projectId);
       return out;
     },

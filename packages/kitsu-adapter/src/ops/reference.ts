@@ -3,7 +3,14 @@ import { decodeTaskStatuses, decodeTaskType } from "../codec/tasks.js";
 import { idOrNull, type KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { KitsuClient } from "../transport/client.js";
+import { RecentMap } from "./recent-map.js";
 import { loadStudioContext, type StudioContext, type StudioList } from "./studio-context.js";
+
+/**
+ * Tasks whose project the session remembers (a status check needs it): the tasks read last, enough
+ * for a script's working set, bounded so that iterating a studio's tasks does not keep one per task.
+ */
+export const rememberedTasks = 1_000;
 
 /** Entity types that are not asset types (Zou calls them temporal). */
 export const temporalTypeNames = new Set(["Shot", "Sequence", "Episode", "Scene", "Edit", "Concept"]);
@@ -33,8 +40,8 @@ export interface KnownProject {
  * Studio reference data read once per session: for a person, everything comes from ONE
  * `data/user/context` request; for a bot (403 there), each list is read when first needed. A write
  * of a kind drops its list (the next use reads that list alone). The cache also remembers what
- * decoded records taught it: each sequence's episode, each project's type and statuses, each
- * task's project, so that later operations need not ask.
+ * decoded records taught it: each sequence's episode, each project's type and statuses, the
+ * project of the tasks read last, so that later operations need not ask.
  */
 export class ReferenceCache {
   private context?: Promise<StudioContext | undefined>;
@@ -45,7 +52,7 @@ export class ReferenceCache {
   private entityTypes?: Promise<EntityTypes>;
   private readonly sequenceEpisode = new Map<Id, Id | null>();
   private readonly projects = new Map<Id, KnownProject>();
-  private readonly taskProject = new Map<Id, Id>();
+  private readonly taskProject = new RecentMap<Id, Id>(rememberedTasks);
 
   constructor(private readonly client: KitsuClient) {}
 

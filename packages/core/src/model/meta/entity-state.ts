@@ -8,21 +8,36 @@ import type { RelationMeta } from "./metadata.js";
 /*
  * The per-entity state behind the decorated accessors: the current values, which fields the
  * caller changed, and the customData the tracker last sent (to diff it key by key on save()).
- * Kept in a WeakMap so that entities show only their fields.
+ * Kept under a symbol so that entities show only their fields.
+ *
+ * Built for large lists: the adapter's record is kept as it came (contract.ts) until something
+ * changes a field, which first makes the values the entity's own copy; customData is copied when a
+ * caller first reads it; `raw` is frozen when a caller first reads it. An entity read from a list
+ * and dropped costs its record and little more.
  */
 
 interface EntityState {
   context: SessionContext;
+  /** The record's fields, `raw` among them: the adapter's record until a change (see `own`). */
   values: Record<string, unknown>;
-  dirty: Set<string>;
-  /** customData as last received, serialized per key. */
-  customBase: Map<string, string>;
-  raw: Readonly<Record<string, unknown>>;
+  /** True once `values` is the entity's own copy. */
+  owned: boolean;
+  /** Fields the caller changed; created on the first change. */
+  dirty: Set<string> | undefined;
+  /** customData as the tracker last sent it, never changed: what save() diffs against. */
+  customBase: Record<string, unknown>;
+  /** The caller's customData, a copy of the base made when first read (or set). */
+  custom: Record<string, unknown> | undefined;
+  /** True when the record it was built from carried every field of its kind (see `builtWhole`). */
+  whole: boolean;
+  /** True once the identity map let the entity go (a streamed page left behind, see IdentityMap). */
+  released: boolean;
   /**
    * Fields the tracker's answer did not carry (Kitsu's `with-tasks` rows have no timestamps): reading
    * one throws until a full read (refresh(), or any later lookup that returns the whole record).
+   * Undefined when the answer carried every field.
    */
-  missing: Set<string>;
+  missing: Set<string> | undefined;
 }
 
 /** What the state needs of an entity: its kind, whose schemas say which fields it has. */
@@ -30,13 +45,31 @@ export interface StatefulEntity {
   readonly kind: Kind;
 }
 
-const states = new WeakMap<StatefulEntity, EntityState>();
+const STATE = Symbol("@gadget/core/entity-state");
+
+type Holder = StatefulEntity & { [STATE]?: EntityState };
 
 function stateOf(entity: StatefulEntity): EntityState {
-  const state = states.get(entity);
+  const state = (entity as Holder)[STATE];
   // Entities are only built by a session, which always attaches a state first.
   if (!state) throw ValidationError.rule("This entity was not created by a Tracker session; get it from a collection");
+  if (state.released) {
+    // Used again after its streamed page was let go: the session takes it back.
+    state.released = false;
+    state.context.adopt(entity.kind, state.values.id as Id, entity);
+  }
   return state;
+}
+
+/** True when the entity was built from a record carrying every field of its kind. */
+export function builtWhole(entity: StatefulEntity): boolean {
+  return (entity as Holder)[STATE]?.whole === true;
+}
+
+/** The identity map let the entity go; its next use takes it back (see stateOf). */
+export function releaseEntity(entity: StatefulEntity): void {
+  const state = (entity as Holder)[STATE];
+  if (state) state.released = true;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -47,8 +80,57 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function serializeKeys(data: Record<string, unknown>): Map<string, string> {
-  return new Map(Object.entries(data).map(([k, v]) => [k, JSON.stringify(v)]));
+const noRaw: Readonly<Record<string, unknown>> = Object.freeze({});
+
+const recordKeys = new Map<Kind, readonly string[]>();
+
+function keysOf(kind: Kind): readonly string[] {
+  let keys = recordKeys.get(kind);
+  if (!keys) {
+    keys = Object.keys(kinds[kind].record.shape);
+    recordKeys.set(kind, keys);
+  }
+  return keys;
+}
+
+/** True when the record carries every field of its kind (a partial answer lacks some). */
+export function isComplete(kind: Kind, record: object): boolean {
+  for (const key of keysOf(kind)) if (!Object.hasOwn(record, key)) return false;
+  return true;
+}
+
+/** The fields a record lacks, but customData and raw (which have defaults), and whether it lacks any. */
+function missingFields(kind: Kind, record: Record<string, unknown>): { missing?: Set<string>; whole: boolean } {
+  let missing: Set<string> | undefined;
+  let whole = true;
+  for (const key of keysOf(kind)) {
+    if (Object.hasOwn(record, key)) continue;
+    whole = false;
+    if (key === "customData" || key === "raw") continue;
+    missing ??= new Set();
+    missing.add(key);
+  }
+  return { missing, whole };
+}
+
+/** The values, made the entity's own before a change: the adapter's record is never changed. */
+function ownValues(state: EntityState): Record<string, unknown> {
+  if (!state.owned) {
+    state.values = { ...state.values };
+    state.owned = true;
+  }
+  return state.values;
+}
+
+const copyOf = (data: Record<string, unknown>): Record<string, unknown> => {
+  for (const _ in data) return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+  return {};
+};
+
+/** The caller's customData, copied from what the tracker sent on first use. */
+function customOf(state: EntityState): Record<string, unknown> {
+  state.custom ??= copyOf(state.customBase);
+  return state.custom;
 }
 
 /** A value's JSON text, or undefined when JSON cannot hold it (a BigInt, a cycle): such a value counts as changed, and save() refuses it by name. */
@@ -62,32 +144,37 @@ function jsonText(value: unknown): string | undefined {
 
 /** The customData keys changed since the tracker last sent it; removed keys become null (blanked). */
 function customDataChanges(state: EntityState): Record<string, unknown> {
-  const current = (state.values.customData ?? {}) as Record<string, unknown>;
   const changes: Record<string, unknown> = {};
+  const current = state.custom;
+  // Never read, never changed.
+  if (current === undefined) return changes;
+  const base = state.customBase;
   for (const [key, value] of Object.entries(current)) {
+    const before = Object.hasOwn(base, key) ? jsonText(base[key]) : undefined;
     const text = jsonText(value);
-    if (text === undefined || state.customBase.get(key) !== text) changes[key] = value;
+    if (text === undefined || before !== text) changes[key] = value;
   }
-  for (const key of state.customBase.keys()) if (!Object.hasOwn(current, key)) changes[key] = null;
+  for (const key of Object.keys(base)) if (!Object.hasOwn(current, key)) changes[key] = null;
   return changes;
 }
 
-/** Attaches a record to a new entity. The record is cloned: adapters may hand out their own objects. */
+const customDataIn = (record: Record<string, unknown>): Record<string, unknown> =>
+  (record.customData ?? {}) as Record<string, unknown>;
+
+/** Attaches a record, handed over by the adapter (see contract.ts), to a new entity. */
 export function attachState(entity: StatefulEntity, context: SessionContext, record: Record<string, unknown>): void {
-  const values = structuredClone(record);
-  const customData = (values.customData ?? {}) as Record<string, unknown>;
-  values.customData = customData;
-  const missing = new Set(Object.keys(kinds[entity.kind].record.shape).filter((key) => !Object.hasOwn(record, key)));
-  missing.delete("customData");
-  missing.delete("raw");
-  states.set(entity, {
+  const { missing, whole } = missingFields(entity.kind, record);
+  (entity as Holder)[STATE] = {
     context,
-    values,
-    dirty: new Set(),
-    customBase: serializeKeys(customData),
-    raw: deepFreeze(structuredClone((record.raw ?? {}) as Record<string, unknown>)),
+    values: record,
+    owned: false,
+    dirty: undefined,
+    customBase: customDataIn(record),
+    custom: undefined,
+    whole,
+    released: false,
     missing,
-  });
+  };
 }
 
 /**
@@ -97,23 +184,25 @@ export function attachState(entity: StatefulEntity, context: SessionContext, rec
 export function applyRecord(entity: StatefulEntity, record: Record<string, unknown>, discard = false): void {
   const state = stateOf(entity);
   const pendingCustom = discard ? {} : customDataChanges(state);
-  const incoming = structuredClone(record);
-  for (const [key, value] of Object.entries(incoming)) {
+  const values = ownValues(state);
+  for (const [key, value] of Object.entries(record)) {
     if (key === "customData" || key === "raw") continue;
-    if (discard || !state.dirty.has(key)) state.values[key] = value;
-    state.missing.delete(key);
+    if (discard || !state.dirty?.has(key)) values[key] = value;
+    state.missing?.delete(key);
   }
-  if (discard) state.dirty.clear();
+  if (discard) state.dirty = undefined;
   // A partial answer (no customData key) leaves what the entity holds as it is.
-  if (!Object.hasOwn(incoming, "customData")) return;
-  const customData = (incoming.customData ?? {}) as Record<string, unknown>;
-  state.customBase = serializeKeys(customData);
-  for (const [key, value] of Object.entries(pendingCustom)) {
-    if (value === null) delete customData[key];
-    else customData[key] = value;
+  if (!Object.hasOwn(record, "customData")) return;
+  state.customBase = customDataIn(record);
+  state.custom = undefined;
+  if (Object.keys(pendingCustom).length > 0) {
+    const custom = customOf(state);
+    for (const [key, value] of Object.entries(pendingCustom)) {
+      if (value === null) delete custom[key];
+      else custom[key] = value;
+    }
   }
-  state.values.customData = customData;
-  state.raw = deepFreeze(structuredClone((incoming.raw ?? {}) as Record<string, unknown>));
+  values.raw = record.raw;
 }
 
 /**
@@ -122,7 +211,7 @@ export function applyRecord(entity: StatefulEntity, record: Record<string, unkno
  */
 export function patchFields(entity: StatefulEntity, fields: Record<string, unknown>): void {
   const state = stateOf(entity);
-  for (const [key, value] of Object.entries(fields)) if (!state.dirty.has(key)) state.values[key] = value;
+  for (const [key, value] of Object.entries(fields)) if (!state.dirty?.has(key)) ownValues(state)[key] = value;
 }
 
 export function contextOf(entity: StatefulEntity): SessionContext {
@@ -131,13 +220,16 @@ export function contextOf(entity: StatefulEntity): SessionContext {
 
 export function readField(entity: StatefulEntity, key: string): unknown {
   const state = stateOf(entity);
-  if (state.missing.has(key)) throw UnsupportedError.notLoaded(entity.kind, key);
-  return key === "raw" ? state.raw : state.values[key];
+  if (state.missing?.has(key)) throw UnsupportedError.notLoaded(entity.kind, key);
+  if (key === "customData") return customOf(state);
+  // Frozen on first read rather than per record: most callers never read it.
+  if (key === "raw") return deepFreeze(state.values.raw ?? noRaw);
+  return state.values[key];
 }
 
 /** False for a field the tracker's answer did not carry (see `EntityState.missing`). */
 export function isLoaded(entity: StatefulEntity, key: string): boolean {
-  return !stateOf(entity).missing.has(key);
+  return !stateOf(entity).missing?.has(key);
 }
 
 /** A field write: checked against the field's schema now, sent by the next save(). */
@@ -153,16 +245,21 @@ export function writeField(entity: StatefulEntity, key: string, schema: z.ZodTyp
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw ValidationError.fromZod(`${entity.kind}.${key}`, parsed.error);
-  state.values[key] = parsed.data;
-  state.missing.delete(key);
-  if (key !== "customData") state.dirty.add(key);
+  state.missing?.delete(key);
+  if (key === "customData") {
+    state.custom = parsed.data as Record<string, unknown>;
+    return;
+  }
+  ownValues(state)[key] = parsed.data;
+  state.dirty ??= new Set();
+  state.dirty.add(key);
 }
 
 /** What save() sends: changed fields, and changed customData keys only (the adapter merges them). */
 export function pendingChanges(entity: StatefulEntity): Record<string, unknown> {
   const state = stateOf(entity);
   const patch: Record<string, unknown> = {};
-  for (const key of state.dirty) patch[key] = state.values[key];
+  for (const key of state.dirty ?? []) patch[key] = state.values[key];
   const custom = customDataChanges(state);
   if (Object.keys(custom).length > 0) patch.customData = custom;
   return patch;

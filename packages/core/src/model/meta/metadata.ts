@@ -87,6 +87,20 @@ export function relations(target: Kind, idField: string) {
   return (prototype: object, key: string): void => install(prototype, { key, idField, target, many: true });
 }
 
+/**
+ * A getter built on first read and then kept on the instance: an entity's collections and accessors
+ * (`task.comments`, `shot.tasks`) cost nothing until used, so a list of 100,000 tasks builds none.
+ */
+export function lazy(_prototype: object, key: string, descriptor: PropertyDescriptor): void {
+  const build = descriptor.get;
+  if (!build) return;
+  descriptor.get = function built(this: object) {
+    const value: unknown = build.call(this);
+    Object.defineProperty(this, key, { value, enumerable: false });
+    return value;
+  };
+}
+
 export function fieldsOf(prototype: object): readonly FieldMeta[] {
   return Reflect.getMetadata(FIELDS, prototype) ?? [];
 }

@@ -27,11 +27,17 @@ export function entity<K extends Kind>(kind: K) {
   };
 }
 
+/** Classes already looked up: the metadata store is slow for one lookup per record of a large list. */
+const found = new Map<Kind, EntityClass<Kind>>();
+
 /** The class registered for `kind`; none means its module was never loaded (a ConfigError, not a TypeError). */
 export function entityClassOf<K extends Kind>(kind: K): EntityClass<K> {
-  const found = Reflect.getOwnMetadata(ENTITY_CLASS, classes, kind) as EntityClass<K> | undefined;
-  if (!found) throw ConfigError.unregisteredEntity(kind);
-  return found;
+  const known = found.get(kind) as EntityClass<K> | undefined;
+  if (known) return known;
+  const registered = Reflect.getOwnMetadata(ENTITY_CLASS, classes, kind) as EntityClass<K> | undefined;
+  if (!registered) throw ConfigError.unregisteredEntity(kind);
+  found.set(kind, registered as unknown as EntityClass<Kind>);
+  return registered;
 }
 
 /** Builds the entity of a record; only the session calls it, through its identity map. */
