@@ -20,6 +20,7 @@ export const sessionOptionsSchema = z.object({
   cacheTtl: z.union([z.number().min(0), z.literal(Number.POSITIVE_INFINITY)]).optional(),
 }) satisfies z.ZodType<SessionOptions>;
 
+/** Options of a session (`Tracker.fromEnv`, `Project.fromEnv`, `Tracker.connect`) about what it keeps. */
 export interface SessionOptions {
   /**
    * Seconds a record read from the tracker answers later lookups (`get({ name })`, relations,

@@ -34,6 +34,8 @@ export class Asset extends Entity<"asset"> {
   @relation("episode", "episodeId") declare episode: Related<Episode | null>;
   @relation("preview", "previewId") declare preview: Related<Preview | null>;
 
+  /** The asset's tasks; `fetch(taskType)` gets the one of a type. */
+
   @lazy get tasks(): TaskCollection {
     return entityTasks(this);
   }

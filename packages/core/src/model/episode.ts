@@ -25,11 +25,14 @@ export class Episode extends Entity<"episode"> {
 
   @relation("project", "projectId") declare project: Related<Project>;
 
+  /** The episode's sequences. */
+
   @lazy get sequences(): Collection<"sequence"> {
     return children(this, "sequence", () => ({ episodeId: this.id }), {
       defaults: () => ({ episodeId: this.id, projectId: this.projectId }),
     });
   }
+  /** The episode's own tasks (not its shots'). */
   @lazy get tasks(): TaskCollection {
     return entityTasks(this);
   }

@@ -51,23 +51,30 @@ export class Project extends Entity<"project"> {
   /** Asset types enabled on the project (empty: all of the studio's). */
   @field(s.assetTypeIds) declare readonly assetTypeIds: ProjectRecord["assetTypeIds"];
 
+  /** The project's episodes (a tvshow's); Kitsu gives a new tvshow its first, E01. */
+
   @lazy get episodes(): Collection<"episode"> {
     return children(this, "episode", () => ({ projectId: this.id }), {
       capability: "episodes",
     });
   }
+  /** The project's sequences. */
   @lazy get sequences(): Collection<"sequence"> {
     return children(this, "sequence", () => ({ projectId: this.id }));
   }
+  /** Every shot of the project; `get({ name, sequence })` picks one. */
   @lazy get shots(): Collection<"shot"> {
     return children(this, "shot", () => ({ projectId: this.id }));
   }
+  /** The project's assets. */
   @lazy get assets(): Collection<"asset"> {
     return children(this, "asset", () => ({ projectId: this.id }));
   }
+  /** Every task of the project, on shots, assets, sequences and episodes. */
   @lazy get tasks(): Collection<"task"> {
     return children(this, "task", () => ({ projectId: this.id }), { defaults: () => ({}) });
   }
+  /** The project's review playlists. */
   @lazy get playlists(): Collection<"playlist"> {
     return children(this, "playlist", () => ({ projectId: this.id }), {
       capability: "playlists",

@@ -29,11 +29,14 @@ export class Sequence extends Entity<"sequence"> {
   @relation("project", "projectId") declare project: Related<Project>;
   @relation("episode", "episodeId") declare episode: Related<Episode | null>;
 
+  /** The sequence's shots. */
+
   @lazy get shots(): Collection<"shot"> {
     return children(this, "shot", () => ({ sequenceId: this.id }), {
       defaults: () => ({ sequenceId: this.id, projectId: this.projectId }),
     });
   }
+  /** The sequence's own tasks (not its shots'). */
   @lazy get tasks(): TaskCollection {
     return entityTasks(this);
   }

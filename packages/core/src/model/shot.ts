@@ -39,6 +39,8 @@ export class Shot extends Entity<"shot"> {
   @relation("episode", "episodeId") declare episode: Related<Episode | null>;
   @relation("preview", "previewId") declare preview: Related<Preview | null>;
 
+  /** The shot's tasks; `fetch(taskType)` gets the one of a type. */
+
   @lazy get tasks(): TaskCollection {
     return entityTasks(this);
   }

@@ -122,16 +122,19 @@ export class Task extends Entity<"task"> {
       projectId: () => this.projectId,
     });
   }
+  /** The task's previews, across its comments. */
   @lazy get previews(): ReadCollection<"preview"> {
     return readChildren(this, "preview", () => ({ taskId: this.id }), {
       capability: "previews",
     });
   }
+  /** The time logged on the task, one record per person and day. */
   @lazy get timeSpents(): ReadCollection<"timeSpent"> {
     return readChildren(this, "timeSpent", () => ({ taskId: this.id }), {
       capability: "timeTracking",
     });
   }
+  /** Sets or adds a person's time on a day: `timeSpent.set(person, "2026-01-09", { hours: 2 })`. */
   @lazy get timeSpent(): TimeSpentAccessor {
     return new TimeSpentAccessor(this);
   }
