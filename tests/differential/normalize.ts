@@ -27,6 +27,9 @@ const setFields = new Set([
   "taskStatusIds",
   "assetTypeIds",
   "mentionIds",
+  // Sorted by id on both backends (a casting-update event's), and the two give an asset different ids.
+  "addedAssetIds",
+  "removedAssetIds",
 ]);
 
 function entityJson(entity: Entity, side: Side): Json {

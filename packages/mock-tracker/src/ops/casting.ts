@@ -47,11 +47,15 @@ export function setCasting(studio: Studio, entityId: Id, links: readonly Casting
     }
     set.add(entityId);
   }
+  // Zou sends both lists sorted by id (breakdown_service.update_casting).
   studio.emit(`${kind}:casting-update`, entityId, row.projectId, {
     [`${kind}Id`]: entityId,
     nbEntitiesOut: stored.length,
-    addedAssetIds: stored.map((l) => l.assetId).filter((id) => !before.has(id)),
-    removedAssetIds: [...before].filter((id) => !seen.has(id)),
+    addedAssetIds: stored
+      .map((l) => l.assetId)
+      .filter((id) => !before.has(id))
+      .sort(),
+    removedAssetIds: [...before].filter((id) => !seen.has(id)).sort(),
   });
   return copyLinks(stored);
 }
