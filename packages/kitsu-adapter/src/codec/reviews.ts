@@ -46,26 +46,13 @@ function decodeAttachmentSummaries(value: unknown): AttachmentSummary[] {
   });
 }
 
-/**
- * Zou lists a comment's previews in database order (its join query has no ORDER BY), which changes
- * as preview rows are updated. Revision then position is the order they were added in.
- */
-function inAddedOrder(value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  const rank = (p: unknown, key: "revision" | "position") =>
-    typeof p === "object" && p !== null ? (toInt((p as Record<string, unknown>)[key]) ?? 0) : 0;
-  return [...value].sort(
-    (a, b) => rank(a, "revision") - rank(b, "revision") || rank(a, "position") - rank(b, "position"),
-  );
-}
-
 const commentRow = kitsuRow.extend({ object_id: z.string(), task_status_id: z.string() });
 
 export function decodeComment(value: unknown): CommentRecord {
   const row = parseRow(commentRow, value, "comment");
   const text = typeof row.text === "string" ? row.text : "";
   // batch-comment answers with `previews: []` and the uploaded previews in `preview_files`.
-  const previewIds = [...new Set([...idList(inAddedOrder(row.previews)), ...idList(inAddedOrder(row.preview_files))])];
+  const previewIds = [...new Set([...idList(row.previews), ...idList(row.preview_files)])];
   return {
     ...base(row, text, customData(row.data)),
     taskId: row.object_id as Id,

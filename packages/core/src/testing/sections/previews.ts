@@ -28,20 +28,6 @@ export function previewsSection(ctx: ComplianceContext): void {
     expect((await ctx.adapter.get("task", task.id)).lastPreviewId).toBe(p3.id);
   });
 
-  test("a comment's previewIds come in the order they were added (Zou lists them in database order)", async () => {
-    const task = await ctx.newShotTask();
-    const comment = await ctx.comment(task.id, ctx.fx.status.wfa.id, "three takes");
-    const add = async (name: string) =>
-      (await ctx.adapter.addPreview(task.id, comment.id, await makeTempFile(tinyPng, "png", name))).id;
-    const first = await add("take_a");
-    const added = [first, await add("take_b"), await add("take_c")];
-    // Zou rewrites a preview row when its file lands, which moves it in the join's database order.
-    await ctx.adapter.setMainPreview(first);
-    expect((await ctx.adapter.get("comment", comment.id)).previewIds).toEqual(added);
-    const { items } = await ctx.adapter.query("comment", { taskId: task.id });
-    expect(items.find((c) => c.id === comment.id)?.previewIds).toEqual(added);
-  });
-
   test("setMainPreview makes the preview the entity's previewId", async () => {
     const task = await ctx.newShotTask();
     const comment = await ctx.comment(task.id, ctx.fx.status.wfa.id);
