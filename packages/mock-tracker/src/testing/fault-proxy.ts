@@ -91,7 +91,8 @@ export interface FaultProxyOptions {
    * to at most 1). A request that draws `expireToken` but carries no bearer token passes through.
    *
    * @default {}
-   * @example { serverError: 0.05, resetBefore: 0.01, resetAfter: 0.01, dropAfter: 0.03 }
+   * @example
+   * rates: { serverError: 0.05, resetBefore: 0.01, resetAfter: 0.01, dropAfter: 0.03 }
    */
   rates?: Partial<Record<ProxyFault, number>>;
   /**
@@ -106,7 +107,8 @@ export interface FaultProxyOptions {
    * uniformly (seeded).
    *
    * @default 0
-   * @example { min: 5, max: 40 }
+   * @example
+   * latencyMs: { min: 5, max: 40 }
    */
   latencyMs?: number | { min: number; max: number };
   /**
@@ -211,8 +213,8 @@ function checkOptions(options: FaultProxyOptions): URL {
  * Starts a fault-injecting reverse proxy on 127.0.0.1 (port 0) in front of `options.target`.
  *
  * @example
- * const proxy = await startFaultProxy({ target: server.url, seed: 7, rates: { serverError: 0.05, dropAfter: 0.03 } });
- * const project = await Project.fromEnv({ env: { TRACKER_URL: proxy.url, ... } });
+ * const proxy = await startFaultProxy({ target: "http://127.0.0.1:8080/api", seed: 7, rates: { serverError: 0.05, dropAfter: 0.03 } });
+ * const project = await Project.fromEnv({ env: { ...process.env, TRACKER_URL: proxy.url } });
  * // ... run the workload, then look at proxy.counts
  * await proxy.close();
  */
