@@ -11,10 +11,12 @@ import { runSequence } from "./runner.js";
  * test server otherwise. Exit code 1 when a seed found a difference.
  */
 
-// pnpm hands the `--` of `pnpm … diff -- --seed 7` through; parseArgs would take what follows as positionals.
+// pnpm hands the `--` of `pnpm … diff -- --seed 7` through (twice via the root `differential` script);
+// parseArgs would take what follows as positionals.
 const argv = process.argv.slice(2);
+while (argv[0] === "--") argv.shift();
 const { values } = parseArgs({
-  args: argv[0] === "--" ? argv.slice(1) : argv,
+  args: argv,
   options: {
     seed: { type: "string", default: "1" },
     seeds: { type: "string", default: "1" },

@@ -27,6 +27,11 @@ const setFields = new Set([
   "taskStatusIds",
   "assetTypeIds",
   "mentionIds",
+  // A comment's previews: a join table too (Zou's comment routes list them in database order).
+  "previewIds",
+  // Sorted by id on both backends (a casting-update event's), and the two give an asset different ids.
+  "addedAssetIds",
+  "removedAssetIds",
 ]);
 
 function entityJson(entity: Entity, side: Side): Json {

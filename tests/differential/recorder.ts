@@ -235,7 +235,16 @@ export class Recorder {
         touched.add(id);
       }
     }
+    // Reference rows (an asset type, a status) are touched by every run on a shared server: an event
+    // of a project counts only when the project is one this run made.
+    const projects = new Set(
+      this.exchanges
+        .filter((e) => e.request.method === "POST" && e.request.path.endsWith("/data/projects"))
+        .map((e) => String((e.response.json as { id?: unknown } | undefined)?.id)),
+    );
     for (const event of this.events) {
+      const projectId = event.data.project_id;
+      if (typeof projectId === "string" && !projects.has(projectId)) continue;
       const ids = JSON.stringify(event.data).match(UUIDS) ?? [];
       if (!ids.some((id) => touched.has(id))) continue;
       const owner = [...this.exchanges].reverse().find((e) => e.startedAt <= event.at);

@@ -7,7 +7,7 @@ import { RunFiles } from "./files.js";
 import { Generator } from "./generator.js";
 import { type Json, normalize, normalizeError, normalizeEvents, type Observation } from "./normalize.js";
 import { isRead, type Op } from "./ops.js";
-import { ensureReferenceData } from "./reference.js";
+import { findReferenceData } from "./reference.js";
 import type { Side } from "./side.js";
 
 /*
@@ -124,8 +124,8 @@ export async function runSequence(backends: Backends, options: RunOptions): Prom
     ms: Date.now() - started,
   });
   try {
-    await ensureReferenceData(backends.mock);
-    await ensureReferenceData(backends.kitsu);
+    await findReferenceData(backends.mock);
+    await findReferenceData(backends.kitsu);
     await sleep(backends.settle.quietMs);
     backends.mock.takeEvents();
     backends.kitsu.takeEvents();

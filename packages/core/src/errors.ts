@@ -668,7 +668,7 @@ export class ValidationError extends TrackerError {
   /** A value is not a valid id for the tracker. */
   static invalidId(value: string, what: string): ValidationError {
     return new ValidationError(
-      `"${value}" is not a valid ${what} id (ids are UUIDs). Pass the id, or look the record up by name.`,
+      `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}" is not a valid ${what} id (ids are UUIDs). Pass the id, or look the record up by name: get({ name }) on its collection.`,
       [{ path: ["id"], message: "not a UUID" }],
     );
   }

@@ -111,12 +111,13 @@ describe("acceptance on Kitsu vs the mock: assets, tasks, time, playlists, team,
         [sh020.id, "sh020"],
       ]);
       const show = (entries: typeof playlist.entries) =>
-        entries.map((e) => ({ shot: shotName.get(e.entityId), latest: e.previewId === null }));
+        entries.map((e) => ({ shot: shotName.get(e.entityId), preview: e.previewId !== null }));
       return { entries: show(playlist.entries), reread: show(reread.entries), same: reread === playlist };
     });
+    // An entity added without a preview shows its latest one: Zou fills it in.
     expect(k.entries).toEqual([
-      { shot: "sh010", latest: true },
-      { shot: "sh020", latest: false },
+      { shot: "sh010", preview: true },
+      { shot: "sh020", preview: true },
     ]);
     expect(k.reread).toEqual(k.entries);
     expect(k).toEqual(m);

@@ -52,8 +52,8 @@ describe("KitsuAdapter against the Kitsu-compatible server", () => {
 
   it("refuses a non-UUID id before any request", async () => {
     const before = adapter.client.stats.requests;
-    // No Kitsu record has such an id: a lookup is not found (as on the mock tracker), a query is refused.
-    await expect(adapter.get("shot", "sh0010" as Id)).rejects.toBeInstanceOf(NotFoundError);
+    // Ids are UUIDs on every backend: a malformed one is a ValidationError naming it (the compliance contract).
+    await expect(adapter.get("shot", "sh0010" as Id)).rejects.toBeInstanceOf(ValidationError);
     await expect(adapter.getMany("task", ["nope" as Id])).rejects.toBeInstanceOf(ValidationError);
     expect(adapter.client.stats.requests).toBe(before);
   });

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Id, Kind } from "@gadget/core";
-import type { RecordOf, UploadFile, Where } from "@gadget/core/adapter";
+import { asId, type RecordOf, type UploadFile, type Where } from "@gadget/core/adapter";
 import { MockTracker } from "../src/index.js";
 
 /** The one record of a kind matching `where` in a mock's store. */
@@ -52,5 +52,8 @@ export async function tempUpload(fileName: string, bytes: Buffer | string): Prom
 
 /** Lets queued microtasks (event delivery) run. */
 export const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A well-formed id no record has (a malformed one is a ValidationError, not a NotFoundError). */
+export const nobody = asId("00000000-0000-4000-8000-000000000000");
 
 export const ids = (records: readonly { id: Id }[]) => records.map((r) => r.id);

@@ -3,7 +3,7 @@ import { asId } from "@gadget/core/adapter";
 import { describe, expect, it } from "vitest";
 import { createAdapter, MockTracker } from "../src/index.js";
 import { zouRules } from "../src/kitsu-server/index.js";
-import { smallStudio } from "./helpers.js";
+import { nobody, smallStudio } from "./helpers.js";
 
 describe("MockTracker CRUD", () => {
   it("creates records with defaults and gets them back", async () => {
@@ -72,7 +72,7 @@ describe("MockTracker CRUD", () => {
 
   it("throws NotFoundError for unknown ids", async () => {
     const { tracker } = await smallStudio();
-    const missing = asId("00000000-0000-4000-8000-000000000000");
+    const missing = nobody;
     await expect(tracker.get("shot", missing)).rejects.toThrow(NotFoundError);
     await expect(tracker.update("shot", missing, { name: "x" })).rejects.toThrow(NotFoundError);
     await expect(tracker.remove("asset", missing)).rejects.toThrow(NotFoundError);

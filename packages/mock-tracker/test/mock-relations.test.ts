@@ -1,7 +1,6 @@
 import { NotFoundError, PermissionError, ValidationError } from "@gadget/core";
-import { asId } from "@gadget/core/adapter";
 import { describe, expect, it } from "vitest";
-import { smallStudio } from "./helpers.js";
+import { nobody, smallStudio } from "./helpers.js";
 
 describe("casting", () => {
   it("replaces the whole casting and answers castIn", async () => {
@@ -26,7 +25,7 @@ describe("casting", () => {
     await expect(tracker.setCasting(sh010.id, [{ assetId: sh020.id, occurrences: 1, label: "" }])).rejects.toThrow(
       ValidationError,
     );
-    await expect(tracker.setCasting(sh010.id, [{ assetId: asId("gone"), occurrences: 1, label: "" }])).rejects.toThrow(
+    await expect(tracker.setCasting(sh010.id, [{ assetId: nobody, occurrences: 1, label: "" }])).rejects.toThrow(
       NotFoundError,
     );
   });
@@ -73,7 +72,7 @@ describe("assignment, playlists, team, settings", () => {
   it("assigns and unassigns existing persons", async () => {
     const { tracker, task, artist } = await smallStudio();
     expect((await tracker.assign(task.id, [artist.id, artist.id])).assigneeIds).toEqual([artist.id]);
-    await expect(tracker.assign(task.id, [asId("ghost")])).rejects.toThrow(NotFoundError);
+    await expect(tracker.assign(task.id, [nobody])).rejects.toThrow(NotFoundError);
     expect((await tracker.unassign(task.id, [artist.id])).assigneeIds).toEqual([]);
   });
 

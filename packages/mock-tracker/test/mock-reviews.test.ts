@@ -2,7 +2,7 @@ import { text } from "node:stream/consumers";
 import { NotFoundError, ValidationError } from "@gadget/core";
 import { asId } from "@gadget/core/adapter";
 import { describe, expect, it } from "vitest";
-import { smallStudio, tempUpload } from "./helpers.js";
+import { nobody, smallStudio, tempUpload } from "./helpers.js";
 
 describe("MockTracker comments and previews", () => {
   it("a comment sets the task status, counts retakes and stamps lastCommentAt", async () => {
@@ -24,7 +24,7 @@ describe("MockTracker comments and previews", () => {
   it("a comment needs an existing status", async () => {
     const { tracker, task } = await smallStudio();
     await expect(tracker.comment(task.id, { statusId: asId(""), text: "x" })).rejects.toThrow(ValidationError);
-    await expect(tracker.comment(task.id, { statusId: asId("missing"), text: "x" })).rejects.toThrow(NotFoundError);
+    await expect(tracker.comment(task.id, { statusId: nobody, text: "x" })).rejects.toThrow(NotFoundError);
   });
 
   it("previews grow revisions per task and positions per comment, and download their bytes", async () => {

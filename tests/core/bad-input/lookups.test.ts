@@ -1,4 +1,4 @@
-import { getId, NotFoundError } from "@gadget/core";
+import { getId, NotFoundError, ValidationError } from "@gadget/core";
 import { type BadInput, bad, corpus } from "./corpus.js";
 
 /* tracker.load, tracker.search, tracker.raw, getId. */
@@ -30,7 +30,7 @@ const load: BadInput[] = [
   {
     name: 'load("shot", "sh010"): a name',
     run: (w) => w.tracker.load("shot", "sh010"),
-    error: NotFoundError,
+    error: ValidationError,
     says: ['"sh010"', "get({ name"],
   },
   {
@@ -64,13 +64,13 @@ const load: BadInput[] = [
   {
     name: 'load("shot", a 10 kB id)',
     run: (w) => w.tracker.load("shot", "a".repeat(10_000)),
-    error: NotFoundError,
+    error: ValidationError,
     says: ["shot"],
   },
   {
     name: 'load("shot", an id with a slash)',
     run: (w) => w.tracker.load("shot", "../../auth/logout"),
-    error: NotFoundError,
+    error: ValidationError,
     says: ["shot"],
   },
 ];

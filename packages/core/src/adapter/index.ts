@@ -20,6 +20,7 @@ export * from "./file-check.js";
 export * from "./files.js";
 export * from "./filter-check.js";
 export * from "./http-errors.js";
+export * from "./id-check.js";
 export * from "./parent-check.js";
 export * from "./remove-check.js";
 export * from "./request-log.js";

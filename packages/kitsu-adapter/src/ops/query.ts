@@ -14,7 +14,7 @@ import { fromCache } from "./cached-query.js";
 import { kindSpecs } from "./kind-specs.js";
 import type { OpsContext } from "./ops-context.js";
 import { matches } from "./record-match.js";
-import { checkIds, checkWhere, isUuid } from "./validate.js";
+import { checkId, checkIds, checkWhere } from "./validate.js";
 
 interface Paginated {
   data: KitsuRow[];
@@ -145,7 +145,7 @@ export async function queryAll<K extends Kind>(ctx: OpsContext, kind: K, where: 
 
 export async function getOne<K extends Kind>(ctx: OpsContext, kind: K, id: Id): Promise<RecordOf<K>> {
   // Zou's ids are UUIDs: no record has another one (and it never goes into a path unchecked).
-  if (!isUuid(id)) throw NotFoundError.entity(kind, String(id));
+  checkId(String(id), kind);
   const spec = kindSpecs[kind];
   let row: KitsuRow;
   try {

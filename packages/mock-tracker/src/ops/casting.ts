@@ -47,25 +47,57 @@ export function setCasting(studio: Studio, entityId: Id, links: readonly Casting
     }
     set.add(entityId);
   }
+  // Zou sends both lists sorted by id (breakdown_service.update_casting).
   studio.emit(`${kind}:casting-update`, entityId, row.projectId, {
     [`${kind}Id`]: entityId,
     nbEntitiesOut: stored.length,
-    addedAssetIds: stored.map((l) => l.assetId).filter((id) => !before.has(id)),
-    removedAssetIds: [...before].filter((id) => !seen.has(id)),
+    addedAssetIds: stored
+      .map((l) => l.assetId)
+      .filter((id) => !before.has(id))
+      .sort(),
+    removedAssetIds: [...before].filter((id) => !seen.has(id)).sort(),
   });
   return copyLinks(stored);
 }
 
-/** Where an asset is cast, in the order the castings were set. */
+/** Code-point order, nulls last (as PostgreSQL sorts a missing episode). */
+const byKey = (a: readonly (string | null)[], b: readonly (string | null)[]): number => {
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i] ?? null, b[i] ?? null];
+    if (x === y) continue;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+};
+
+/**
+ * Where an asset is cast, as Zou lists it (breakdown_service.get_cast_in): shots by episode,
+ * sequence and shot name, then assets by asset type and name; canceled entities left out.
+ */
 export function castIn(studio: Studio, assetId: Id): CastIn[] {
   studio.require("asset", assetId);
-  const out: CastIn[] = [];
+  const ranked: { key: (string | null)[]; cast: CastIn }[] = [];
   for (const entityId of studio.castIn.get(assetId) ?? []) {
     const entityKind = studio.entityKindOf(entityId);
     const link = studio.casting.get(entityId)?.find((l) => l.assetId === assetId);
-    if (entityKind && link) out.push({ entityId, entityKind, occurrences: link.occurrences, label: link.label });
+    if (!entityKind || !link) continue;
+    const cast = { entityId, entityKind, occurrences: link.occurrences, label: link.label };
+    const shot = entityKind === "shot" ? studio.table("shot").get(entityId) : undefined;
+    const asset = entityKind === "asset" ? studio.table("asset").get(entityId) : undefined;
+    if (shot && !shot.canceled) {
+      const sequence = studio.table("sequence").get(shot.sequenceId);
+      const episode = sequence?.episodeId ? studio.table("episode").get(sequence.episodeId) : undefined;
+      ranked.push({ key: ["0", episode?.name ?? null, sequence?.name ?? null, shot.name], cast });
+    } else if (asset && !asset.canceled) {
+      const type = studio.table("assetType").get(asset.assetTypeId);
+      ranked.push({ key: ["1", type?.name ?? null, asset.name], cast });
+    } else if (!shot && !asset) {
+      ranked.push({ key: ["2"], cast });
+    }
   }
-  return out;
+  return ranked.sort((a, b) => byKey(a.key, b.key)).map((r) => r.cast);
 }
 
 /** Forgets an entity's casting and every casting it appears in (it is being deleted). */

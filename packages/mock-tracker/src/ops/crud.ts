@@ -34,6 +34,14 @@ function parse<T>(schema: Schema<T>, value: unknown, what: string): T {
  */
 export const asStoredJson = (data: CustomData): CustomData => JSON.parse(JSON.stringify(data)) as CustomData;
 
+/**
+ * An empty description is no description: Kitsu reads Zou's "" (its column default) back as null,
+ * so the mock stores "" as null too.
+ */
+function blankDescription<T extends object>(fields: T): T {
+  return fieldOf(fields, "description") === "" ? { ...fields, description: null } : fields;
+}
+
 /** A checked create input: the fields its row will have, before it gets an id. */
 export interface NewRow<K extends CreatableKind> {
   customData: CustomData;
@@ -62,7 +70,7 @@ export function checkNewRow<K extends CreatableKind>(studio: Studio, kind: K, in
   const data = parse(schema, input, `${kind} input`);
   assertParents(studio, kind, data);
   const given = fieldOf(data, "customData") as CustomData | undefined;
-  const fields = builders[kind](studio, data);
+  const fields = blankDescription(builders[kind](studio, data));
   assertUnique(studio, kind, fields);
   return { customData: given ? asStoredJson(given) : {}, fields };
 }
@@ -147,7 +155,7 @@ export function updateRow<K extends UpdatableKind>(studio: Studio, kind: K, id: 
   const row = studio.require(kind, id) as BaseRow;
   const data = parse(kinds[kind].update as Schema<Record<string, unknown>>, patch, `${kind} update`);
   const changes: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
+  for (const [key, value] of Object.entries(blankDescription(data))) {
     if (value === undefined) continue;
     changes[key] = key === "customData" ? { ...row.customData, ...asStoredJson(value as CustomData) } : value;
   }

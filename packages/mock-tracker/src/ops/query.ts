@@ -1,5 +1,5 @@
 import type { Id, Kind, PageRequest, Where } from "@gadget/core/adapter";
-import { checkFilterKeys, ValidationError } from "@gadget/core/adapter";
+import { checkFilterKeys, checkWhereIds, ValidationError } from "@gadget/core/adapter";
 import type { Stored, Studio } from "../studio/studio.js";
 import { type BaseRow, fieldOf, type Table } from "../studio/table.js";
 
@@ -87,6 +87,7 @@ export function queryRows<K extends Kind>(
   page: PageRequest = {},
 ): RowPage<Stored<K>> {
   checkFilterKeys(studio.rules, kind, where);
+  checkWhereIds(kind, where, (id) => studio.holds(id));
   const limit = page.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1) {
     throw new ValidationError(`A page limit must be a positive integer, got ${limit}.`, [

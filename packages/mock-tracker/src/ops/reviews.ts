@@ -3,6 +3,7 @@ import { checkUploads, ValidationError } from "@gadget/core/adapter";
 import type { Stored, Studio } from "../studio/studio.js";
 import { checklistOf } from "./crud.js";
 import { type ReadFile, readUpload, readUploads, splitFileName } from "./files.js";
+import { pictureSize } from "./picture-size.js";
 import { isNewRetake } from "./task-data.js";
 
 /**
@@ -114,9 +115,7 @@ export function addPreviewFile(studio: Studio, taskId: Id, commentId: Id, file: 
     size: file.bytes.length,
     status: "ready",
     validationStatus: "neutral",
-    width: null,
-    height: null,
-    duration: null,
+    ...pictureSize(file.bytes),
   };
   previews.insert(preview);
   studio.files.set(preview.id, { fileName: file.fileName, contentType: file.contentType, bytes: file.bytes });

@@ -88,7 +88,32 @@ export function writeTimeSpent(
   return row;
 }
 
-/** Adds entries (or moves an entity's entry to another preview); `playlist:add_entity` per entry. */
+/**
+ * The entity's latest preview, as Zou picks it for an entry added without one: highest revision,
+ * the newest of that revision, among its tasks' previews (of the playlist's task type when it has
+ * one) (playlists_service.get_latest_preview_file_ids_for_entities).
+ */
+function latestPreviewId(studio: Studio, entityId: Id, taskTypeId: Id | null): Id | null {
+  let latest: Stored<"preview"> | undefined;
+  for (const task of studio.table("task").rowsWhere("entityId", entityId)) {
+    if (taskTypeId !== null && task.taskTypeId !== taskTypeId) continue;
+    for (const preview of studio.table("preview").rowsWhere("taskId", task.id)) {
+      const newer =
+        !latest ||
+        preview.revision > latest.revision ||
+        (preview.revision === latest.revision && preview.createdAt >= latest.createdAt);
+      if (newer) latest = preview;
+    }
+  }
+  return latest?.id ?? null;
+}
+
+/**
+ * Appends (entity, preview) couples, as Zou does (playlists_service.add_entities_to_playlist): an
+ * entry without a preview gets the entity's latest one, a couple the playlist holds already is
+ * skipped, and the same entity may come again under another preview. `playlist:add_entity` per
+ * couple added.
+ */
 export function addPlaylistEntries(
   studio: Studio,
   playlistId: Id,
@@ -100,18 +125,21 @@ export function addPlaylistEntries(
     if (entry.previewId) studio.require("preview", entry.previewId);
   }
   const list = playlist.entries.map((e) => ({ ...e }));
+  const added: PlaylistEntry[] = [];
   for (const entry of entries) {
-    const at = list.findIndex((e) => e.entityId === entry.entityId);
-    const copy = { entityId: entry.entityId, previewId: entry.previewId ?? null };
-    if (at >= 0) list[at] = copy;
-    else list.push(copy);
+    const previewId = entry.previewId ?? latestPreviewId(studio, entry.entityId, playlist.taskTypeId);
+    if (list.some((e) => e.entityId === entry.entityId && e.previewId === previewId)) continue;
+    const couple = { entityId: entry.entityId, previewId };
+    list.push(couple);
+    added.push(couple);
   }
+  if (added.length === 0) return playlist;
   studio.table("playlist").patch(playlistId, { entries: list, updatedAt: studio.now() });
-  for (const entry of entries) {
+  for (const entry of added) {
     studio.emit("playlist:add_entity", playlistId, playlist.projectId, {
       playlistId,
       entityId: entry.entityId,
-      previewFileId: entry.previewId ?? null,
+      previewFileId: entry.previewId,
     });
   }
   return playlist;

@@ -1,6 +1,6 @@
 import type { EventKind } from "@gadget/core";
 import type { CastingLink, Id, Kind, RecordOf, TrackerRules } from "@gadget/core/adapter";
-import { eventKindOf, kindNames, NotFoundError } from "@gadget/core/adapter";
+import { checkUuid, eventKindOf, kindNames, NotFoundError } from "@gadget/core/adapter";
 import { EventHistory } from "./event-history.js";
 import type { IdGenerator } from "./ids.js";
 import { type BaseRow, fieldOf, Table } from "./table.js";
@@ -102,7 +102,7 @@ export class Studio {
   newId(): Id {
     for (;;) {
       const id = this.ids.next();
-      if (!this.checkIds || !kindNames.some((kind) => this.tables[kind].has(id))) return id;
+      if (!this.checkIds || !this.holds(id)) return id;
     }
   }
 
@@ -114,11 +114,18 @@ export class Studio {
     return this.tables[kind].get(id) as Stored<K> | undefined;
   }
 
+  /** Whether a record of any kind has this id. */
+  holds(id: string): boolean {
+    return kindNames.some((kind) => this.tables[kind].has(id as Id));
+  }
+
   /** The stored row of a kind with that id; NotFoundError when there is none. */
   require<K extends Kind>(kind: K, id: Id): Stored<K> {
     const row = this.find(kind, id);
-    if (!row) throw NotFoundError.entity(kind, String(id));
-    return row;
+    if (row) return row;
+    // Kitsu refuses an id that is not a UUID as bad input; a snapshot's id of another shape is found above.
+    checkUuid(id, kind);
+    throw NotFoundError.entity(kind, String(id));
   }
 
   /** The session's person while it still exists. */
@@ -134,7 +141,10 @@ export class Studio {
   /** The shot, asset, sequence or episode with that id, and its kind; NotFoundError when none has it. */
   requireEntity(id: Id): { kind: EntityKind; row: Stored<EntityKind> } {
     const kind = this.entityKindOf(id);
-    if (!kind) throw NotFoundError.entity("shot, asset, sequence or episode", String(id));
+    if (!kind) {
+      checkUuid(id, "entity");
+      throw NotFoundError.entity("shot, asset, sequence or episode", String(id));
+    }
     return { kind, row: this.tables[kind].get(id) as Stored<EntityKind> };
   }
 

@@ -24,6 +24,23 @@ export function castingSection(ctx: ComplianceContext): void {
     expect(byAsset(await ctx.adapter.getCasting(shot.id))).toEqual(byAsset(second));
   });
 
+  test("castIn lists shots by sequence then shot name, canceled ones left out, as Zou (the mock listed them in casting order)", async () => {
+    const [late, early] = [await ctx.newSequence(), await ctx.newSequence()];
+    // Names chosen so that creation order, sequence order and shot order all differ.
+    await ctx.adapter.update("sequence", late.id, { name: `zz ${late.name}` });
+    await ctx.adapter.update("sequence", early.id, { name: `aa ${early.name}` });
+    const b = await ctx.newShot({ sequenceId: early.id, name: `b ${ctx.suffix}` });
+    const c = await ctx.newShot({ sequenceId: late.id, name: `a ${ctx.suffix}` });
+    const a = await ctx.newShot({ sequenceId: early.id, name: `a ${ctx.suffix}` });
+    const gone = await ctx.newShot({ sequenceId: early.id, name: `0 ${ctx.suffix}` });
+    const asset = await ctx.newAsset();
+    for (const shot of [b, c, a, gone]) {
+      await ctx.adapter.setCasting(shot.id, [{ assetId: asset.id, occurrences: 1, label: "" }]);
+    }
+    await ctx.adapter.update("shot", gone.id, { canceled: true });
+    expect((await ctx.adapter.castIn(asset.id)).map((x) => x.entityId)).toEqual([a.id, b.id, c.id]);
+  });
+
   test("castIn lists where an asset is cast, and forgets a shot that dropped it", async () => {
     const [s1, s2] = [await ctx.newShot(), await ctx.newShot()];
     const asset = await ctx.newAsset();

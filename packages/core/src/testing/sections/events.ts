@@ -89,6 +89,24 @@ export function eventsSection(ctx: ComplianceContext): void {
     expect(cast.data).toMatchObject({ shotId: shot(), addedAssetIds: [asset.id], removedAssetIds: [] });
   });
 
+  test("shot:casting-update lists its asset ids sorted, as Zou does (the mock listed them in casting order)", async (t) => {
+    t.skip(!ctx.has("casting"), "capabilities.casting is false");
+    const assets = [await ctx.newAsset(), await ctx.newAsset(), await ctx.newAsset()];
+    const cast = async (list: typeof assets) => {
+      const from = log.events.length;
+      await ctx.adapter.setCasting(
+        shot(),
+        list.map((a) => ({ assetId: a.id, occurrences: 1, label: "" })),
+      );
+      return (await log.next("shot:casting-update", shot(), from)).data;
+    };
+    const ids = (list: typeof assets) => list.map((a) => a.id).sort();
+    const added = await cast([...assets].reverse());
+    expect(added.addedAssetIds).toEqual(ids(assets));
+    const removed = await cast([]);
+    expect(removed.removedAssetIds).toEqual(ids(assets));
+  });
+
   test("task:assign and time-spent:new", async () => {
     const [task] = (await ctx.adapter.query("task", { entityId: shot() })).items;
     const person = ctx.fx.persons[0];

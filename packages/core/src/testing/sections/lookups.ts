@@ -1,5 +1,5 @@
 import { beforeAll, expect, test } from "vitest";
-import type { Id } from "../../schema/common.js";
+import { asId, type Id } from "../../schema/common.js";
 import type { Kind } from "../../schema/kinds.js";
 import type { AssetRecord } from "../../schema/production.js";
 import type { ComplianceContext } from "../compliance-context.js";
@@ -91,6 +91,12 @@ export function lookupsSection(ctx: ComplianceContext): void {
     const { items, next } = await ctx.adapter.query("shot", { id: unknownId() });
     expect(items).toEqual([]);
     expect(next).toBeNull();
+  });
+
+  test("a malformed id is a ValidationError on get and in an id filter (the mock answered NotFoundError and [])", async () => {
+    await expectTrackerError(ctx.adapter.get("shot", asId("not-an-id")), "VALIDATION");
+    await expectTrackerError(ctx.adapter.query("shot", { id: asId("not-an-id") }), "VALIDATION");
+    await expectTrackerError(ctx.adapter.query("shot", { sequenceId: asId("not-an-id") }), "VALIDATION");
   });
 
   const kindsToProbe: readonly Kind[] = [

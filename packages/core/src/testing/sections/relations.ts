@@ -2,6 +2,7 @@ import { expect, test } from "vitest";
 import type { ComplianceContext } from "../compliance-context.js";
 import { expectTrackerError } from "../helpers/expect-error.js";
 import { sorted, unknownId } from "../helpers/records.js";
+import { makeTempFile, tinyPng } from "../helpers/temp-file.js";
 
 /**
  * Part of section 1: the project's relation lists and playlist entries. Kitsu answers the team and
@@ -73,5 +74,39 @@ export function relationsTests(ctx: ComplianceContext): void {
     const left = await ctx.adapter.removePlaylistEntries(playlist.id, [a.id]);
     expect(left.entries).toEqual([{ entityId: b.id, previewId: null }]);
     expect((await ctx.adapter.get("playlist", playlist.id)).entries).toEqual(left.entries);
+  });
+
+  test("playlist: an entity added without a preview gets its latest one, and may come again under another preview (the mock kept null and replaced entries by entity)", async (t) => {
+    t.skip(!ctx.has("playlists"), "capabilities.playlists is false");
+    const { status } = ctx.fx;
+    const playlist = await ctx.adapter.create("playlist", {
+      name: ctx.name("playlist"),
+      projectId: ctx.fx.project.id,
+      forEntity: "shot",
+    });
+    const task = await ctx.newShotTask();
+    const shot = task.entityId;
+    const v1 = await ctx.comment(task.id, status.wfa.id, "v1");
+    const p1 = await ctx.adapter.addPreview(task.id, v1.id, await makeTempFile(tinyPng, "png", "v1"));
+    const v2 = await ctx.comment(task.id, status.wfa.id, "v2");
+    const p2 = await ctx.adapter.addPreview(task.id, v2.id, await makeTempFile(tinyPng, "png", "v2"));
+    const bare = await ctx.newShot();
+
+    const latest = await ctx.adapter.addPlaylistEntries(playlist.id, [{ entityId: shot, previewId: null }]);
+    expect(latest.entries).toEqual([{ entityId: shot, previewId: p2.id }]);
+    const both = await ctx.adapter.addPlaylistEntries(playlist.id, [
+      { entityId: shot, previewId: p1.id },
+      { entityId: shot, previewId: null },
+      { entityId: bare.id, previewId: null },
+    ]);
+    const expected = [
+      { entityId: shot, previewId: p2.id },
+      { entityId: shot, previewId: p1.id },
+      { entityId: bare.id, previewId: null },
+    ];
+    expect(both.entries).toEqual(expected);
+    expect((await ctx.adapter.get("playlist", playlist.id)).entries).toEqual(expected);
+    const left = await ctx.adapter.removePlaylistEntries(playlist.id, [shot]);
+    expect(left.entries).toEqual([{ entityId: bare.id, previewId: null }]);
   });
 }

@@ -33,5 +33,4 @@ export function pickFields(row: Record<string, unknown>, fields: readonly string
   return Object.fromEntries(Object.entries(row).filter(([k]) => keep.has(k)));
 }
 
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID_RE.test(value);
+export { isUuid } from "@gadget/core/adapter";

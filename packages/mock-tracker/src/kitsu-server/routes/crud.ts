@@ -17,6 +17,8 @@ export interface CrudModel {
   one(ctx: ServerContext, id: Id, req: ZouRequest): Promise<Row | undefined>;
   /** Relation keys and what they become without `relations=true`: removed, or null. */
   relations?: Record<string, "omit" | "null">;
+  /** The PUT answer keeps the relations (a person's: Zou's post_update adds its departments). */
+  relationsOnUpdate?: boolean;
   /** Who may read the rows; writes check the actor in their own handler. */
   readAccess?: "any" | "admin";
   create?(ctx: ServerContext, body: Row, req: ZouRequest): Promise<Row>;
@@ -78,7 +80,8 @@ export function crudRoutes(model: CrudModel): RouteDef[] {
       pattern: `${base}/:id`,
       handler: async (req, ctx) => {
         const id = crudId(req.params.id);
-        return ok(hideRelations(await update(ctx, id, await objectBody(req), req), model.relations));
+        const row = await update(ctx, id, await objectBody(req), req);
+        return ok(model.relationsOnUpdate ? row : hideRelations(row, model.relations));
       },
     });
   }

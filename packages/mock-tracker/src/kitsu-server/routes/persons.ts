@@ -23,6 +23,7 @@ async function knownDepartments(ctx: ServerContext, ids: unknown[]): Promise<Id[
 const persons: CrudModel = {
   path: "persons",
   relations: { departments: "omit" },
+  relationsOnUpdate: true,
   list: async (ctx) => (await all(ctx.tracker, "person")).map((p) => person(p, ctx.state, true)),
   one: async (ctx, id) => {
     const p = await maybe(ctx.tracker, "person", id);

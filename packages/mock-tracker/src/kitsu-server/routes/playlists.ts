@@ -31,17 +31,30 @@ function entriesOf(ctx: ServerContext, shots: unknown[]): PlaylistEntry[] {
   });
 }
 
+const sameEntry = (a: PlaylistEntry, b: PlaylistEntry) => a.entityId === b.entityId && a.previewId === b.previewId;
+
 /**
- * A PUT replaces the whole `shots` list. The tracker edits entries by entity, so the list is
- * rebuilt in order; Zou reports the PUT as one `playlist:update`, which the final update emits.
+ * A PUT replaces the whole `shots` list, as given. The tracker edits entries by entity and fills
+ * in the latest preview of an entry added without one, so a list that only drops entities (what
+ * the Kitsu adapter's remove sends) is a removal of those entities; any other list is rebuilt by
+ * removing every entry and adding the new ones (where an entry without a preview then gets the
+ * entity's latest, unlike Zou: the adapter contract has no verb that sets entries verbatim). Zou
+ * reports the PUT as one `playlist:update`, which the final update emits.
  */
 async function replaceEntries(ctx: ServerContext, playlistId: Id, entries: PlaylistEntry[]): Promise<void> {
-  const current = await ctx.tracker.get("playlist", playlistId);
+  const current = (await ctx.tracker.get("playlist", playlistId)).entries;
+  const dropped = [...new Set(current.filter((e) => !entries.some((n) => sameEntry(e, n))).map((e) => e.entityId))];
+  const kept = current.filter((e) => !dropped.includes(e.entityId));
+  const onlyDrops = kept.length === entries.length && kept.every((e, i) => sameEntry(e, entries[i] as PlaylistEntry));
   await ctx.events.without(["playlist:update", "playlist:add_entity"], async () => {
-    if (current.entries.length > 0) {
+    if (onlyDrops) {
+      if (dropped.length > 0) await ctx.tracker.removePlaylistEntries(playlistId, dropped);
+      return;
+    }
+    if (current.length > 0) {
       await ctx.tracker.removePlaylistEntries(
         playlistId,
-        current.entries.map((e) => e.entityId),
+        current.map((e) => e.entityId),
       );
     }
     if (entries.length > 0) await ctx.tracker.addPlaylistEntries(playlistId, entries);
