@@ -85,7 +85,7 @@ export class Studio {
     this.events = new EventLog(options.eventSeq ?? 0, options.onHandlerError);
     const tables: Partial<Record<Kind, Table<BaseRow>>> = {};
     for (const kind of kindNames) tables[kind] = new Table(indexFields[kind], options.rules[kind].unique);
-    this.tables = tables as Tables;
+    this.tables = tables as unknown as Tables;
   }
 
   /** The table of a kind's rows. */
