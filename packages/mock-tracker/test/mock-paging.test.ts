@@ -90,7 +90,11 @@ describe("paging while the list changes", () => {
         deleted.add(id);
       }
       for (const id of take([...pool], 5, random)) await tracker.update("task", id, { priority: page });
-      const shot = await tracker.create("shot", { name: `new${page}`, projectId: project, sequenceId: sequences[2] as Id });
+      const shot = await tracker.create("shot", {
+        name: `new${page}`,
+        projectId: project,
+        sequenceId: sequences[2] as Id,
+      });
       for (const taskTypeId of types) {
         const task = await tracker.create("task", { entityId: shot.id, taskTypeId });
         order.set(task.id, order.size);

@@ -43,12 +43,6 @@ function indexedCount(table: Table<BaseRow>, key: string, values: readonly unkno
   return count;
 }
 
-/**
- * Index buckets up to this size are sorted on each page (cheap, and no view to keep); larger ones
- * are read through a sorted view, so that a page costs O(log n + page) however large the bucket.
- */
-const viewAbove = 256;
-
 /** Where a page starts: past the creation rank of the previous page's last row, newest first or not. */
 interface Start {
   after: number | undefined;
@@ -65,8 +59,6 @@ function sortedPast(table: Table<BaseRow>, ids: Iterable<Id>, { after, descendin
 
 /** The rows whose indexed `key` equals `value`, past the start, in query order. */
 function bucketPast(table: Table<BaseRow>, key: string, value: unknown, start: Start): Iterable<BaseRow> {
-  const ids = table.lookup(key, value);
-  if (ids.size <= viewAbove) return sortedPast(table, ids, start);
   return rowsOf(table.view(creationOrder, key, value).after(start.after, start.descending));
 }
 

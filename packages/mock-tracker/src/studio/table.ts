@@ -15,6 +15,9 @@ export interface BaseRow {
 /** Reads a field of a row by name, for the generic code (queries, indexes). */
 export const fieldOf = (row: object, key: string): unknown => (row as Record<string, unknown>)[key];
 
+/** Buckets up to this size get a view made for each read (cheap to sort); larger ones keep theirs. */
+const keepViewsAbove = 256;
+
 /** The views a table keeps in one order: of all its rows, and per indexed field of each value asked for. */
 interface OrderViews<R> {
   order: RowOrder<R, unknown>;
@@ -182,7 +185,8 @@ export class Table<R extends BaseRow> {
   /**
    * The rows in `order` (those whose indexed `field` equals `value`, when given), as a view sorted
    * once when first asked for and kept in step with every write from then on: pages read it from a
-   * key or a rank without sorting the rows again.
+   * key or a rank without sorting the rows again. The view of a bucket of a few rows is made for
+   * the read at hand only: read it before the next write.
    */
   view<K>(order: RowOrder<R, K>, field?: string, value?: unknown): SortedView<R, K> {
     const anyOrder = order as RowOrder<R, unknown>;
@@ -201,12 +205,17 @@ export class Table<R extends BaseRow> {
       byValue = new Map();
       views.byField.set(field, byValue);
     }
-    let view = byValue.get(value);
-    if (!view) {
-      const rows = Array.from(this.lookup(field, value), (id) => this.rows.get(id) as R);
-      view = this.sortedView(anyOrder, rows, field, value);
-      byValue.set(value, view);
-    }
+    const kept = byValue.get(value);
+    if (kept) return kept as SortedView<R, K>;
+    const ids = this.lookup(field, value);
+    const view = this.sortedView(
+      anyOrder,
+      Array.from(ids, (id) => this.rows.get(id) as R),
+      field,
+      value,
+    );
+    // A small bucket is sorted again at each read rather than kept in step with every write.
+    if (ids.size > keepViewsAbove) byValue.set(value, view);
     return view as SortedView<R, K>;
   }
 
