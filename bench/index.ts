@@ -54,6 +54,7 @@ async function main(): Promise<void> {
       seed.map((r) => [r.measure, r.value, r.target]),
     ),
   );
+  await (await import("./paging-workload.js")).pagingWorkload();
 }
 
 main().catch((error: unknown) => {

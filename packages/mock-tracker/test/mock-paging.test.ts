@@ -62,13 +62,17 @@ function take(pool: Id[], count: number, random: () => number): Id[] {
   return out;
 }
 
-/** Checks a read: no duplicate, nothing outside `allowed`, every one of `required`, in `rank` order. */
-function expectPaged(seen: Id[], required: Iterable<Id>, allowed: ReadonlySet<Id>, rank: (id: Id) => number): void {
+/**
+ * Checks a read of records created in the order of `created`: no duplicate, none but them, every
+ * one but those `gone` meanwhile, in creation order (newest first when `newestFirst`).
+ */
+function expectPaged(seen: Id[], created: Id[], gone: ReadonlySet<Id>, newestFirst = false): void {
+  const rank = new Map(created.map((id, i) => [id, newestFirst ? -i : i]));
   expect(new Set(seen).size).toBe(seen.length);
-  expect(seen.filter((id) => !allowed.has(id))).toEqual([]);
+  expect(seen.filter((id) => !rank.has(id))).toEqual([]);
   const read = new Set(seen);
-  expect([...required].filter((id) => !read.has(id))).toEqual([]);
-  const ranks = seen.map(rank);
+  expect(created.filter((id) => !gone.has(id) && !read.has(id))).toEqual([]);
+  const ranks = seen.map((id) => rank.get(id) ?? 0);
   expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
 }
 
@@ -80,7 +84,7 @@ describe("paging while the list changes", () => {
       shotIds.flatMap((entityId) => types.map((taskTypeId) => ({ entityId, taskTypeId }))),
     );
     expect(created).toHaveLength(5_000);
-    const order = new Map(created.map((id, i) => [id, i]));
+    const all = [...created];
     const pool = [...created];
     const deleted = new Set<Id>();
     const random = mulberry32(5);
@@ -90,20 +94,15 @@ describe("paging while the list changes", () => {
         deleted.add(id);
       }
       for (const id of take([...pool], 5, random)) await tracker.update("task", id, { priority: page });
+      // Newer than every cursor: the last pages bring these too.
       const shot = await tracker.create("shot", {
         name: `new${page}`,
         projectId: project,
         sequenceId: sequences[2] as Id,
       });
-      for (const taskTypeId of types) {
-        const task = await tracker.create("task", { entityId: shot.id, taskTypeId });
-        order.set(task.id, order.size);
-      }
+      for (const taskTypeId of types) all.push((await tracker.create("task", { entityId: shot.id, taskTypeId })).id);
     });
-    const throughout = created.filter((id) => !deleted.has(id));
-    expectPaged(seen, throughout, new Set(order.keys()), (id) => order.get(id) ?? -1);
-    // Rows created while paging are newer than every cursor: the last pages bring them too.
-    expect(seen.filter((id) => !deleted.has(id))).toHaveLength(throughout.length + order.size - created.length);
+    expectPaged(seen, all, deleted);
   });
 
   it("pages a where without an index (the whole table) the same way", async () => {
@@ -121,19 +120,12 @@ describe("paging while the list changes", () => {
         deleted.add(id);
       }
     });
-    const order = new Map(created.map((id, i) => [id, i]));
-    expectPaged(
-      seen,
-      created.filter((id) => !deleted.has(id)),
-      new Set(created),
-      (id) => order.get(id) ?? -1,
-    );
+    expectPaged(seen, created, deleted);
   });
 
   it("pages an IN over two large buckets while rows move between them, out and back", async () => {
     const { tracker, shotIds, sequences } = studio(1_200);
     const [a, b, c] = sequences as [Id, Id, Id];
-    const order = new Map(shotIds.map((id, i) => [id, i]));
     const pool = [...shotIds];
     const random = mulberry32(7);
     const wandered = new Set<Id>();
@@ -149,12 +141,7 @@ describe("paging while the list changes", () => {
         await tracker.update("shot", id, { sequenceId: a });
       }
     });
-    expectPaged(
-      seen,
-      shotIds.filter((id) => !wandered.has(id)),
-      new Set(shotIds),
-      (id) => order.get(id) ?? -1,
-    );
+    expectPaged(seen, shotIds, wandered);
   });
 
   it("pages 600 comments of a task newest first through new and deleted comments", async () => {
@@ -162,7 +149,6 @@ describe("paging while the list changes", () => {
     const task = await tracker.create("task", { entityId: shotIds[0] as Id, taskTypeId: types[0] as Id });
     const created: Id[] = [];
     for (let i = 0; i < 600; i++) created.push((await tracker.comment(task.id, { statusId, text: `note ${i}` })).id);
-    const order = new Map(created.map((id, i) => [id, i]));
     const pool = [...created];
     const deleted = new Set<Id>();
     const random = mulberry32(8);
@@ -174,12 +160,7 @@ describe("paging while the list changes", () => {
       // Newer than every page read so far: never brought by a later page.
       await tracker.comment(task.id, { statusId, text: "late note" });
     });
-    expectPaged(
-      seen,
-      created.filter((id) => !deleted.has(id)),
-      new Set(created),
-      (id) => -(order.get(id) ?? 0),
-    );
+    expectPaged(seen, created, deleted, true);
   });
 
   it("lists what a scan of the store lists, for every page size, after random writes", async () => {
