@@ -3,6 +3,8 @@ import type { Where } from "@gadget/core/adapter";
 import { describe, expect, it } from "vitest";
 import { MockTracker } from "../src/index.js";
 import { mulberry32 } from "../src/studio/ids.js";
+import { creationOrder, type RowOrder } from "../src/studio/row-order.js";
+import { type BaseRow, Table } from "../src/studio/table.js";
 
 /*
  * Paging big lists while they change: the mock reads pages from sorted views kept in step with
@@ -194,5 +196,47 @@ describe("paging while the list changes", () => {
       const either = { sequenceId: [sequences[2] as Id, sequences[1] as Id] };
       expect(await pageThrough(tracker, "shot", either, limit, none)).toEqual(expected.either);
     }
+  });
+});
+
+describe("sorted views", () => {
+  interface Row extends BaseRow {
+    group: string;
+    rank: number;
+  }
+  /** By `rank`, then id: a key that changes with the row, as `updated_at` does. */
+  const byRank: RowOrder<Row, { rank: number; id: string }> = {
+    key: (row) => ({ rank: row.rank, id: row.id }),
+    compare: (a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  };
+  const at = new Date(0);
+  const ids = (view: { after(key: undefined, descending: boolean): Iterable<{ row: Row }> }) =>
+    [...view.after(undefined, false)].map((e) => e.row.id);
+
+  it("keep their size and order exact as rows leave, come back under the same key, change key and go", () => {
+    const table = new Table<Row>(["group"]);
+    for (let i = 0; i < 300; i++) {
+      const id = `r${String(i).padStart(3, "0")}` as Id;
+      table.insert({ id, name: id, createdAt: at, updatedAt: at, customData: {}, group: "a", rank: i });
+    }
+    const inA = table.view(creationOrder, "group", "a");
+    const ranked = table.view(byRank, "group", "a");
+    const all = table.view(byRank);
+    table.patch("r005" as Id, { group: "b" });
+    table.patch("r005" as Id, { group: "a" });
+    table.patch("r006" as Id, { group: "b" });
+    table.delete("r007" as Id);
+    table.patch("r008" as Id, { rank: 1_000 });
+    table.patch("r009" as Id, { rank: 2_000 });
+    table.patch("r009" as Id, { rank: 9 });
+    const expected = Array.from({ length: 300 }, (_, i) => `r${String(i).padStart(3, "0")}`).filter(
+      (id) => id !== "r006" && id !== "r007",
+    );
+    expect(inA.size).toBe(298);
+    expect(ids(inA)).toEqual(expected);
+    expect(ranked.size).toBe(298);
+    expect(ranked.slice(0, 298).map((r) => r.id)).toEqual([...expected.filter((id) => id !== "r008"), "r008"]);
+    expect(all.size).toBe(299);
+    expect(all.slice(296, 299).map((r) => r.id)).toEqual(["r298", "r299", "r008"]);
   });
 });

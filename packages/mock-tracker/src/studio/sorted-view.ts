@@ -16,7 +16,7 @@ export class SortedView<R, K> {
 
   /**
    * @param entries the view's rows, sorted by `compare` and all alive
-   * @param alive whether an entry still stands for a row of the view under the same key
+   * @param alive whether an entry still stands for a row of the view under the row's current key
    */
   constructor(
     private entries: ViewEntry<R, K>[],
@@ -43,6 +43,7 @@ export class SortedView<R, K> {
       // Keys are unique to a row, and a row is added only when it has no live entry here: this is
       // its own entry, dropped when the row went away (deleted, moved out, or rekeyed), back again.
       same.row = row;
+      same.key = key;
       this.stale -= 1;
       return;
     }

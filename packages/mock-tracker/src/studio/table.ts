@@ -19,8 +19,13 @@ export const fieldOf = (row: object, key: string): unknown => (row as Record<str
 const keepViewsAbove = 256;
 
 /** The views a table keeps in one order: of all its rows, and per indexed field of each value asked for. */
-interface OrderViews<R> {
+interface OrderViews<R extends object> {
   order: RowOrder<R, unknown>;
+  /**
+   * Each row's current key, one object shared by all the row's entries: an entry whose key is not
+   * its row's current one is stale, found so without computing the key again.
+   */
+  keys: WeakMap<R, unknown>;
   all?: SortedView<R, unknown>;
   byField: Map<string, Map<unknown, SortedView<R, unknown>>>;
 }
@@ -125,8 +130,9 @@ export class Table<R extends BaseRow> {
     this.order.set(row.id, seq);
     this.setUnique(row, row.id, true);
     for (const key of this.indexed) this.addIndex(key, fieldOf(row, key), row.id);
-    for (const { order, all, byField } of this.views.values()) {
+    for (const { order, keys, all, byField } of this.views.values()) {
       const key = order.key(row, seq);
+      keys.set(row, key);
       all?.add(row, key);
       for (const [field, byValue] of byField) byValue.get(fieldOf(row, field))?.add(row, key);
     }
@@ -143,17 +149,20 @@ export class Table<R extends BaseRow> {
       this.dropIndex(key, fieldOf(row, key), id);
       this.addIndex(key, fieldOf(changes, key), id);
     }
-    const seq = this.seqOf(id);
     const before = [...this.views.values()].map((views) => ({
       views,
-      key: views.order.key(row, seq),
       values: [...views.byField.keys()].map((field) => fieldOf(row, field)),
     }));
     Object.assign(row, changes);
-    for (const { views, key: oldKey, values } of before) {
-      const { order, all, byField } = views;
-      const key = order.key(row, seq);
-      const rekeyed = order.compare(oldKey, key) !== 0;
+    const seq = this.seqOf(id);
+    for (const { views, values } of before) {
+      const { order, keys, all, byField } = views;
+      // No key yet: the row is in none of the order's views.
+      const oldKey = keys.get(row);
+      const fresh = order.key(row, seq);
+      const rekeyed = oldKey === undefined || order.compare(oldKey, fresh) !== 0;
+      const key = rekeyed ? fresh : oldKey;
+      if (rekeyed) keys.set(row, key);
       if (rekeyed && all) {
         all.drop();
         all.add(row, key);
@@ -192,11 +201,11 @@ export class Table<R extends BaseRow> {
     const anyOrder = order as RowOrder<R, unknown>;
     let views = this.views.get(anyOrder);
     if (!views) {
-      views = { order: anyOrder, byField: new Map() };
+      views = { order: anyOrder, keys: new WeakMap(), byField: new Map() };
       this.views.set(anyOrder, views);
     }
     if (field === undefined) {
-      views.all ??= this.sortedView(anyOrder, this.rows.values());
+      views.all ??= this.sortedView(views, this.rows.values());
       return views.all as SortedView<R, K>;
     }
     if (!this.indexed.has(field)) throw new Error(`a view needs an index, and ${field} has none`);
@@ -209,7 +218,7 @@ export class Table<R extends BaseRow> {
     if (kept) return kept as SortedView<R, K>;
     const ids = this.lookup(field, value);
     const view = this.sortedView(
-      anyOrder,
+      views,
       Array.from(ids, (id) => this.rows.get(id) as R),
       field,
       value,
@@ -219,14 +228,29 @@ export class Table<R extends BaseRow> {
     return view as SortedView<R, K>;
   }
 
-  private sortedView<K>(order: RowOrder<R, K>, rows: Iterable<R>, field?: string, value?: unknown): SortedView<R, K> {
-    const entries = Array.from(rows, (row) => ({ row, key: order.key(row, this.seqOf(row.id)) }));
-    entries.sort((a, b) => order.compare(a.key, b.key));
-    return new SortedView(entries, order.compare, ({ row, key }) => {
-      if (this.rows.get(row.id) !== row) return false;
-      if (field !== undefined && fieldOf(row, field) !== value) return false;
-      return order.compare(order.key(row, this.seqOf(row.id)), key) === 0;
+  private sortedView(
+    { order, keys }: OrderViews<R>,
+    rows: Iterable<R>,
+    field?: string,
+    value?: unknown,
+  ): SortedView<R, unknown> {
+    const entries = Array.from(rows, (row) => {
+      let key = keys.get(row);
+      if (key === undefined) {
+        key = order.key(row, this.seqOf(row.id));
+        keys.set(row, key);
+      }
+      return { row, key };
     });
+    entries.sort((a, b) => order.compare(a.key, b.key));
+    return new SortedView(
+      entries,
+      order.compare,
+      ({ row, key }) =>
+        keys.get(row) === key &&
+        this.rows.get(row.id) === row &&
+        (field === undefined || fieldOf(row, field) === value),
+    );
   }
 
   isIndexed(field: string): boolean {
@@ -285,7 +309,7 @@ export class Table<R extends BaseRow> {
 }
 
 /** Drops a row from the view of `value`, and the view itself once empty (made again when next read). */
-function dropFromView<R>(byValue: Map<unknown, SortedView<R, unknown>>, value: unknown): void {
+function dropFromView<R extends object>(byValue: Map<unknown, SortedView<R, unknown>>, value: unknown): void {
   const view = byValue.get(value);
   if (!view) return;
   view.drop();
