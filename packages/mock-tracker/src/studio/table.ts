@@ -19,13 +19,14 @@ export const fieldOf = (row: object, key: string): unknown => (row as Record<str
 const keepViewsAbove = 256;
 
 /** The views a table keeps in one order: of all its rows, and per indexed field of each value asked for. */
-interface OrderViews<R extends object> {
+interface OrderViews<R> {
   order: RowOrder<R, unknown>;
   /**
-   * Each row's current key, one object shared by all the row's entries: an entry whose key is not
-   * its row's current one is stale, found so without computing the key again.
+   * Each row's current key by id, one object shared by all the row's entries: an entry whose key is
+   * not its row's current one is stale (the row was rekeyed or deleted), found without computing
+   * the key again.
    */
-  keys: WeakMap<R, unknown>;
+  keys: Map<Id, unknown>;
   all?: SortedView<R, unknown>;
   byField: Map<string, Map<unknown, SortedView<R, unknown>>>;
 }
@@ -132,7 +133,7 @@ export class Table<R extends BaseRow> {
     for (const key of this.indexed) this.addIndex(key, fieldOf(row, key), row.id);
     for (const { order, keys, all, byField } of this.views.values()) {
       const key = order.key(row, seq);
-      keys.set(row, key);
+      keys.set(row.id, key);
       all?.add(row, key);
       for (const [field, byValue] of byField) byValue.get(fieldOf(row, field))?.add(row, key);
     }
@@ -158,11 +159,11 @@ export class Table<R extends BaseRow> {
     for (const { views, values } of before) {
       const { order, keys, all, byField } = views;
       // No key yet: the row is in none of the order's views.
-      const oldKey = keys.get(row);
+      const oldKey = keys.get(id);
       const fresh = order.key(row, seq);
       const rekeyed = oldKey === undefined || order.compare(oldKey, fresh) !== 0;
       const key = rekeyed ? fresh : oldKey;
-      if (rekeyed) keys.set(row, key);
+      if (rekeyed) keys.set(id, key);
       if (rekeyed && all) {
         all.drop();
         all.add(row, key);
@@ -184,7 +185,8 @@ export class Table<R extends BaseRow> {
     this.setUnique(row, id, false);
     this.rows.delete(id);
     this.order.delete(id);
-    for (const { all, byField } of this.views.values()) {
+    for (const { keys, all, byField } of this.views.values()) {
+      keys.delete(id);
       all?.drop();
       for (const [field, byValue] of byField) dropFromView(byValue, fieldOf(row, field));
     }
@@ -201,7 +203,7 @@ export class Table<R extends BaseRow> {
     const anyOrder = order as RowOrder<R, unknown>;
     let views = this.views.get(anyOrder);
     if (!views) {
-      views = { order: anyOrder, keys: new WeakMap(), byField: new Map() };
+      views = { order: anyOrder, keys: new Map(), byField: new Map() };
       this.views.set(anyOrder, views);
     }
     if (field === undefined) {
@@ -235,10 +237,10 @@ export class Table<R extends BaseRow> {
     value?: unknown,
   ): SortedView<R, unknown> {
     const entries = Array.from(rows, (row) => {
-      let key = keys.get(row);
+      let key = keys.get(row.id);
       if (key === undefined) {
         key = order.key(row, this.seqOf(row.id));
-        keys.set(row, key);
+        keys.set(row.id, key);
       }
       return { row, key };
     });
@@ -246,10 +248,7 @@ export class Table<R extends BaseRow> {
     return new SortedView(
       entries,
       order.compare,
-      ({ row, key }) =>
-        keys.get(row) === key &&
-        this.rows.get(row.id) === row &&
-        (field === undefined || fieldOf(row, field) === value),
+      ({ row, key }) => keys.get(row.id) === key && (field === undefined || fieldOf(row, field) === value),
     );
   }
 
@@ -309,7 +308,7 @@ export class Table<R extends BaseRow> {
 }
 
 /** Drops a row from the view of `value`, and the view itself once empty (made again when next read). */
-function dropFromView<R extends object>(byValue: Map<unknown, SortedView<R, unknown>>, value: unknown): void {
+function dropFromView<R>(byValue: Map<unknown, SortedView<R, unknown>>, value: unknown): void {
   const view = byValue.get(value);
   if (!view) return;
   view.drop();
