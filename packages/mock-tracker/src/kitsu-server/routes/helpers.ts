@@ -186,7 +186,7 @@ export function shapeFields(row: Row, query: URLSearchParams): Row {
 
 /** `page`/`limit` envelope and `fields` of §2.2; without `page` the whole list comes back. */
 export function listReply(rows: Row[], query: URLSearchParams): unknown {
-  const shaped = query.get("fields") ? rows.map((r) => shapeFields(r, query)) : rows;
+  const shaped = rows.map((r) => shapeFields(r, query));
   if (query.get("page") === null) return shaped;
   const sorted = [...shaped].sort((a, b) => compareListKeys(rowListKey(a), rowListKey(b)));
   return pageReply({ total: sorted.length, slice: (start, end) => sorted.slice(start, end) }, query);
