@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       client.map((r) => [r.measure, r.value, r.target]),
     ),
   );
+  await (await import("./paging-workload.js")).pagingWorkload();
 }
 
 main().catch((error: unknown) => {

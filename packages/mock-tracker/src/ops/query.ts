@@ -1,5 +1,6 @@
 import type { Id, Kind, PageRequest, Where } from "@gadget/core/adapter";
 import { checkFilterKeys, checkWhereIds, ValidationError } from "@gadget/core/adapter";
+import { creationOrder } from "../studio/row-order.js";
 import type { Stored, Studio } from "../studio/studio.js";
 import { type BaseRow, fieldOf, type Table } from "../studio/table.js";
 
@@ -33,10 +34,8 @@ function decodeCursor(kind: Kind, cursor: string): number {
   );
 }
 
-type Index = Pick<Table<BaseRow>, "has" | "isIndexed" | "lookup">;
-
 /** Rows a where key picks through its index, read off the index sizes (Infinity: the key has none). */
-function indexedCount(table: Index, key: string, values: readonly unknown[]): number {
+function indexedCount(table: Table<BaseRow>, key: string, values: readonly unknown[]): number {
   if (key === "id") return values.length;
   if (!table.isIndexed(key)) return Number.POSITIVE_INFINITY;
   let count = 0;
@@ -44,24 +43,58 @@ function indexedCount(table: Index, key: string, values: readonly unknown[]): nu
   return count;
 }
 
-function indexedIds(table: Index, key: string, values: readonly unknown[]): Iterable<Id> {
-  if (key === "id") return new Set(values.filter((value) => table.has(value as Id)) as Id[]);
-  if (values.length === 1) return table.lookup(key, values[0]);
-  const ids = new Set<Id>();
-  for (const value of values) for (const id of table.lookup(key, value)) ids.add(id);
-  return ids;
+/** Where a page starts: past the creation rank of the previous page's last row, newest first or not. */
+interface Start {
+  after: number | undefined;
+  descending: boolean;
+}
+
+/** The rows of a small set of ids past the start, in query order, sorted on the spot. */
+function sortedPast(table: Table<BaseRow>, ids: Iterable<Id>, { after, descending }: Start): BaseRow[] {
+  const rows = table.sorted(ids);
+  if (descending) rows.reverse();
+  if (after === undefined) return rows;
+  return rows.filter((row) => (descending ? table.seqOf(row.id) < after : table.seqOf(row.id) > after));
+}
+
+/** The rows whose indexed `key` equals `value`, past the start, in query order. */
+function bucketPast(table: Table<BaseRow>, key: string, value: unknown, start: Start): Iterable<BaseRow> {
+  return rowsOf(table.view(creationOrder, key, value).after(start.after, start.descending));
+}
+
+function* rowsOf<R>(entries: Iterable<{ row: R }>): Generator<R> {
+  for (const { row } of entries) yield row;
+}
+
+/** Rows of disjoint sources, each in query order, merged into query order. */
+function* merged(table: Table<BaseRow>, sources: Iterable<BaseRow>[], descending: boolean): Generator<BaseRow> {
+  const iterators = sources.map((source) => source[Symbol.iterator]());
+  const heads = iterators.map((it) => it.next());
+  for (;;) {
+    let best = -1;
+    let bestSeq = 0;
+    heads.forEach((head, i) => {
+      if (head.done) return;
+      const seq = table.seqOf(head.value.id);
+      if (best < 0 || (descending ? seq > bestSeq : seq < bestSeq)) [best, bestSeq] = [i, seq];
+    });
+    const head = heads[best];
+    if (!head || head.done) return;
+    yield head.value;
+    heads[best] = (iterators[best] as Iterator<BaseRow>).next();
+  }
 }
 
 /**
- * The rows worth testing against the where (the caller checks every key on them): a where that
- * gives every field of a unique key (`{ sequenceId, name }`) reads that key's index; otherwise the
- * indexed key matching the fewest rows, judged from index sizes, is the only one whose ids are
- * gathered, so `{ projectId, name }` never walks the project's rows. No indexed key: the whole table.
+ * The rows worth testing against the where (the caller checks every key on them), in query order
+ * from the start: a where that gives every field of a unique key (`{ sequenceId, name }`) reads
+ * that key's index; otherwise the indexed key matching the fewest rows, judged from index sizes,
+ * is the only one whose rows are read, so `{ projectId, name }` never walks the project's rows. No
+ * indexed key: the whole table, through its view.
  */
-function candidates<K extends Kind>(studio: Studio, kind: K, entries: [string, unknown][]): Iterable<Stored<K>> {
-  const table = studio.table(kind);
+function candidates(table: Table<BaseRow>, entries: [string, unknown][], start: Start): Iterable<BaseRow> {
   const byKey = table.keyMatches(Object.fromEntries(entries));
-  if (byKey) return table.sorted(byKey) as Iterable<Stored<K>>;
+  if (byKey) return sortedPast(table, byKey, start);
   let best: { key: string; values: readonly unknown[] } | undefined;
   let bestCount = Number.POSITIVE_INFINITY;
   for (const [key, wanted] of entries) {
@@ -69,7 +102,16 @@ function candidates<K extends Kind>(studio: Studio, kind: K, entries: [string, u
     const count = indexedCount(table, key, values);
     if (count < bestCount) [best, bestCount] = [{ key, values }, count];
   }
-  return (best ? table.sorted(indexedIds(table, best.key, best.values)) : table.values()) as Iterable<Stored<K>>;
+  if (!best) return rowsOf(table.view(creationOrder).after(start.after, start.descending));
+  const { key, values } = best;
+  if (key === "id") return sortedPast(table, new Set(values as Id[]), start);
+  const distinct = [...new Set(values)];
+  if (distinct.length === 1) return bucketPast(table, key, distinct[0], start);
+  return merged(
+    table,
+    distinct.map((value) => bucketPast(table, key, value, start)),
+    start.descending,
+  );
 }
 
 /**
@@ -95,22 +137,18 @@ export function queryRows<K extends Kind>(
     ]);
   }
   const descending = newestFirst.has(kind);
-  const after = page.cursor ? decodeCursor(kind, page.cursor) : descending ? Number.POSITIVE_INFINITY : -1;
+  const start: Start = { after: page.cursor ? decodeCursor(kind, page.cursor) : undefined, descending };
   const entries = Object.entries(where).filter(([, v]) => v !== undefined);
-  const table = studio.table(kind);
+  const table = studio.table(kind) as unknown as Table<BaseRow>;
   const items: Stored<K>[] = [];
   let more = false;
-  const rows = candidates(studio, kind, entries);
-  for (const row of descending ? [...rows].reverse() : rows) {
-    const base = row as BaseRow;
-    const seq = table.seqOf(base.id);
-    if (descending ? seq >= after : seq <= after) continue;
-    if (!entries.every(([key, wanted]) => matches(fieldOf(base, key), wanted))) continue;
+  for (const row of candidates(table, entries, start)) {
+    if (!entries.every(([key, wanted]) => matches(fieldOf(row, key), wanted))) continue;
     if (items.length === limit) {
       more = true;
       break;
     }
-    items.push(row);
+    items.push(row as Stored<K>);
   }
   const last = items.at(-1) as BaseRow | undefined;
   return { items, next: more && last ? encodeCursor(kind, table.seqOf(last.id)) : null };

@@ -1,7 +1,17 @@
 import type { Id } from "@gadget/core/adapter";
 import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
-import { applyFilters, crudId, listReply, objectBody, type Row, requireAdmin, wantsRelations } from "./helpers.js";
+import {
+  applyFilters,
+  crudId,
+  listReply,
+  objectBody,
+  pageReply,
+  type Row,
+  requireAdmin,
+  wantsRelations,
+} from "./helpers.js";
+import { type StoreList, storePage } from "./store-pages.js";
 
 /*
  * Generic crud routes `/data/<model>[/<id>]` (zou.md §2.2) built from a model description: how to
@@ -26,6 +36,8 @@ export interface CrudModel {
   remove?(ctx: ServerContext, id: Id, req: ZouRequest): Promise<void>;
   /** Rows a non-admin sees, shaped for them. */
   forNonAdmin?(rows: Row[], req: ZouRequest, ctx: ServerContext): Promise<Row[]>;
+  /** The list as the mock store's views page it, for pages that cost O(page) however long the list. */
+  stored?: StoreList;
 }
 
 export function hideRelations(row: Row, relations: CrudModel["relations"]): Row {
@@ -46,10 +58,16 @@ export function crudRoutes(model: CrudModel): RouteDef[] {
       pattern: base,
       handler: async (req, ctx) => {
         if (model.readAccess === "admin") requireAdmin(req);
+        const relations = wantsRelations(req.query, false);
+        const shape = (row: Row) => (relations ? row : hideRelations(row, model.relations));
+        const ranked =
+          model.stored && (req.actor.role === "admin" || !model.forNonAdmin)
+            ? storePage(ctx, req, model.stored, shape)
+            : undefined;
+        if (ranked) return ok(pageReply(ranked, req.query));
         let rows = await model.list(ctx, req);
         const columns = rows.length > 0 ? Object.keys(rows[0] as Row) : [];
-        rows = applyFilters(rows, req.query, columns);
-        if (!wantsRelations(req.query, false)) rows = rows.map((r) => hideRelations(r, model.relations));
+        rows = applyFilters(rows, req.query, columns).map(shape);
         // Non-admins get their own shape, relations included (recorded 246).
         if (req.actor.role !== "admin" && model.forNonAdmin) rows = await model.forNonAdmin(rows, req, ctx);
         return ok(listReply(rows, req.query));

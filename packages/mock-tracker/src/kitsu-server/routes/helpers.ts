@@ -8,6 +8,7 @@ import {
   type Where,
 } from "@gadget/core/adapter";
 import { isUuid, pickFields } from "../codec/common.js";
+import { compareListKeys, rowListKey } from "../list-order.js";
 import type { ServerContext, ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 
@@ -71,7 +72,8 @@ export async function maybe<K extends Kind>(
   }
 }
 
-const reserved = new Set(["page", "limit", "relations", "fields", "force"]);
+/** Query parameters that are never column filters. */
+export const reserved: ReadonlySet<string> = new Set(["page", "limit", "relations", "fields", "force"]);
 const truthy = new Set(["true", "1", "t", "yes", "y", "on"]);
 const falsy = new Set(["false", "0", "f", "no", "n", "off"]);
 
@@ -170,25 +172,35 @@ export function validateBooleans(query: URLSearchParams, booleanColumns: readonl
   }
 }
 
+/** A list in Zou's paging order, read by rank (`slice` as Array.prototype.slice, rows shaped). */
+export interface RankedRows {
+  total: number;
+  slice(start: number, end: number): Row[];
+}
+
+/** A row as Zou's `fields=` parameter leaves it (§2.2): every column when it is not given. */
+export function shapeFields(row: Row, query: URLSearchParams): Row {
+  const fields = query.get("fields");
+  return fields ? pickFields(row, fields.split(",")) : row;
+}
+
 /** `page`/`limit` envelope and `fields` of §2.2; without `page` the whole list comes back. */
 export function listReply(rows: Row[], query: URLSearchParams): unknown {
-  const fields = query.get("fields");
-  const shaped = fields ? rows.map((r) => pickFields(r, fields.split(","))) : rows;
-  const pageParam = query.get("page");
-  if (pageParam === null) return shaped;
-  const page = Number.parseInt(pageParam, 10) || 0;
+  const shaped = rows.map((r) => shapeFields(r, query));
+  if (query.get("page") === null) return shaped;
+  const sorted = [...shaped].sort((a, b) => compareListKeys(rowListKey(a), rowListKey(b)));
+  return pageReply({ total: sorted.length, slice: (start, end) => sorted.slice(start, end) }, query);
+}
+
+/** The `page`/`limit` envelope of a list read by rank (a request with `page`). */
+export function pageReply(list: RankedRows, query: URLSearchParams): unknown {
+  const page = Number.parseInt(query.get("page") ?? "", 10) || 0;
   const limit = Number.parseInt(query.get("limit") ?? "", 10) || 100;
   const offset = (page - 1) * limit;
-  const sorted = [...shaped].sort(
-    (a, b) =>
-      String(b.updated_at ?? "").localeCompare(String(a.updated_at ?? "")) ||
-      String(b.created_at ?? "").localeCompare(String(a.created_at ?? "")) ||
-      String(a.id).localeCompare(String(b.id)),
-  );
   return {
-    data: page < 1 ? [] : sorted.slice(offset, offset + limit),
-    total: rows.length,
-    nb_pages: Math.ceil(rows.length / limit),
+    data: page < 1 ? [] : list.slice(offset, offset + limit),
+    total: list.total,
+    nb_pages: Math.ceil(list.total / limit),
     limit,
     offset,
     page,

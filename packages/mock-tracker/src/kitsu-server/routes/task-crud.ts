@@ -99,11 +99,16 @@ async function createTask(ctx: ServerContext, body: Row, req: ZouRequest): Promi
   }
 }
 
+/** A task row of the crud list, relations included. */
+const listRow = (ctx: ServerContext, t: TaskRecord): Row => task(t, ctx.state, true);
+
 const tasks: CrudModel = {
   path: "tasks",
   relations: { assignees: "omit" },
   list: async (ctx, req) =>
-    (await all(ctx.tracker, "task", trackerWhere(req.query, taskScope))).map((t) => task(t, ctx.state, true)),
+    (await all(ctx.tracker, "task", trackerWhere(req.query, taskScope))).map((t) => listRow(ctx, t)),
+  // The pages the Kitsu adapter reads for a project's or an entity's tasks.
+  stored: { kind: "task", columns: { project_id: "projectId", entity_id: "entityId" }, row: listRow },
   one: async (ctx, id) => {
     const t = await maybe(ctx.tracker, "task", id);
     return t && task(t, ctx.state, true);
