@@ -20,6 +20,8 @@ export interface ProxyLogEntry {
   status: number;
   at: number;
   ms: number;
+  /** Bytes of the answer's body. */
+  bytes: number;
   depth: number;
 }
 
@@ -68,6 +70,7 @@ export function startCountingProxy(upstream: string): Promise<{ url: string; clo
     const seen = epoch;
     const depth = settled + 1;
     const arrived = performance.now();
+    const answer = { bytes: 0 };
     counts.requests += 1;
     counts.roundTrips = Math.max(counts.roundTrips, depth);
     res.once("finish", () => {
@@ -80,13 +83,14 @@ export function startCountingProxy(upstream: string): Promise<{ url: string; clo
         status: res.statusCode,
         at: arrived - marked,
         ms: performance.now() - arrived,
+        bytes: answer.bytes,
         depth,
       });
     });
-    void forward(req, res);
+    void forward(req, res, answer);
   });
 
-  async function forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function forward(req: IncomingMessage, res: ServerResponse, seen: { bytes: number }): Promise<void> {
     if (latencyMs > 0) await sleep(latencyMs);
     const out = request(
       {
@@ -99,6 +103,9 @@ export function startCountingProxy(upstream: string): Promise<{ url: string; clo
       },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.on("data", (chunk: Buffer) => {
+          seen.bytes += chunk.length;
+        });
         answer.pipe(res);
       },
     );

@@ -230,14 +230,18 @@ class RealBench {
       ["workload", "Gadget req", "round trips", "time", "gazu req", "round trips", "time", "gazu/Gadget"],
       rows,
     );
-    return `${results}\n\nW1, last run, request by request (arrival after the mark, time to answer, round trip):\n${breakdown(logs)}`;
+    return `${results}\n\nW1, last run, request by request (round trip, arrival after the mark, time to answer, answer size):\n${breakdown(logs)}`;
   }
 }
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 /** The requests of one W1 run of each client, side by side with their timings. */
 function breakdown(logs: { gadget: ProxyLogEntry[]; gazu: ProxyLogEntry[] }): string {
   const line = (e: ProxyLogEntry | undefined) =>
-    e ? `${e.depth}. ${e.method} ${e.path.split("?")[0]} +${e.at.toFixed(0)} ${e.ms.toFixed(0)} ms` : "";
+    e
+      ? `${e.depth}. ${e.method} ${e.path.split("?")[0]} +${e.at.toFixed(0)} ${e.ms.toFixed(0)} ms ${kib(e.bytes)}`
+      : "";
   const length = Math.max(logs.gadget.length, logs.gazu.length);
   return table(
     ["Gadget", "gazu"],

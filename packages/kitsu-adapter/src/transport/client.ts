@@ -21,6 +21,12 @@ export interface ClientStats {
   requests: number;
   retries: number;
   refreshes: number;
+  /**
+   * Sequential round trips: the longest chain of requests each sent after the previous one's
+   * answer came back. Requests sent side by side count once; at a given latency, this is what a
+   * session's wall time grows with.
+   */
+  roundTrips: number;
 }
 
 /**
@@ -34,8 +40,10 @@ export class KitsuClient {
   readonly auth: KitsuAuth;
   readonly raw: RawClient;
   readonly options: ResolvedTransportOptions;
-  readonly stats: ClientStats = { requests: 0, retries: 0, refreshes: 0 };
+  readonly stats: ClientStats = { requests: 0, retries: 0, refreshes: 0, roundTrips: 0 };
   private readonly http: KyInstance;
+  /** Depth of the longest chain of requests whose last answer has come back. */
+  private answeredDepth = 0;
 
   constructor(options: KitsuClientOptions) {
     const urls = resolveUrls(options.url);
@@ -136,7 +144,12 @@ export class KitsuClient {
   private fetcher(body: BodyFactory | undefined): (input: Input, init?: RequestInit) => Promise<Response> {
     return (input, init) => {
       this.stats.requests++;
-      if (!body || !(input instanceof Request)) return fetch(input, init);
+      const depth = this.answeredDepth + 1;
+      this.stats.roundTrips = Math.max(this.stats.roundTrips, depth);
+      const answered = () => {
+        this.answeredDepth = Math.max(this.answeredDepth, depth);
+      };
+      if (!body || !(input instanceof Request)) return fetch(input, init).finally(answered);
       const built = body();
       return streamUpload({
         url: new URL(input.url),
@@ -144,7 +157,7 @@ export class KitsuClient {
         headers: { ...Object.fromEntries(input.headers), ...built.headers },
         body: built.body,
         signal: input.signal,
-      });
+      }).finally(answered);
     };
   }
 }
