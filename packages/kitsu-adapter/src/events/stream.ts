@@ -1,5 +1,5 @@
 import { AuthError, ConfigError, type EventRecord, isTrackerError, NetworkError, PermissionError } from "@gadget/core";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { EventDeduper } from "./dedupe.js";
 import { fromSocketEvent } from "./payload.js";
 import type { KitsuEventStreamOptions } from "./stream-options.js";
@@ -23,7 +23,8 @@ function isRefusal(error: Error): boolean {
 }
 
 export class KitsuEventStream {
-  private readonly socket: Socket;
+  /** Made at the first connection: socket.io is loaded only by sessions that listen to events. */
+  private socket: Socket | undefined;
   private readonly url: string;
   private readonly deduper: EventDeduper;
   private state: State = "idle";
@@ -55,18 +56,27 @@ export class KitsuEventStream {
     }
     this.url = `${origin}${options.namespace ?? "/events"}`;
     this.deduper = new EventDeduper(options.recoverOverlapMs ?? 10_000);
-    this.socket = io(this.url, {
-      path: options.path ?? "/socket.io",
+  }
+
+  /** The socket, made once; socket.io-client is imported here, not when the adapter loads. */
+  private async socketFor(): Promise<Socket> {
+    if (this.socket) return this.socket;
+    const { io } = await import("socket.io-client");
+    if (this.socket) return this.socket;
+    const socket = io(this.url, {
+      path: this.options.path ?? "/socket.io",
       autoConnect: false,
       reconnection: false,
       forceNew: true,
       // Zou's server expects the polling handshake first; headers ride on both transports in Node.
       transports: ["polling", "websocket"],
     });
-    this.socket.on("connect", () => this.onConnect());
-    this.socket.on("connect_error", (error) => this.onConnectError(error));
-    this.socket.on("disconnect", (reason) => this.onDisconnect(reason));
-    this.socket.onAny((name: string, payload: unknown) => this.onSocketEvent(name, payload));
+    socket.on("connect", () => this.onConnect());
+    socket.on("connect_error", (error) => this.onConnectError(error));
+    socket.on("disconnect", (reason) => this.onDisconnect(reason));
+    socket.onAny((name: string, payload: unknown) => this.onSocketEvent(name, payload));
+    this.socket = socket;
+    return socket;
   }
 
   /** Read through a getter: awaits in between may have closed the stream, which narrowing cannot see. */
@@ -108,9 +118,9 @@ export class KitsuEventStream {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.buffered = [];
-    this.socket.offAny();
-    this.socket.disconnect();
-    this.socket.removeAllListeners();
+    this.socket?.offAny();
+    this.socket?.disconnect();
+    this.socket?.removeAllListeners();
     this.settleStart();
   }
 
@@ -140,11 +150,18 @@ export class KitsuEventStream {
       this.schedule();
       return;
     }
+    let socket: Socket;
+    try {
+      socket = await this.socketFor();
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
     if (this.closed) return;
     this.token = token;
     // The Manager builds each new engine from these options, so the next handshake carries this token.
-    this.socket.io.opts.extraHeaders = { Authorization: `Bearer ${token}` };
-    this.socket.connect();
+    socket.io.opts.extraHeaders = { Authorization: `Bearer ${token}` };
+    socket.connect();
   }
 
   private schedule(delay?: number): void {
