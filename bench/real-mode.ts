@@ -189,7 +189,7 @@ class RealBench {
     const w1: Measure[] = [];
     const w1gazu: (Measure | undefined)[] = [];
     const logs: { gadget: ProxyLogEntry[]; gazu: ProxyLogEntry[] } = { gadget: [], gazu: [] };
-    for (let i = 0; i < w1Runs; i++) {
+    const gadgetW1 = async () => {
       let session: Project | undefined;
       w1.push(
         await this.measured(async () => {
@@ -198,10 +198,19 @@ class RealBench {
       );
       logs.gadget = await this.proxy.log();
       await session?.tracker.close();
+    };
+    const gazuW1 = async (i: number) => {
       w1gazu.push(await this.gazu("w1", `${latency}-${i}`));
       if (this.lab) logs.gazu = await this.proxy.log();
+    };
+    for (let i = 0; i < w1Runs; i++) {
+      // Who goes first alternates: neither client always meets the server just after the other.
+      if (i % 2 === 0) await gadgetW1().then(() => gazuW1(i));
+      else await gazuW1(i).then(gadgetW1);
     }
     add(`W1 names → comment + preview + main, fresh session (median of ${w1Runs})`, w1, w1gazu);
+    const runs = (measures: (Measure | undefined)[]) => measures.map((m) => (m ? ms(m.ms) : "—")).join(", ");
+    const w1Spread = `W1 runs: Gadget ${runs(w1)}; gazu ${runs(w1gazu)}`;
 
     const project = await this.open();
     try {
@@ -230,7 +239,7 @@ class RealBench {
       ["workload", "Gadget req", "round trips", "time", "gazu req", "round trips", "time", "gazu/Gadget"],
       rows,
     );
-    return `${results}\n\nW1, last run, request by request (round trip, arrival after the mark, time to answer, answer size):\n${breakdown(logs)}`;
+    return `${results}\n${w1Spread}\n\nW1, last run, request by request (round trip, arrival after the mark, time to answer, answer size):\n${breakdown(logs)}`;
   }
 }
 
