@@ -1,8 +1,15 @@
 import type { Kind, RecordOf, Where } from "@gadget/core";
+import type { KitsuRow } from "../codec/values.js";
 import type { OpsContext } from "./context.js";
 import { kindSpecs } from "./kind-specs.js";
 import { matches } from "./record-match.js";
 import { cachedKinds, isCachedKind } from "./reference.js";
+
+/**
+ * Each list answer decoded once, however many lookups it serves; a list read again (after a
+ * write of its kind) is a new array, decoded anew.
+ */
+const decoded = new WeakMap<readonly KitsuRow[], Promise<unknown[]>>();
 
 /**
  * Answers a query of a reference kind (task types, statuses, asset types, departments) from the
@@ -16,6 +23,10 @@ export async function fromCache<K extends Kind>(
 ): Promise<RecordOf<K>[] | undefined> {
   if (!isCachedKind(kind)) return undefined;
   const rows = await ctx.ref.rows(cachedKinds[kind]);
-  const records = (await kindSpecs[kind].decode(rows, ctx.ref)) as RecordOf<K>[];
-  return records.filter((r) => matches(r, where));
+  let records = decoded.get(rows);
+  if (!records) {
+    records = kindSpecs[kind].decode(rows, ctx.ref);
+    decoded.set(rows, records);
+  }
+  return ((await records) as RecordOf<K>[]).filter((r) => matches(r, where));
 }
