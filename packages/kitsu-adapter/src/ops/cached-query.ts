@@ -3,7 +3,7 @@ import type { KitsuRow } from "../codec/values.js";
 import type { OpsContext } from "./context.js";
 import { kindSpecs } from "./kind-specs.js";
 import { matches } from "./record-match.js";
-import { cachedKinds, isCachedKind } from "./reference.js";
+import { type CachedKind, cachedKinds, isCachedKind } from "./reference.js";
 
 /**
  * Each list answer decoded once, however many lookups it serves; a list read again (after a
@@ -11,10 +11,20 @@ import { cachedKinds, isCachedKind } from "./reference.js";
  */
 const decoded = new WeakMap<readonly KitsuRow[], Promise<unknown[]>>();
 
+/** Every record of a reference kind (task types, statuses, asset types, departments), from the session's list of it. */
+export async function cachedRecords<K extends CachedKind>(ctx: OpsContext, kind: K): Promise<RecordOf<K>[]> {
+  const rows = await ctx.ref.rows(cachedKinds[kind]);
+  let records = decoded.get(rows);
+  if (!records) {
+    records = kindSpecs[kind].decode(rows, ctx.ref);
+    decoded.set(rows, records);
+  }
+  return (await records) as RecordOf<K>[];
+}
+
 /**
- * Answers a query of a reference kind (task types, statuses, asset types, departments) from the
- * session's list of it (every filter is evaluated exactly on the records), or `undefined` for the
- * other kinds, which the tracker must be asked for.
+ * Answers a query of a reference kind from the session's list of it (every filter is evaluated
+ * exactly on the records), or `undefined` for the other kinds, which the tracker must be asked for.
  */
 export async function fromCache<K extends Kind>(
   ctx: OpsContext,
@@ -22,11 +32,5 @@ export async function fromCache<K extends Kind>(
   where: Where<K>,
 ): Promise<RecordOf<K>[] | undefined> {
   if (!isCachedKind(kind)) return undefined;
-  const rows = await ctx.ref.rows(cachedKinds[kind]);
-  let records = decoded.get(rows);
-  if (!records) {
-    records = kindSpecs[kind].decode(rows, ctx.ref);
-    decoded.set(rows, records);
-  }
-  return ((await records) as RecordOf<K>[]).filter((r) => matches(r, where));
+  return (await cachedRecords(ctx, kind)).filter((r) => matches(r as RecordOf<K>, where)) as RecordOf<K>[];
 }

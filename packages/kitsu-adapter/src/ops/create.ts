@@ -10,6 +10,7 @@ import { forShotsToForEntity } from "../codec/tasks.js";
 import type { KitsuRow } from "../codec/values.js";
 import { path, type Route, routes } from "../routes.js";
 import type { ReadBack } from "../transport/request-spec.js";
+import { cachedRecords } from "./cached-query.js";
 import type { OpsContext } from "./context.js";
 import { deriveNbFrames, encodeEntityData, encodeFields } from "./encode.js";
 import { entityForTaskType } from "./entity-lookup.js";
@@ -197,7 +198,7 @@ async function createTask(ctx: OpsContext, input: Input): Promise<KitsuRow> {
   const entityId = checkId(String(input.entityId), "task entityId");
   const taskTypeId = checkId(String(input.taskTypeId), "task taskTypeId");
   const entity = await entityForTaskType(ctx, entityId, taskTypeId);
-  const statusId = input.statusId ?? (await ctx.ref.taskStatuses()).find((s) => s.isDefault)?.id;
+  const statusId = input.statusId ?? (await cachedRecords(ctx, "taskStatus")).find((s) => s.isDefault)?.id;
   const name = typeof input.name === "string" ? input.name : "main";
   const body = {
     ...encodeFields({ ...input, name }),

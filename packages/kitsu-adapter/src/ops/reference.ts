@@ -1,5 +1,4 @@
-import { asId, type Id, type ProjectRecord, type TaskStatusRecord, type TaskTypeRecord } from "@gadget/core";
-import { decodeTaskStatus, decodeTaskType } from "../codec/tasks.js";
+import { asId, type Id, type ProjectRecord } from "@gadget/core";
 import { idOrNull, type KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { KitsuClient } from "../transport/client.js";
@@ -72,13 +71,10 @@ class Loaded<T> {
  */
 export class ReferenceCache {
   private readonly lists = new Map<StudioList, Loaded<KitsuRow[]>>();
-  private readonly taskTypes = new Loaded(async () => {
-    const rows = await this.rows("task-types");
-    return new Map(
-      rows.map((row) => [asId(row.id), { record: decodeTaskType(row), forEntity: String(row.for_entity) }]),
-    );
-  });
-  private readonly statuses = new Loaded(async () => (await this.rows("task-status")).map(decodeTaskStatus));
+  /** Each task type's `for_entity`, read from the list's rows (no decoding needed). */
+  private readonly taskTypes = new Loaded(
+    async () => new Map((await this.rows("task-types")).map((row) => [asId(row.id), String(row.for_entity)])),
+  );
   private readonly entityTypes = new Loaded<EntityTypes>(async () => {
     const rows = await this.rows("entity-types");
     return {
@@ -99,12 +95,12 @@ export class ReferenceCache {
    */
   warm(): void {
     this.taskTypes.start();
-    this.statuses.start();
+    this.rows("task-status").catch(() => {});
   }
 
   invalidate(what: CachedKind | "all"): void {
     if (what === "taskType" || what === "all") this.drop("task-types", this.taskTypes);
-    if (what === "taskStatus" || what === "all") this.drop("task-status", this.statuses);
+    if (what === "taskStatus" || what === "all") this.lists.get("task-status")?.drop();
     if (what === "assetType" || what === "all") this.drop("entity-types", this.entityTypes);
     if (what === "department" || what === "all") this.lists.get("departments")?.drop();
     if (what === "all") this.projects.clear();
@@ -125,7 +121,8 @@ export class ReferenceCache {
     return found.get();
   }
 
-  taskTypeMap(): Promise<Map<Id, { record: TaskTypeRecord; forEntity: string }>> {
+  /** Each task type's `for_entity` (what its tasks hang on), by task type id. */
+  taskTypeMap(): Promise<Map<Id, string>> {
     return this.taskTypes.get();
   }
 
@@ -136,11 +133,7 @@ export class ReferenceCache {
       this.invalidate("taskType");
       found = (await this.taskTypeMap()).get(taskTypeId);
     }
-    return found?.forEntity;
-  }
-
-  taskStatuses(): Promise<TaskStatusRecord[]> {
-    return this.statuses.get();
+    return found;
   }
 
   entityTypeTable(): Promise<EntityTypes> {
