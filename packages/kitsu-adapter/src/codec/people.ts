@@ -22,7 +22,10 @@ export function decodePerson(value: unknown): PersonRecord {
   };
 }
 
+// Built once, not per call: see codec/tasks.ts.
+const departmentRow = kitsuRow.extend({ name: z.string() });
+
 export function decodeDepartment(value: unknown): DepartmentRecord {
-  const row = parseRow(kitsuRow.extend({ name: z.string() }), value, "department");
+  const row = parseRow(departmentRow, value, "department");
   return { ...base(row, row.name, {}), color: typeof row.color === "string" ? row.color : "#999999" };
 }

@@ -80,8 +80,12 @@ export function decodeTaskType(value: unknown): TaskTypeRecord {
   };
 }
 
+// Built once: a zod schema made per call is compiled again at each parse (the studio's whole
+// status list is decoded at session start).
+const statusRow = namedRow.extend({ short_name: z.string() });
+
 export function decodeTaskStatus(value: unknown): TaskStatusRecord {
-  const row = parseRow(namedRow.extend({ short_name: z.string() }), value, "task status");
+  const row = parseRow(statusRow, value, "task status");
   const flag = (key: string, fallback = false) => (typeof row[key] === "boolean" ? (row[key] as boolean) : fallback);
   return {
     ...base(row, row.name, {}),
