@@ -1,21 +1,25 @@
 /**
- * `pnpm bench`: request counts and wall times of the Kitsu workloads, beside their targets and
- * gazu's counts, then the mock tracker's seeding and lookup speed.
+ * `pnpm bench`: request counts and wall times of the Kitsu workloads, then the mock tracker's
+ * seeding and lookup speed, and what importing the Kitsu adapter costs.
  *
- * Runs against the Kitsu-compatible server, in a child process, with 20 ms injected per request;
- * with TRACKER_URL and credentials (TRACKER_LOGIN + TRACKER_PASSWORD, or TRACKER_TOKEN) set,
- * against that Kitsu instead (a bench project is created there and deleted at the end).
+ * Without TRACKER_URL: against the Kitsu-compatible server, in a child process, with 20 ms injected
+ * per request (gazu's counts beside ours come from a real Zou 1.0.67).
+ * With TRACKER_URL and credentials (TRACKER_LOGIN + TRACKER_PASSWORD, or TRACKER_TOKEN): W1-W4 on
+ * that Kitsu, with Gadget and (when the Zou lab is here) gazu in the same run, at +0 and +80 ms per
+ * request (real-mode.ts); a bench project is created there and deleted at the end.
  * Then the client's own costs, always local: decoding against JSON.parse, and peak memory while
  * iterating up to a million tasks.
  */
 import { bulkWorkload } from "./bulk-workload.js";
 import { decodeWorkload } from "./decode-workload.js";
 import { table } from "./deps.js";
+import { importCost } from "./import-cost.js";
 import { iterateMemoryWorkload } from "./iterate-memory-workload.js";
 import { mockSeedWorkload } from "./mock-seed-workload.js";
 import { publishWorkloads } from "./publish-workloads.js";
+import { realMode } from "./real-mode.js";
 import { saveNamesWorkload } from "./save-names-workload.js";
-import { localTarget, realTarget, type Target } from "./target.js";
+import { localTarget } from "./target.js";
 import { uploadMemoryWorkload } from "./upload-memory-workload.js";
 import { withTasksWorkload } from "./with-tasks-workload.js";
 
@@ -23,34 +27,35 @@ const latencyMs = 20;
 const bulkShots = 500;
 const largePreviewMiB = 256;
 
-async function kitsu(target: Target): Promise<void> {
-  console.log(`\nKitsu workloads on ${target.label}`);
-  console.log(`(requests counted by the session's client; gazu = the same work with gazu on a real Zou 1.0.67)\n`);
-  const { rows, project, task } = await publishWorkloads(target);
+async function local(): Promise<void> {
+  const target = await localTarget(latencyMs);
   try {
-    rows.push(await withTasksWorkload(target, project));
-    rows.push(...(await bulkWorkload(target, project, bulkShots)));
-    rows.push(...(await uploadMemoryWorkload(task, largePreviewMiB)));
+    console.log(`\nKitsu workloads on ${target.label}`);
+    console.log(`(requests counted by the session's client; gazu = the same work with gazu on a real Zou 1.0.67)\n`);
+    const { rows, project, task } = await publishWorkloads(target);
+    try {
+      rows.push(await withTasksWorkload(target, project));
+      rows.push(...(await bulkWorkload(target, project, bulkShots)));
+      rows.push(...(await uploadMemoryWorkload(task, largePreviewMiB)));
+    } finally {
+      await project.tracker.close();
+    }
+    console.log(
+      table(
+        ["workload", "requests", "target", "gazu", "time"],
+        rows.map((r) => [r.workload, r.requests, r.target, r.gazu, r.time]),
+      ),
+    );
   } finally {
-    await project.tracker.close();
+    await target.close();
   }
-  console.log(
-    table(
-      ["workload", "requests", "target", "gazu", "time"],
-      rows.map((r) => [r.workload, r.requests, r.target, r.gazu, r.time]),
-    ),
-  );
 }
 
 async function main(): Promise<void> {
   const env = process.env;
   const real = Boolean(env.TRACKER_URL && (env.TRACKER_TOKEN || (env.TRACKER_LOGIN && env.TRACKER_PASSWORD)));
-  const target = real ? await realTarget(env) : await localTarget(latencyMs);
-  try {
-    await kitsu(target);
-  } finally {
-    await target.close();
-  }
+  if (real) await realMode(env);
+  else await local();
   console.log("\nMock tracker (in memory, no HTTP)\n");
   const seed = [...(await mockSeedWorkload()), ...(await saveNamesWorkload())];
   console.log(
@@ -68,6 +73,7 @@ async function main(): Promise<void> {
     ),
   );
   await (await import("./paging-workload.js")).pagingWorkload();
+  console.log(`\n${await importCost()}`);
 }
 
 main().catch((error: unknown) => {

@@ -13,3 +13,9 @@ export const ms = (value: number): string =>
       : `${value.toFixed(2)} ms`;
 
 export const ratio = (baseline: number, ours: number): string => `${(baseline / Math.max(ours, 1e-9)).toFixed(1)}×`;
+
+/** The median of some measures (the upper one of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}

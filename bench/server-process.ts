@@ -5,11 +5,8 @@
  * The MockTracker is seeded directly (seeding costs no request).
  */
 import { type Id, MockTracker, startKitsuServer } from "./deps.js";
+import type { ChildReady } from "./fork.js";
 import { benchProjectName, shotCount } from "./target.js";
-
-export interface ServerReady {
-  url: string;
-}
 
 async function main(): Promise<void> {
   const latencyMs = Number(process.argv[2] ?? 20);
@@ -36,7 +33,7 @@ async function main(): Promise<void> {
     "task",
     shotIds.flatMap((entityId: Id) => wanted.map((t) => ({ entityId, taskTypeId: t.id }))),
   );
-  const ready: ServerReady = { url: server.url };
+  const ready: ChildReady = { url: server.url };
   process.send?.(ready);
 }
 

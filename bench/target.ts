@@ -1,17 +1,12 @@
-import { type ChildProcess, fork } from "node:child_process";
-import { once } from "node:events";
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { KitsuAdapter, kitsuModule, Project, Tracker } from "./deps.js";
-import type { ServerReady } from "./server-process.js";
+import { KitsuAdapter, kitsuModule, Project, type Tracker } from "./deps.js";
+import { forkHelper } from "./fork.js";
 
-/** Where the Kitsu workloads run: the Kitsu-compatible server (20 ms per request) or a real Kitsu. */
+/** Where the local Kitsu workloads run: the Kitsu-compatible server, in a process of its own. */
 export interface Target {
   label: string;
-  real: boolean;
-  projectName: string;
   /** A 1x1 PNG to publish. */
   preview: string;
   /** A new session (login included), on the bench project. */
@@ -31,15 +26,19 @@ export interface Counter {
 
 export const shotCount = 30;
 export const benchProjectName = "Gadget Bench";
-const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+/** A whole 1x1 PNG: a real Zou decodes what it is sent (a truncated one is a 500 there). */
+const png = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c49444154789c63606060000000040001f61738550000000049454e44ae426082",
+  "hex",
+);
 
-async function previewFile(): Promise<string> {
-  const file = join(tmpdir(), `gadget-bench-${process.pid}.png`);
+/** Writes the bench's preview picture at `file` (in the temp dir unless told). */
+export async function previewFile(file = join(tmpdir(), `gadget-bench-${process.pid}.png`)): Promise<string> {
   await writeFile(file, png);
   return file;
 }
 
-const fromEnvOptions = (env: Record<string, string | undefined>) => ({
+export const fromEnvOptions = (env: Record<string, string | undefined>) => ({
   env,
   envFile: false as const,
   modules: { kitsu: kitsuModule },
@@ -60,88 +59,23 @@ function clientCounter(): Counter {
   };
 }
 
-/** Forks bench/server-process.ts (tsx, source conditions) and waits for its URL. */
-function forkServer(latencyMs: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(fileURLToPath(new URL("./server-process.ts", import.meta.url)), [String(latencyMs)], {
-    execArgv: ["--import", import.meta.resolve("tsx"), "--conditions=@gadget/source"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("message", (ready: ServerReady) => resolve({ child, url: ready.url }));
-    child.once("error", reject);
-    child.once("exit", (code) =>
-      reject(new Error(`bench/server-process.ts exited (code ${code}) before sending its URL: see its error above.`)),
-    );
-  });
-}
-
-/** Stops the server process and waits until it is gone. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = once(child, "exit");
-  child.kill();
-  await gone;
-}
-
 /**
  * The Kitsu-compatible server in a child process (see server-process.ts), so that client and
  * server do not share a core; requests are counted by the session's client, as on a real Kitsu.
  */
 export async function localTarget(latencyMs: number): Promise<Target> {
-  const { child, url } = await forkServer(latencyMs);
-  // Whatever way the bench leaves (a throw, process.exit), the server goes with it.
-  const killOnExit = () => child.kill();
-  process.once("exit", killOnExit);
+  const server = await forkHelper("./server-process.ts", [String(latencyMs)]);
   const env = {
-    TRACKER_URL: url,
+    TRACKER_URL: server.url,
     TRACKER_LOGIN: "admin@example.com",
     TRACKER_PASSWORD: "mysecretpassword",
     TRACKER_PROJECT: benchProjectName,
   };
   return {
     label: `Kitsu-compatible server, ${latencyMs} ms per request`,
-    real: false,
-    projectName: benchProjectName,
     preview: await previewFile(),
     open: () => Project.fromEnv(fromEnvOptions(env)),
     counter: clientCounter(),
-    async close() {
-      process.off("exit", killOnExit);
-      await stop(child);
-    },
-  };
-}
-
-/**
- * A real Kitsu from TRACKER_URL and credentials: a bench project is made there (a sequence, 30
- * shots with Layout/Animation/Lighting tasks) and deleted at the end.
- */
-export async function realTarget(env: NodeJS.ProcessEnv): Promise<Target> {
-  const projectName = `Gadget Bench ${new Date().toISOString().slice(0, 19).replace(/[T:]/g, "-")}`;
-  const tracker = await Tracker.fromEnv(fromEnvOptions({ ...env, TRACKER_PROJECT: undefined }));
-  const project = await tracker.projects.new({ name: projectName, productionType: "short" });
-  const sequence = await project.sequences.new({ name: "sq010" });
-  const shots = await sequence.shots.newMany(
-    Array.from({ length: shotCount }, (_, i) => ({ name: `sh${String((i + 1) * 10).padStart(4, "0")}` })),
-  );
-  const types = (await tracker.taskTypes.all()).filter((t) => t.forShots);
-  for (const type of types.filter((t) => ["Layout", "Animation", "Lighting"].includes(t.name))) {
-    await project.enable(type);
-    for (const shot of shots) await shot.tasks.new({ taskType: type });
-  }
-  const preview = await previewFile();
-  return {
-    label: `real Kitsu at ${env.TRACKER_URL}`,
-    real: true,
-    projectName,
-    preview,
-    open: () => Project.fromEnv(fromEnvOptions({ ...env, TRACKER_PROJECT: projectName })),
-    counter: clientCounter(),
-    async close() {
-      // Kitsu deletes only closed projects.
-      project.status = "closed";
-      await project.save();
-      await project.delete({ force: true });
-      await tracker.close();
-    },
+    close: () => server.stop(),
   };
 }

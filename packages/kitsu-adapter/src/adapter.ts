@@ -50,13 +50,12 @@ import type { KitsuAdapterOptions } from "./options.js";
 import { KitsuClient } from "./transport/client.js";
 
 /** Event kinds (Kitsu's names) whose writes, by anyone, make the session's reference lists stale. */
-const referenceEventKinds: Partial<Record<string, CachedKind | "project">> = {
+const referenceEventKinds: Partial<Record<string, CachedKind>> = {
   "task-type": "taskType",
   "task-status": "taskStatus",
   "asset-type": "assetType",
   "entity-type": "assetType",
   department: "department",
-  project: "project",
 };
 
 /** The Kitsu (Zou) adapter: core's contract over Zou's REST API and its socket.io event stream. */
@@ -92,7 +91,8 @@ export class KitsuAdapter implements TrackerAdapter {
       observe: (event) => {
         const kind = referenceEventKinds[event.kind];
         if (kind) this.ctx.ref.invalidate(kind);
-        if (kind === "project") this.ctx.ref.forgetProject(event.id);
+        // Its settings (enabled statuses) may have changed: learnt again from the next row read.
+        if (event.kind === "project") this.ctx.ref.forgetProject(event.id);
       },
     });
   }
@@ -111,10 +111,15 @@ export class KitsuAdapter implements TrackerAdapter {
     return `KitsuAdapter ${inspect(this.toJSON(), { depth: 3 })}`;
   }
 
-  /** Checks the credentials now (login, or validates a bot token) so a bad one fails at connect time. */
+  /**
+   * Checks the credentials now (login, or validates a bot token) so a bad one fails at connect time,
+   * then starts reading the reference lists every script needs (see ReferenceCache.warm), which
+   * arrive while the script looks its project up.
+   */
   async connect(): Promise<this> {
     if (this.client.auth.isBot) await this.client.auth.refresh();
     else await this.client.auth.accessToken();
+    this.ctx.ref.warm();
     return this;
   }
 
@@ -149,7 +154,6 @@ export class KitsuAdapter implements TrackerAdapter {
       return await operation;
     } finally {
       if (isCachedKind(kind)) this.ctx.ref.invalidate(kind);
-      if (kind === "project") this.ctx.ref.invalidate("project");
       if (kind === "project" && removedId) this.ctx.ref.forgetProject(removedId);
     }
   }

@@ -23,7 +23,7 @@ export const routes = {
   logout: r("GET", "/auth/logout"),
 
   projectStatuses: r("GET", "/data/project-status"),
-  userContext: r("GET", "/data/user/context"),
+  openProjects: r("GET", "/data/projects/open"),
   listModel: r("GET", "/data/{model}"),
   getModel: r("GET", "/data/{model}/{id}"),
   createModel: r("POST", "/data/{model}"),

@@ -56,18 +56,24 @@ afterAll(async () => {
   await server?.close();
 });
 
+const clientOf = (project: Project) => (project.tracker.adapter as kitsu.KitsuAdapter).client;
+
 describe("request counts on the Kitsu adapter", () => {
-  // login, user/context (project + reference data), shots/all, tasks, batch-comment, set-main-preview. Zou's
-  // context carries the open projects whole (zou.md §2.16, "open, enriched"); a server that sends only
-  // {id, name} there costs one more request (GET data/projects).
-  it("(a) names → comment + preview + main preview from a fresh session: at most 6 requests, login included", async () => {
+  // Login, then side by side: the project by name (data/projects/open?name=, whole rows, open by
+  // definition) and the two reference lists every script needs (task types, statuses); then the shot
+  // by name, its tasks, batch-comment, set-main-preview. Zou has no route that finds a shot by name
+  // with its tasks, so shot → tasks stay two round trips. No data/user/context: it carries every open
+  // project and person of the studio, and costs more than all of these together on a real studio.
+  it("(a) names → comment + preview + main preview from a fresh session: 8 requests, 5 round trips after login", async () => {
     server.stats.reset();
     const project = await fresh();
     const shot = await project.shots.get({ name: "sh10" });
     const task = await shot.tasks.fetch("Animation");
     await task.comments.new({ comment: "blocking", status: "wfa", preview: [preview], setMainPreview: true });
     expect([...server.stats.byRoute.keys()]).not.toContain("GET /data/tasks/:id");
-    expect(server.stats.total).toBeLessThanOrEqual(6);
+    expect(server.stats.of("GET /data/user/context")).toBe(0);
+    expect(server.stats.total).toBeLessThanOrEqual(8);
+    expect(clientOf(project).stats.roundTrips - 1).toBeLessThanOrEqual(5);
     expect(task.statusId).toBe((await project.tracker.taskStatuses.get({ shortName: "wfa" })).id);
   });
 
@@ -80,15 +86,39 @@ describe("request counts on the Kitsu adapter", () => {
     expect(server.stats.total).toBeLessThanOrEqual(3);
   });
 
-  it("reference lookups (task types, statuses, asset types, departments) cost no request once the session is up", async () => {
-    const project = await fresh();
-    const t = project.tracker;
+  it("a session reads task types and statuses once, side by side with its project, and looks them up free after", async () => {
     server.stats.reset();
+    const project = await fresh();
+    expect(clientOf(project).stats.roundTrips).toBe(2);
+    const t = project.tracker;
     await t.taskTypes.get({ name: "Animation" });
     await t.taskStatuses.get({ shortName: "wfa" });
-    await t.assetTypes.all();
+    await project.taskStatuses.all();
+    expect(server.stats.of("GET /data/task-types")).toBe(1);
+    expect(server.stats.of("GET /data/task-status")).toBe(1);
+    expect(server.stats.total).toBe(4);
+  });
+
+  it("asset types and departments cost one request each, on first use, then none", async () => {
+    const t = (await fresh()).tracker;
+    await t.taskTypes.all();
+    server.stats.reset();
+    await Promise.all([t.assetTypes.all(), t.departments.all()]);
+    await t.assetTypes.get({ name: "Character" });
     await t.departments.all();
-    expect(server.stats.total).toBe(0);
+    expect(server.stats.total).toBe(2);
+  });
+
+  it("reference data a list read needs comes alongside it: assets and asset types in one round trip", async () => {
+    const project = await fresh();
+    await project.tracker.taskTypes.all();
+    const client = clientOf(project);
+    const before = client.stats.roundTrips;
+    server.stats.reset();
+    await project.assets.all();
+    expect(server.stats.of("GET /data/entity-types")).toBe(1);
+    expect(server.stats.total).toBe(2);
+    expect(client.stats.roundTrips - before).toBe(1);
   });
 
   it("a write of a reference kind drops its cached list: the next lookup sees the new record", async () => {
@@ -153,7 +183,7 @@ describe("request counts on the Kitsu adapter", () => {
 });
 
 describe("reference data for a bot", () => {
-  it("a bot token skips data/user/context (403 for bots) and reads each list once", async () => {
+  it("a bot token reads each list once", async () => {
     const bot = await server.users.createBot("counts-bot", "admin");
     const adapter = await kitsu.createAdapter({ type: "kitsu", url: server.url, token: bot.token });
     try {

@@ -85,6 +85,8 @@ export function decodeTask(value: unknown, entityKind: TaskEntityKind): TaskReco
 }
 
 const namedRow = kitsuRow.extend({ name: z.string() });
+// Built once: a zod schema made per call is compiled again at each parse (the studio's whole
+// status list is decoded at session start).
 const statusRow = namedRow.extend({ short_name: z.string() });
 
 /**

@@ -10,7 +10,7 @@ import {
   requestLog,
   type StreamLine,
 } from "@gadget/core/adapter";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { EventDeduper } from "./dedupe.js";
 import { fromSocketEvent } from "./payload.js";
 import type { KitsuEventStreamOptions } from "./stream-options.js";
@@ -40,7 +40,8 @@ function isRefusal(error: Error): boolean {
  * after expiry or a server restart, and replays the gap so that no event is lost or doubled.
  */
 export class KitsuEventStream {
-  private readonly socket: Socket;
+  /** Made at the first connection: socket.io is loaded only by sessions that listen to events. */
+  private socket: Socket | undefined;
   private readonly url: string;
   private readonly deduper: EventDeduper;
   private state: State = "idle";
@@ -79,18 +80,27 @@ export class KitsuEventStream {
     this.url = `${origin}${options.namespace ?? "/events"}`;
     this.deduper = new EventDeduper(options.recoverOverlapMs ?? 10_000);
     this.log = requestLog(options.logger);
-    this.socket = io(this.url, {
-      path: options.path ?? "/socket.io",
+  }
+
+  /** The socket, made once; socket.io-client is imported here, not when the adapter loads. */
+  private async socketFor(): Promise<Socket> {
+    if (this.socket) return this.socket;
+    const { io } = await import("socket.io-client");
+    if (this.socket) return this.socket;
+    const socket = io(this.url, {
+      path: this.options.path ?? "/socket.io",
       autoConnect: false,
       reconnection: false,
       forceNew: true,
       // Zou's server expects the polling handshake first; headers ride on both transports in Node.
       transports: ["polling", "websocket"],
     });
-    this.socket.on("connect", () => this.onConnect());
-    this.socket.on("connect_error", (error) => this.onConnectError(error));
-    this.socket.on("disconnect", (reason) => this.onDisconnect(reason));
-    this.socket.onAny((name: string, payload: unknown) => this.onSocketEvent(name, payload));
+    socket.on("connect", () => this.onConnect());
+    socket.on("connect_error", (error) => this.onConnectError(error));
+    socket.on("disconnect", (reason) => this.onDisconnect(reason));
+    socket.onAny((name: string, payload: unknown) => this.onSocketEvent(name, payload));
+    this.socket = socket;
+    return socket;
   }
 
   /** What a log shows of the stream: where it listens and its state; its socket carries the token. */
@@ -142,9 +152,9 @@ export class KitsuEventStream {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.buffered = [];
-    this.socket.offAny();
-    this.socket.disconnect();
-    this.socket.removeAllListeners();
+    this.socket?.offAny();
+    this.socket?.disconnect();
+    this.socket?.removeAllListeners();
     this.settleStart();
   }
 
@@ -174,6 +184,13 @@ export class KitsuEventStream {
       this.schedule(isTrackerError(error) ? error.code : "token");
       return;
     }
+    let socket: Socket;
+    try {
+      socket = await this.socketFor();
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
     if (this.closed) return;
     this.#token = token;
     this.attempts++;
@@ -181,8 +198,8 @@ export class KitsuEventStream {
     this.attemptStart = performance.now();
     this.logState(this.attempts === 1 ? "connecting" : "reconnecting", { attempt: this.tries });
     // The Manager builds each new engine from these options, so the next handshake carries this token.
-    this.socket.io.opts.extraHeaders = { Authorization: `Bearer ${token}` };
-    this.socket.connect();
+    socket.io.opts.extraHeaders = { Authorization: `Bearer ${token}` };
+    socket.connect();
   }
 
   /** Waits before the next attempt; `reason` is why the last one failed or the connection dropped (for the log). */

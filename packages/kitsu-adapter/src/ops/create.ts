@@ -16,6 +16,7 @@ import { forShotsToForEntity } from "../codec/tasks.js";
 import type { KitsuRow } from "../codec/values.js";
 import { path, type Route, routes } from "../routes.js";
 import type { ReadBack } from "../transport/request-spec.js";
+import { cachedRecords } from "./cached-query.js";
 import { deriveNbFrames, encodeEntityData, encodeFields, encodeProjectFields } from "./encode.js";
 import { entityForTaskType } from "./entity-lookup.js";
 import { kindSpecs } from "./kind-specs.js";
@@ -189,9 +190,9 @@ async function createTask(ctx: OpsContext, input: Input): Promise<KitsuRow> {
   const entityId = checkId(String(input.entityId), "task entityId");
   const taskTypeId = checkId(String(input.taskTypeId), "task taskTypeId");
   const entity = await entityForTaskType(ctx, entityId, taskTypeId);
-  const taskType = (await ctx.ref.taskTypeMap()).get(taskTypeId)?.record;
+  const taskType = (await cachedRecords(ctx, "taskType")).find((t) => t.id === taskTypeId);
   if (taskType) checkTaskTypeFits(taskType, entity.kind);
-  const statusId = input.statusId ?? (await ctx.ref.taskStatuses()).find((s) => s.isDefault)?.id;
+  const statusId = input.statusId ?? (await cachedRecords(ctx, "taskStatus")).find((s) => s.isDefault)?.id;
   const name = typeof input.name === "string" ? input.name : ctx.rules.task.createDefaults.name;
   const body = {
     ...encodeFields({ ...input, name }),

@@ -1,4 +1,4 @@
-import type { Id, Kind, RecordOf } from "@gadget/core/adapter";
+import type { Id, Kind, ProjectRecord, RecordOf } from "@gadget/core/adapter";
 import { decodeDepartment, decodePerson } from "../codec/people.js";
 import {
   decodeAsset,
@@ -23,7 +23,26 @@ export interface KindSpec<K extends Kind> {
   columns: Partial<Record<string, string>>;
   /** Decodes rows, leaving out rows of another kind. */
   decode(rows: KitsuRow[], ref: ReferenceCache): Promise<RecordOf<K>[]>;
+  /**
+   * Starts reading the reference data `decode` needs for a list of rows, so that it comes
+   * alongside the list request rather than after it.
+   */
+  prepare?(ref: ReferenceCache): void;
 }
+
+/** Decodes project rows and remembers what they teach (production type, enabled statuses). */
+export function decodeProjects(
+  rows: readonly KitsuRow[],
+  statusName: (id: string) => string | undefined,
+  ref: ReferenceCache,
+): ProjectRecord[] {
+  const records = rows.map((r) => decodeProject(r, statusName));
+  for (const record of records) ref.rememberProject(record);
+  return records;
+}
+
+/** Catches what a preparation fails with: the decode that needs the data reads it again and reports. */
+const started = (load: Promise<unknown>): void => void load.catch(() => {});
 
 const entityColumns = { id: "id", name: "name", projectId: "project_id", canceled: "canceled" };
 
@@ -34,10 +53,10 @@ export const kindSpecs: { [K in Kind]: KindSpec<K> } = {
     async decode(rows, ref) {
       const needsTable = rows.some((r) => typeof r.project_status_name !== "string");
       const names = needsTable ? await ref.projectStatusNames() : new Map<string, string>();
-      const records = rows.map((r) => decodeProject(r, (id) => names.get(id)));
-      for (const record of records) ref.rememberProject(record);
-      return records;
+      return decodeProjects(rows, (id) => names.get(id), ref);
     },
+    // Crud list rows name their status by id only.
+    prepare: (ref) => started(ref.projectStatusNames()),
   },
   episode: {
     model: "entities",
@@ -77,6 +96,7 @@ export const kindSpecs: { [K in Kind]: KindSpec<K> } = {
       const assetTypes = (await ref.entityTypeTable()).assetTypeIds;
       return rows.filter((r) => assetTypes.has(String(r.entity_type_id) as Id)).map(decodeAsset);
     },
+    prepare: (ref) => started(ref.entityTypeTable()),
   },
   assetType: {
     model: "entity-types",
@@ -104,10 +124,11 @@ export const kindSpecs: { [K in Kind]: KindSpec<K> } = {
         await ref.forEntity(String(unknown.task_type_id) as Id);
         types = await ref.taskTypeMap();
       }
-      const out = rows.map((r) => decodeTask(r, entityKindOf(types.get(String(r.task_type_id) as Id)?.forEntity)));
+      const out = rows.map((r) => decodeTask(r, entityKindOf(types.get(String(r.task_type_id) as Id))));
       for (const task of out) ref.rememberTask(task.id, task.projectId);
       return out;
     },
+    prepare: (ref) => started(ref.taskTypeMap()),
   },
   taskType: {
     model: "task-types",

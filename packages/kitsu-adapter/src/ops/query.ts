@@ -12,6 +12,7 @@ import { path, routes } from "../routes.js";
 import type { SearchParams } from "../transport/request-spec.js";
 import { fromCache } from "./cached-query.js";
 import { kindSpecs } from "./kind-specs.js";
+import { openProjectsNamed } from "./open-projects.js";
 import type { OpsContext } from "./ops-context.js";
 import { matches } from "./record-match.js";
 import { checkId, checkIds, checkWhere } from "./validate.js";
@@ -75,6 +76,10 @@ export async function query<K extends Kind>(
   const w = where as Record<string, unknown>;
   const cached = await fromCache(ctx, kind, where);
   if (cached) return slice(cached, pageNo, limit);
+  if (kind === "project" && typeof w.name === "string") {
+    const open = await openProjectsNamed(ctx, where as Where<"project">);
+    if (open.length > 0) return slice(open as RecordOf<K>[], pageNo, limit);
+  }
   // Per-task routes serve non-admin users too; they are small, so they come whole and are sliced here.
   const taskId = typeof w.taskId === "string" ? (w.taskId as Id) : undefined;
   if (taskId && (kind === "comment" || kind === "timeSpent")) {
@@ -109,6 +114,7 @@ export async function query<K extends Kind>(
     ) as Page<RecordOf<K>>;
   }
   const searchParams = { ...(await serverFilters(ctx, kind, where)), relations: true, page: pageNo, limit };
+  spec.prepare?.(ctx.ref);
   const answer = await ctx.client.request<Paginated | KitsuRow[]>({
     method: "GET",
     path: listPath(kind),
@@ -164,6 +170,7 @@ export async function getMany<K extends Kind>(ctx: OpsContext, kind: K, ids: rea
   const cached = wanted.length > 0 ? await fromCache(ctx, kind, { id: wanted } as unknown as Where<K>) : undefined;
   if (cached && cached.length === wanted.length) return cached;
   const spec = kindSpecs[kind];
+  spec.prepare?.(ctx.ref);
   const out: RecordOf<K>[] = [];
   for (let i = 0; i < wanted.length; i += 100) {
     const rows = await ctx.client.request<KitsuRow[]>({

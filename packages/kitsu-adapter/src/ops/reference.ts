@@ -1,10 +1,8 @@
-import { asId, type Id, type ProjectRecord, type TaskStatusRecord, type TaskTypeRecord } from "@gadget/core/adapter";
-import { decodeTaskStatuses, decodeTaskType } from "../codec/tasks.js";
+import { asId, type Id, type ProjectRecord } from "@gadget/core/adapter";
 import { idOrNull, type KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import type { KitsuClient } from "../transport/client.js";
 import { RecentMap } from "./recent-map.js";
-import { loadStudioContext, type StudioContext, type StudioList } from "./studio-context.js";
 
 /**
  * Tasks whose project the session remembers (a status check needs it): the tasks read last, enough
@@ -14,6 +12,9 @@ export const rememberedTasks = 1_000;
 
 /** Entity types that are not asset types (Zou calls them temporal). */
 export const temporalTypeNames = new Set(["Shot", "Sequence", "Episode", "Scene", "Edit", "Concept"]);
+
+/** Studio-wide reference lists the session keeps, each read whole in one request. */
+export type StudioList = "task-types" | "task-status" | "entity-types" | "departments" | "project-status";
 
 /** Kinds whose whole list the session keeps, and the list each lives in. */
 export const cachedKinds = {
@@ -37,76 +38,99 @@ export interface KnownProject {
 }
 
 /**
- * Studio reference data read once per session: for a person, everything comes from ONE
- * `data/user/context` request; for a bot (403 there), each list is read when first needed. A write
- * of a kind drops its list (the next use reads that list alone). The cache also remembers what
- * decoded records taught it: each sequence's episode, each project's type and statuses, the
- * project of the tasks read last, so that later operations need not ask.
+ * A value loaded once and shared by every caller; a failed load is not kept, so the next use asks
+ * again instead of the session staying broken.
+ */
+class Loaded<T> {
+  private value?: Promise<T>;
+
+  constructor(private readonly load: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    if (!this.value) {
+      const value = this.load();
+      this.value = value;
+      value.catch(() => {
+        if (this.value === value) this.value = undefined;
+      });
+    }
+    return this.value;
+  }
+
+  /** Starts the load without waiting for it; a failure surfaces at the next `get()`, not here. */
+  start(): void {
+    this.get().catch(() => {});
+  }
+
+  drop(): void {
+    this.value = undefined;
+  }
+}
+
+/**
+ * Studio reference data, read per kind: each list is ONE request, made on first use, and kept for
+ * the session. Zou's `data/user/context` would bring them all at once, but it also brings every open
+ * project (team, settings, descriptors) and every person of the studio, so its cost grows with the
+ * studio and every script would pay it at start. A write of a kind drops its list (the next use
+ * reads it again). The cache also remembers what decoded records taught it: each sequence's
+ * episode, each project's type and statuses, each task's project, so that later operations need
+ * not ask.
  */
 export class ReferenceCache {
-  private context?: Promise<StudioContext | undefined>;
-  private readonly lists = new Map<StudioList, Promise<KitsuRow[]>>();
-  private contextProjects: KitsuRow[] | undefined;
-  private taskTypes?: Promise<Map<Id, { record: TaskTypeRecord; forEntity: string }>>;
-  private statuses?: Promise<TaskStatusRecord[]>;
-  private entityTypes?: Promise<EntityTypes>;
+  private readonly lists = new Map<StudioList, Loaded<KitsuRow[]>>();
+  /** Each task type's `for_entity`, read from the list's rows (no decoding needed). */
+  private readonly taskTypes = new Loaded(
+    async () => new Map((await this.rows("task-types")).map((row) => [asId(row.id), String(row.for_entity)])),
+  );
+  private readonly entityTypes = new Loaded<EntityTypes>(async () => {
+    const rows = await this.rows("entity-types");
+    return {
+      assetTypeIds: new Set(rows.filter((r) => !temporalTypeNames.has(String(r.name))).map((r) => asId(r.id))),
+    };
+  });
   private readonly sequenceEpisode = new Map<Id, Id | null>();
   private readonly projects = new Map<Id, KnownProject>();
   private readonly taskProject = new RecentMap<Id, Id>(rememberedTasks);
 
   constructor(private readonly client: KitsuClient) {}
 
-  invalidate(what: CachedKind | "project" | "all"): void {
-    if (what === "taskType" || what === "all") {
-      this.taskTypes = undefined;
-      this.lists.delete("task-types");
-    }
-    if (what === "taskStatus" || what === "all") {
-      this.statuses = undefined;
-      this.lists.delete("task-status");
-    }
-    if (what === "assetType" || what === "all") {
-      this.entityTypes = undefined;
-      this.lists.delete("entity-types");
-    }
-    if (what === "department" || what === "all") this.lists.delete("departments");
-    // Projects written by this session are learnt again from the rows the writes return.
-    if (what === "project" || what === "all") this.contextProjects = undefined;
+  /**
+   * Starts reading, side by side, the lists nearly every script needs: task types (every task read
+   * is decoded with them) and task statuses (every comment names one). Both are small whatever the
+   * studio's size; called once the session is logged in, so they arrive while the script looks its
+   * project up.
+   */
+  warm(): void {
+    this.taskTypes.start();
+    this.rows("task-status").catch(() => {});
+  }
+
+  invalidate(what: CachedKind | "all"): void {
+    if (what === "taskType" || what === "all") this.drop("task-types", this.taskTypes);
+    if (what === "taskStatus" || what === "all") this.lists.get("task-status")?.drop();
+    if (what === "assetType" || what === "all") this.drop("entity-types", this.entityTypes);
+    if (what === "department" || what === "all") this.lists.get("departments")?.drop();
     if (what === "all") this.projects.clear();
   }
 
-  /** The rows of a reference list: from the session's context when it had it, else one list request. */
+  /** The rows of a reference list: one request the first time, none after. */
   rows(list: StudioList): Promise<KitsuRow[]> {
     let found = this.lists.get(list);
     if (!found) {
-      found = this.fromContext(list).then(
-        (rows) =>
-          rows ??
-          this.client.request<KitsuRow[]>({
-            method: "GET",
-            path:
-              list === "project-status" ? path(routes.projectStatuses, {}) : path(routes.listModel, { model: list }),
-          }),
+      found = new Loaded(() =>
+        this.client.request<KitsuRow[]>({
+          method: "GET",
+          path: list === "project-status" ? path(routes.projectStatuses, {}) : path(routes.listModel, { model: list }),
+        }),
       );
-      // A failed read is not kept: the next use asks again.
-      found.catch(() => this.lists.delete(list));
       this.lists.set(list, found);
     }
-    return found;
+    return found.get();
   }
 
-  /** Open project rows with their relations, from the context (never read alone: the crud list serves that). */
-  async openProjects(): Promise<KitsuRow[] | undefined> {
-    await this.bootContext();
-    return this.contextProjects;
-  }
-
-  taskTypeMap() {
-    this.taskTypes ??= this.rows("task-types").then(
-      (rows) =>
-        new Map(rows.map((row) => [asId(row.id), { record: decodeTaskType(row), forEntity: String(row.for_entity) }])),
-    );
-    return this.taskTypes;
+  /** Each task type's `for_entity` (what its tasks hang on), by task type id. */
+  taskTypeMap(): Promise<Map<Id, string>> {
+    return this.taskTypes.get();
   }
 
   /** The `for_entity` of a task type; reloads once when the type is newer than the cache. */
@@ -116,19 +140,11 @@ export class ReferenceCache {
       this.invalidate("taskType");
       found = (await this.taskTypeMap()).get(taskTypeId);
     }
-    return found?.forEntity;
-  }
-
-  taskStatuses(): Promise<TaskStatusRecord[]> {
-    this.statuses ??= this.rows("task-status").then(decodeTaskStatuses);
-    return this.statuses;
+    return found;
   }
 
   entityTypeTable(): Promise<EntityTypes> {
-    this.entityTypes ??= this.rows("entity-types").then((rows) => ({
-      assetTypeIds: new Set(rows.filter((r) => !temporalTypeNames.has(String(r.name))).map((r) => asId(r.id))),
-    }));
-    return this.entityTypes;
+    return this.entityTypes.get();
   }
 
   async projectStatusNames(): Promise<Map<string, string>> {
@@ -152,7 +168,6 @@ export class ReferenceCache {
 
   forgetProject(projectId: Id): void {
     this.projects.delete(projectId);
-    this.contextProjects = undefined;
   }
 
   rememberTask(taskId: Id, projectId: Id): void {
@@ -188,33 +203,9 @@ export class ReferenceCache {
     this.sequenceEpisode.set(sequenceId, episodeId);
   }
 
-  private bootContext(): Promise<StudioContext | undefined> {
-    this.context ??= loadStudioContext(this.client).then((context) => {
-      this.contextProjects = context?.projects;
-      return context;
-    });
-    // A failed boot is retried by the next use rather than poisoning the session.
-    this.context.catch(() => {
-      this.context = undefined;
-    });
-    return this.context;
+  /** Drops a list and the table decoded from it. */
+  private drop(list: StudioList, table: Loaded<unknown>): void {
+    this.lists.get(list)?.drop();
+    table.drop();
   }
-
-  /** A list from the context, only while the context was not used up for it (a write drops it). */
-  private async fromContext(list: StudioList): Promise<KitsuRow[] | undefined> {
-    const booted = this.context !== undefined;
-    const context = await this.bootContext();
-    // Once booted, a list asked for again was dropped by a write: the context copy is stale.
-    if (booted && !this.freshFromBoot.has(list)) return undefined;
-    this.freshFromBoot.delete(list);
-    return context?.lists[list];
-  }
-
-  private readonly freshFromBoot = new Set<StudioList>([
-    "task-types",
-    "task-status",
-    "entity-types",
-    "departments",
-    "project-status",
-  ]);
 }

@@ -1,6 +1,7 @@
 import { type Id, ValidationError } from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
+import { cachedRecords } from "./cached-query.js";
 import type { OpsContext } from "./ops-context.js";
 import { getOne } from "./query.js";
 
@@ -20,7 +21,7 @@ export class StatusGuard {
   async check(taskId: Id, statusId: Id): Promise<void> {
     const projectId = await this.projectOf(taskId);
     const enabled = new Set<string>(await this.enabled(projectId));
-    const studio = await this.ctx.ref.taskStatuses();
+    const studio = await cachedRecords(this.ctx, "taskStatus");
     // A project without status settings accepts every studio status, as Kitsu does.
     const valid = studio.filter((s) => enabled.size === 0 || enabled.has(s.id));
     if (!valid.some((s) => s.id === statusId)) {

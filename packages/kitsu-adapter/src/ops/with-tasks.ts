@@ -41,6 +41,8 @@ export async function queryWithTasks<K extends "shot" | "asset">(
   if (typeof w.projectId === "string") searchParams.project_id = w.projectId;
   if (typeof w.episodeId === "string") searchParams.episode_id = w.episodeId;
   if (typeof w.id === "string") searchParams.id = w.id;
+  kindSpecs[kind].prepare?.(ctx.ref);
+  kindSpecs.task.prepare?.(ctx.ref);
   const answer = await ctx.client.request<KitsuRow[]>({
     method: "GET",
     path: path(kind === "shot" ? routes.shotsWithTasks : routes.assetsWithTasks, {}),

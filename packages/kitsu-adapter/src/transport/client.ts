@@ -33,6 +33,12 @@ export interface ClientStats {
   requests: number;
   retries: number;
   refreshes: number;
+  /**
+   * Sequential round trips: the longest chain of requests each sent after the previous one's
+   * answer came back. Requests sent side by side count once; at a given latency, this is what a
+   * session's wall time grows with.
+   */
+  roundTrips: number;
 }
 
 /**
@@ -46,9 +52,11 @@ export class KitsuClient {
   readonly auth: KitsuAuth;
   readonly raw: RawClient;
   readonly options: ResolvedTransportOptions;
-  readonly stats: ClientStats = { requests: 0, retries: 0, refreshes: 0 };
+  readonly stats: ClientStats = { requests: 0, retries: 0, refreshes: 0, roundTrips: 0 };
   private readonly http: KyInstance;
   private readonly log: RequestLog | undefined;
+  /** Depth of the longest chain of requests whose last answer has come back. */
+  private answeredDepth = 0;
 
   constructor(options: KitsuClientOptions) {
     const { url, credentials, ...transport } = options;
@@ -172,8 +180,13 @@ export class KitsuClient {
   private fetcher(spec: RequestSpec, trace?: RequestTrace): (input: Input, init?: RequestInit) => Promise<Response> {
     return (input, init) => {
       this.stats.requests++;
+      const depth = this.answeredDepth + 1;
+      this.stats.roundTrips = Math.max(this.stats.roundTrips, depth);
+      const answered = () => {
+        this.answeredDepth = Math.max(this.answeredDepth, depth);
+      };
       const built = spec.body && input instanceof Request ? spec.body() : undefined;
-      const sending =
+      const sending = (
         built && input instanceof Request
           ? streamUpload({
               url: new URL(input.url),
@@ -182,7 +195,8 @@ export class KitsuClient {
               body: built.body,
               signal: input.signal,
             })
-          : fetch(input, init);
+          : fetch(input, init)
+      ).finally(answered);
       if (!trace) return sending;
       const length = built?.headers["content-length"];
       const signal = input instanceof Request ? input.signal : undefined;
