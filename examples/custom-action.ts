@@ -63,7 +63,7 @@ export async function publishLatestRenders(
       status: options.status,
       preview: [file],
     });
-    report.published.push({ task: label, file });
+    report.published.push({ task: label, file: file.split(/[\\/]/).pop() ?? file });
   }
   const skipped = report.skipped.length ? `; no render for ${report.skipped.join(", ")}` : "";
   report.message = `Published ${report.published.length} render(s)${skipped}.`;

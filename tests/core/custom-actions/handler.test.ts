@@ -229,4 +229,26 @@ describe("custom action handler, fetch-style", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe(kitsuOrigin);
   });
+
+  test("with a key, a post whose URL does not carry it is refused before its body is read", async () => {
+    const { createCustomActionHandler } = await import("@gadget/core/custom-actions");
+    const runs: number[] = [];
+    const handler = createCustomActionHandler({
+      tracker: studio.tracker,
+      key: "s3cret-action-key",
+      handle: () => runs.push(1),
+    });
+    const body = jsonBody({ person: studio.member, project: studio.project, selection: studio.tasks.map((t) => t.id) });
+    const send = (url: string) => handler.fetch(new Request(url, { method: "POST", headers: json, body }));
+    expect((await send("http://127.0.0.1/publish")).status).toBe(403);
+    const wrong = await send("http://127.0.0.1/publish?key=guess");
+    expect(wrong.status).toBe(403);
+    expect(((await wrong.json()) as { error: { message: string } }).error.message).toMatch(/key/);
+    expect(runs).toEqual([]);
+    expect((await send("http://127.0.0.1/publish?key=s3cret-action-key")).status).toBe(200);
+    expect(runs).toEqual([1]);
+    expect(() => createCustomActionHandler({ tracker: studio.tracker, key: "short", handle: () => 1 })).toThrow(
+      /at least 8 characters/,
+    );
+  });
 });

@@ -1,5 +1,6 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ConfigError, isTrackerError, PermissionError, ValidationError } from "../errors.js";
+import { isTrackerError, PermissionError, ValidationError } from "../errors.js";
 import type { Tracker } from "../session/tracker.js";
 import { CustomActionRequest } from "./action.js";
 import { BodyProblem, bodyEncoding, parseBody, readCapped, streamChunks } from "./body.js";
@@ -18,6 +19,8 @@ export interface CustomActionHandler {
 /** A request as the handler reads it, from either face. */
 interface Incoming {
   method: string;
+  /** The request's URL or path with its query (`/publish?key=…`). */
+  url: string;
   header(name: string): string | undefined;
   body: AsyncIterable<Uint8Array> | null;
 }
@@ -49,14 +52,16 @@ const defaultMaxBody = 64 * 1024;
 export function createCustomActionHandler<R>(options: CustomActionHandlerOptions<R>): CustomActionHandler {
   if (typeof options?.handle !== "function") throw ValidationError.notAFunction("options.handle", options?.handle);
   if (Boolean(options.tracker) === Boolean(options.connect))
-    throw ConfigError.invalidOption(
+    throw ValidationError.invalidOption(
       "tracker / connect",
       undefined,
       "exactly one of them: a Tracker, or a function that opens one",
     );
+  if (options.key !== undefined && (typeof options.key !== "string" || options.key.length < 8))
+    throw ValidationError.invalidOption("key", "(hidden)", "a secret string of at least 8 characters");
   const maxBody = options.maxBodyBytes ?? defaultMaxBody;
   if (!Number.isInteger(maxBody) || maxBody <= 0)
-    throw ConfigError.invalidOption("maxBodyBytes", options.maxBodyBytes, "a whole number of bytes above 0");
+    throw ValidationError.invalidOption("maxBodyBytes", options.maxBodyBytes, "a whole number of bytes above 0");
   const session = sessionOf(options);
   const onError = options.onError ?? ((error: unknown) => process.stderr.write(`custom action: ${describe(error)}\n`));
 
@@ -75,13 +80,10 @@ export function createCustomActionHandler<R>(options: CustomActionHandlerOptions
         htmlPage("The action did not run", [message], true),
       );
 
+    const refused = (error: PermissionError) => fail(403, error.code, error.message);
+
     if (req.method === "OPTIONS") {
-      if (origin !== undefined && !allowed.has(origin))
-        return fail(
-          403,
-          "PERMISSION",
-          `Origin ${origin} may not post to this custom action: pass it in the handler's origin option.`,
-        );
+      if (origin !== undefined && !allowed.has(origin)) return refused(foreignOrigin(origin));
       return {
         status: 204,
         headers: {
@@ -98,12 +100,14 @@ export function createCustomActionHandler<R>(options: CustomActionHandlerOptions
       return fail(405, "METHOD", `A custom action takes POST (and OPTIONS), not ${req.method}.`, {
         allow: "POST, OPTIONS",
       });
-    if (origin !== undefined && !allowed.has(origin))
-      return fail(
-        403,
-        "PERMISSION",
-        `Origin ${origin} may not post to this custom action: pass it in the handler's origin option.`,
+    if (options.key !== undefined && !keyMatches(req.url, options.key))
+      return refused(
+        PermissionError.customActionRefused(
+          "the URL does not carry the action's key",
+          "Register the action in Kitsu with the URL's ?key=… the handler was given.",
+        ),
       );
+    if (origin !== undefined && !allowed.has(origin)) return refused(foreignOrigin(origin));
 
     let fields: Record<string, unknown>;
     let ajax: boolean;
@@ -128,7 +132,7 @@ export function createCustomActionHandler<R>(options: CustomActionHandlerOptions
     try {
       action = await CustomActionRequest.resolve(tracker, payload.data, ajax);
     } catch (error) {
-      if (error instanceof PermissionError) return fail(403, error.code, error.message);
+      if (error instanceof PermissionError) return refused(error);
       onError(error);
       return fail(
         502,
@@ -173,6 +177,7 @@ export function createCustomActionHandler<R>(options: CustomActionHandlerOptions
     async node(req, res) {
       const out = await safely({
         method: (req.method ?? "GET").toUpperCase(),
+        url: req.url ?? "/",
         header: (name) => {
           const value = req.headers[name];
           return Array.isArray(value) ? value.join(", ") : value;
@@ -187,12 +192,27 @@ export function createCustomActionHandler<R>(options: CustomActionHandlerOptions
     async fetch(request) {
       const out = await safely({
         method: request.method.toUpperCase(),
+        url: request.url,
         header: (name) => request.headers.get(name) ?? undefined,
         body: request.body ? streamChunks(request.body) : null,
       });
       return new Response(out.status === 204 ? null : out.body, { status: out.status, headers: out.headers });
     },
   };
+}
+
+const foreignOrigin = (origin: string) =>
+  PermissionError.customActionRefused(
+    `a page of ${origin} may not post to this action`,
+    "Add Kitsu's origin to the handler's origin option.",
+  );
+
+/** Whether the URL's `key` parameter is the key (compared in constant time: a timing must not tell how much of it matched). */
+function keyMatches(url: string, key: string): boolean {
+  const given = new URL(url, "http://localhost").searchParams.get("key");
+  if (given === null) return false;
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(given), digest(key));
 }
 
 /** The session, opened once by `connect` (again after a failure), or the one given. */
@@ -221,7 +241,7 @@ function originOf(url: string): string {
   try {
     return new URL(url).origin;
   } catch {
-    throw ConfigError.invalidOption("origin", url, 'an origin such as "https://kitsu.studio.example"');
+    throw ValidationError.invalidOption("origin", url, 'an origin such as "https://kitsu.studio.example"');
   }
 }
 

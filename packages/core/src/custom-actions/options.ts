@@ -40,6 +40,16 @@ export interface CustomActionHandlerOptions<R = unknown> {
    */
   origin?: string | readonly string[];
   /**
+   * A secret the action's URL carries as `?key=…` (register the action in Kitsu with it): a post
+   * without it, or with another, is refused with 403 before anything else is read. Kitsu's post
+   * carries no credential, so this is what keeps a post from outside the studio's Kitsu out.
+   *
+   * @default undefined (no key asked)
+   * @example
+   * key: process.env.ACTION_KEY
+   */
+  key?: string;
+  /**
    * Largest body accepted; a bigger one is answered 413 without being read (Kitsu's post is a
    * few hundred bytes, plus 37 per selected task).
    *
@@ -61,7 +71,7 @@ export interface CustomActionHandlerOptions<R = unknown> {
    *
    * @default one line on stderr
    * @example
-   * onError: (error) => log.error(error)
+   * onError: (error) => console.error(error)
    */
   onError?: (error: unknown) => void;
 }
