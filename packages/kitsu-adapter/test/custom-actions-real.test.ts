@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { PermissionError, Tracker } from "@gadget/core";
-import { kitsuConfigSchema } from "@gadget/core/adapter";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createAdapter } from "../src/index.js";
+import { real } from "./real-kitsu.js";
 
 /*
  * `tracker.customActions` on a real Kitsu (TRACKER_URL with an admin login), skipped when none
@@ -10,16 +10,10 @@ import { createAdapter } from "../src/index.js";
  * `actions12-…` and deleted at the end.
  */
 
-const env = process.env;
-const real = kitsuConfigSchema.safeParse({
-  type: "kitsu",
-  url: env.TRACKER_URL,
-  login: env.TRACKER_LOGIN,
-  password: env.TRACKER_PASSWORD,
-});
+// A password login: the test logs an artist in beside the admin.
 const answers =
   real.success &&
-  Boolean(env.TRACKER_LOGIN && env.TRACKER_PASSWORD) &&
+  Boolean(real.data.login && real.data.password) &&
   (await fetch(real.data.url, { signal: AbortSignal.timeout(3000) }).then(
     () => true,
     () => false,
@@ -69,7 +63,7 @@ describe.skipIf(!answers)("custom actions on a real Kitsu (TRACKER_URL)", () => 
       role: "user",
     });
     artistId = person.id;
-    const artist = Tracker.connect(await createAdapter({ ...real.data, login: email, password }));
+    const artist = Tracker.connect(await createAdapter({ type: "kitsu", url: real.data.url, login: email, password }));
     try {
       expect(Array.isArray(await artist.customActions.all())).toBe(true);
       await expect(
