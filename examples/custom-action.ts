@@ -107,7 +107,7 @@ export async function serveCustomAction(options: ServeOptions): Promise<{ url: s
 }
 
 /** A curl line that posts what Kitsu's button would, for the demo studio's first shot task. */
-async function sampleCurl(tracker: Tracker, url: string): Promise<string> {
+async function sampleCurl(tracker: Tracker, url: string, renders: string): Promise<string> {
   const project = (await tracker.projects.all())[0];
   const shot = project && (await project.shots.all())[0];
   const task: Task | undefined = shot && (await shot.tasks.all())[0];
@@ -122,7 +122,8 @@ async function sampleCurl(tracker: Tracker, url: string): Promise<string> {
     selection: task.id,
     entitytype: "shot",
   });
-  return `mkdir -p renders/${shot.name} && echo frame > renders/${shot.name}/${shot.name}_v001.mp4\ncurl -d '${body}' ${url}`;
+  const folder = join(renders, shot.name);
+  return `mkdir -p ${folder} && echo frame > ${join(folder, `${shot.name}_v001.mp4`)}\ncurl -d '${body}' ${url}`;
 }
 
 async function main(): Promise<void> {
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
     ...(values.origin ? { origin: values.origin } : {}),
   });
   console.log(`"${actionName}" listening on ${served.url} (renders: ${resolve(values.renders)})`);
-  if (demo) console.log(`On the demo studio, try:\n${await sampleCurl(tracker, served.url)}`);
+  if (demo) console.log(`On the demo studio, try:\n${await sampleCurl(tracker, served.url, resolve(values.renders))}`);
   process.once("SIGINT", () => {
     void served.close().then(() => tracker.close());
   });
