@@ -15,6 +15,7 @@ export const entryPoints = [
   "@gadget/mock-tracker/kitsu-server",
   "@gadget/mock-tracker/fault-proxy",
   "@gadget/cli",
+  "@gadget/core/custom-actions",
 ];
 
 /** The repository's root folder. */

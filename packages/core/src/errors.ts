@@ -336,6 +336,22 @@ export class PermissionError extends TrackerError {
       { request },
     );
   }
+
+  /** A write only a studio admin may make (a custom action), asked by another role. */
+  static adminOnlyAction(what: string, role: string, request?: RequestInfo): PermissionError {
+    return new PermissionError(
+      `Cannot ${what}${where(request)}: only a studio admin may, and the session's person is a ${role}. Use an admin account.`,
+      { request },
+    );
+  }
+
+  /**
+   * A custom action's POST that does not hold together (a person who is not who the payload says, a
+   * selection outside the project, a page of another origin): the handler answers 403 with it.
+   */
+  static customActionRefused(reason: string, fix: string): PermissionError {
+    return new PermissionError(`Custom action refused: ${reason}. ${fix}`);
+  }
 }
 
 /** No record matched: an id that does not exist, or a query with no result in `get()`. */

@@ -7,6 +7,7 @@ import {
   type CreatableKind,
   type CreateData,
   type CreateManyOptions,
+  type CustomActionOps,
   type EventRecord,
   type EventsPage,
   type EventsSinceOptions,
@@ -35,6 +36,7 @@ import { logStreamError } from "./events/report.js";
 import { Subscribers } from "./events/subscribers.js";
 import { create } from "./ops/create.js";
 import { createMany } from "./ops/create-many.js";
+import { kitsuCustomActions } from "./ops/custom-actions.js";
 import { downloadAttachment, downloadPreview } from "./ops/downloads.js";
 import type { OpsContext } from "./ops/ops-context.js";
 import { addAttachments, addPreview, comment, setMainPreview } from "./ops/publish.js";
@@ -65,6 +67,8 @@ export class KitsuAdapter implements TrackerAdapter {
   /** Kitsu's rules are core's defaults: nothing to state, and the adapter enforces them all. */
   readonly rules: RuleOverrides | undefined = undefined;
   readonly client: KitsuClient;
+  /** Kitsu's custom actions (`data/custom-actions`). */
+  readonly customActions: CustomActionOps;
   private readonly ctx: OpsContext;
   private readonly guard: StatusGuard;
   private readonly relations: Relations;
@@ -78,6 +82,7 @@ export class KitsuAdapter implements TrackerAdapter {
       credentials: { login: config.login, password: config.password, token: config.token },
     });
     this.ctx = { client: this.client, ref: new ReferenceCache(this.client), rules: rulesOf(this) };
+    this.customActions = kitsuCustomActions(this.ctx);
     this.guard = new StatusGuard(this.ctx);
     this.relations = new Relations(this.ctx, this.guard);
     this.subscribers = new Subscribers({

@@ -158,6 +158,7 @@ export const crudModels = [
   "departments",
   "playlists",
   "time-spents",
+  "custom-actions",
 ] as const;
 export type CrudModel = (typeof crudModels)[number];
 

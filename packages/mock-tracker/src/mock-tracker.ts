@@ -9,6 +9,7 @@ import type {
   CreateData,
   CreateInput,
   CreateManyOptions,
+  CustomActionOps,
   Download,
   EventRecord,
   EventsPage,
@@ -45,6 +46,7 @@ import { Faults } from "./faults.js";
 import { createRows, rowsWithTasks } from "./ops/bulk.js";
 import { castIn, getCasting, setCasting } from "./ops/casting.js";
 import { createRow, insertRows, removeRow, updateRow } from "./ops/crud.js";
+import { MockCustomActions } from "./ops/custom-actions.js";
 import { downloadRecordFile } from "./ops/files.js";
 import { addTeamMember, addToProject, removeTeamMember } from "./ops/project.js";
 import { queryRows } from "./ops/query.js";
@@ -86,6 +88,8 @@ export class MockTracker implements TrackerAdapter {
    * const statuses = await tracker.raw.get<{ short_name: string }[]>("data/task-status");
    */
   readonly raw: RawClient;
+  /** Kitsu's custom actions, in memory (not part of `snapshot()`: they are settings, not studio records). */
+  readonly customActions: CustomActionOps;
 
   /** `resume` is for `fromSnapshot`: where the event cursor and a seeded id sequence stood. */
   constructor(options: MockTrackerOptions = {}, resume?: Resume) {
@@ -93,6 +97,7 @@ export class MockTracker implements TrackerAdapter {
     this.studio = studioFromOptions(options, rulesOf(this), resume);
     if (!options.bare && !resume) seedFreshKitsu(this.studio);
     this.raw = mockRaw(this, this.studio);
+    this.customActions = new MockCustomActions(this.studio);
     if (options.latencyMs) this.faults.latency("*", options.latencyMs);
     if (options.logger) logCalls(this, options.logger);
   }

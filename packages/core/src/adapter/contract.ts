@@ -12,6 +12,7 @@ import type {
 import type { RuleOverrides } from "../schema/rules.js";
 import type { TaskRecord, TimeSpentRecord } from "../schema/tasks.js";
 import type { Capabilities } from "./capabilities.js";
+import type { CustomActionOps } from "./custom-action-ops.js";
 import type { EventRecord } from "./event-record.js";
 import type { Download, TransferOptions, UploadFile } from "./files.js";
 
@@ -256,6 +257,13 @@ export interface TrackerAdapter {
    * rules: { asset: { unique: [] } } // this tracker allows duplicate asset names
    */
   readonly rules?: RuleOverrides;
+  /**
+   * The tracker's custom actions (Kitsu's buttons that POST a selection to a studio URL), when it
+   * has them; `tracker.customActions` is an UnsupportedError without.
+   *
+   * @default undefined (the tracker has no custom actions)
+   */
+  readonly customActions?: CustomActionOps;
 
   /** One page of the records of a kind matching `where` (every key equal, arrays as IN). */
   query<K extends Kind>(kind: K, where: Where<K>, page?: PageRequest): Promise<Page<RecordOf<K>>>;

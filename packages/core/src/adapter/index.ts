@@ -13,6 +13,7 @@ export { getId, type IdLike } from "../ids.js";
 export * from "../schema/index.js";
 export * from "./capabilities.js";
 export * from "./contract.js";
+export * from "./custom-action-ops.js";
 export * from "./event-record.js";
 export * from "./factory.js";
 export * from "./field-check.js";

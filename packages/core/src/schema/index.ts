@@ -1,5 +1,6 @@
 export * from "./casting.js";
 export * from "./common.js";
+export * from "./custom-actions.js";
 export * from "./inputs.js";
 export * from "./kinds.js";
 export * from "./people.js";

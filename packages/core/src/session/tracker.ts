@@ -19,6 +19,7 @@ import type { Project } from "../model/project.js";
 import type { EntityOf } from "../model/types.js";
 import { type CreatableKind, type Kind, kindNames } from "../schema/kinds.js";
 import { searchOptionsSchema } from "../schema/options.js";
+import { CustomActions } from "./custom-actions.js";
 import { SessionContext } from "./session-context.js";
 
 /** The kinds `tracker.search()` finds. */
@@ -75,6 +76,8 @@ export class Tracker {
   readonly taskTypes: Collection<"taskType">;
   readonly taskStatuses: Collection<"taskStatus">;
   readonly assetTypes: Collection<"assetType">;
+  /** Kitsu's custom actions: buttons of the web UI that POST a selection to a studio URL. */
+  readonly customActions: CustomActions;
   private readonly context: SessionContext;
 
   private constructor(adapter: TrackerAdapter, config: TrackerConfig | undefined, options: SessionOptions) {
@@ -87,6 +90,7 @@ export class Tracker {
     this.taskTypes = this.studio("taskType");
     this.taskStatuses = this.studio("taskStatus");
     this.assetTypes = this.studio("assetType");
+    this.customActions = new CustomActions(adapter);
   }
 
   /**

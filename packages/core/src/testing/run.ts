@@ -8,6 +8,7 @@ import { bulkSection } from "./sections/bulk.js";
 import { castingSection } from "./sections/casting.js";
 import { commentsSection } from "./sections/comments.js";
 import { crudSection } from "./sections/crud.js";
+import { customActionsSection } from "./sections/custom-actions.js";
 import { customDataSection } from "./sections/custom-data.js";
 import { eventsSection } from "./sections/events.js";
 import { lookupsSection } from "./sections/lookups.js";
@@ -30,6 +31,7 @@ const registrars: Record<Section, (ctx: ComplianceContext) => void> = {
   remove: removeSection,
   events: eventsSection,
   bulk: bulkSection,
+  customActions: customActionsSection,
 };
 
 /**

@@ -4,6 +4,7 @@ import { authRoutes } from "./auth.js";
 import { batchCommentRoutes } from "./batch-comment.js";
 import { castingRoutes } from "./casting.js";
 import { commentRoutes } from "./comments.js";
+import { customActionRoutes } from "./custom-actions.js";
 import { departmentRoutes } from "./departments.js";
 import { entityReadRoutes } from "./entity-reads.js";
 import { entityTaskRoutes } from "./entity-tasks.js";
@@ -48,4 +49,5 @@ export const allRoutes: RouteDef[] = [
   ...castingRoutes,
   ...playlistRoutes,
   ...miscRoutes,
+  ...customActionRoutes,
 ];
