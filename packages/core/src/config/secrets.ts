@@ -7,7 +7,7 @@ import type { TrackerConfig } from "./tracker-config.js";
  */
 
 /** The fields of a config that are secrets. */
-export const secretFields = ["password", "token"] as const;
+export const secretFields = ["password", "token", "otp", "tokens"] as const;
 
 /**
  * A copy of `config` whose secrets are non-enumerable getters: `config.password` still reads, but

@@ -21,6 +21,7 @@ import { taskBulkRoutes } from "./task-bulk.js";
 import { taskCrudRoutes } from "./task-crud.js";
 import { taskListRoutes } from "./task-lists.js";
 import { timeSpentRoutes } from "./time-spents.js";
+import { twoFactorRoutes } from "./two-factor.js";
 import { workflowRoutes } from "./workflow.js";
 
 /** Every route the server answers. */
@@ -48,4 +49,5 @@ export const allRoutes: RouteDef[] = [
   ...castingRoutes,
   ...playlistRoutes,
   ...miscRoutes,
+  ...twoFactorRoutes,
 ];
