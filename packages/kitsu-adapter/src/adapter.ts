@@ -260,6 +260,8 @@ export class KitsuAdapter implements TrackerAdapter {
    */
   async close(options: CloseOptions = {}): Promise<void> {
     await this.subscribers.close();
-    if (options.logout !== false) await logout(this.client, this.report);
+    // Either way the session lets its tokens go: a second close has nothing to send.
+    if (options.logout === false) this.client.auth.clear();
+    else await logout(this.client, this.report);
   }
 }

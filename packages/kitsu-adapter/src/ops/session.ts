@@ -40,7 +40,8 @@ export async function logout(client: KitsuClient, report: (error: unknown) => vo
   try {
     await client.request({ method: "GET", path: "auth/logout" });
   } catch (error) {
-    report(error);
+    // Refused tokens (revoked by another logout, expired for good) have nothing left to revoke.
+    if (!(error instanceof AuthError)) report(error);
   } finally {
     client.auth.clear();
   }
