@@ -94,7 +94,7 @@ export const authOptionKeys = ["otp", "onOtp", "tokens", "onTokens"] as const;
 export function checkAuthOptions(options: Record<string, unknown>): void {
   const { otp, onOtp, tokens, onTokens } = options;
   if (otp !== undefined && (typeof otp !== "string" || otp.trim() === "")) {
-    throw ConfigError.invalidSecretOption("otp", otp, 'a string: the 6-digit code or a recovery code');
+    throw ConfigError.invalidSecretOption("otp", otp, "a string: the 6-digit code or a recovery code");
   }
   if (tokens !== undefined && !sessionTokensSchema.safeParse(tokens).success) {
     throw ConfigError.invalidSecretOption("tokens", tokens, "the object onTokens gave, { access, refresh }");
