@@ -110,7 +110,12 @@ describe.skipIf(!reachable)("2FA and logout on the real Zou (TRACKER_URL)", () =
 
   it("logs in with onOtp, asked for totp", async () => {
     const asked: OtpMethod[] = [];
-    const tracker = await connect({ onOtp: (method) => (asked.push(method), code(secret)) });
+    const tracker = await connect({
+      onOtp: (method) => {
+        asked.push(method);
+        return code(secret);
+      },
+    });
     expect(asked).toEqual(["totp"]);
     expect((await tracker.whoami()).id).toBe(personId);
     await tracker.close();

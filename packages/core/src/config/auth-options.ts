@@ -62,7 +62,7 @@ export interface AuthOptions {
    *
    * @default undefined (a 2FA account without `otp` is an AuthError naming the method)
    * @example
-   * onOtp: async (method) => (await rl.question(`Kitsu ${method === "email_otp" ? "emailed" : "authenticator"} code: `)).trim()
+   * onOtp: (method) => ask(method === "email_otp" ? "Code Kitsu just emailed you: " : "Authenticator code: ")
    */
   onOtp?: OtpPrompt;
   /**
@@ -72,7 +72,7 @@ export interface AuthOptions {
    *
    * @default undefined (log in with the login and password)
    * @example
-   * tokens: JSON.parse(await readFile("kitsu-tokens.json", "utf8"))
+   * tokens: savedTokens
    */
   tokens?: SessionTokens;
   /**
@@ -82,7 +82,7 @@ export interface AuthOptions {
    *
    * @default undefined
    * @example
-   * onTokens: (tokens) => writeFile("kitsu-tokens.json", JSON.stringify(tokens), { mode: 0o600 })
+   * onTokens: (tokens) => saveTokens(tokens)
    */
   onTokens?: (tokens: SessionTokens) => void | Promise<void>;
 }

@@ -222,7 +222,11 @@ export class Tracker {
    * refuses or cannot be reached for is logged, not thrown.
    *
    * @example
-   * try { await publish(tracker); } finally { await tracker.close(); }
+   * try {
+   *   console.log((await tracker.projects.all()).length);
+   * } finally {
+   *   await tracker.close();
+   * }
    */
   async close(options: CloseOptions = {}): Promise<void> {
     this.context.hub.close();
