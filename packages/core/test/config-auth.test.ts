@@ -14,15 +14,16 @@ const user = { TRACKER_URL: URL, TRACKER_LOGIN: "ana@example.com", TRACKER_PASSW
 const kitsuConfig = (env: Record<string, string>, options: Parameters<typeof readTrackerConfig>[0] = {}) =>
   readTrackerConfig({ env, envFile: false, ...options }) as KitsuConfig;
 
-function configError(run: () => unknown): ConfigError {
+/** The message of the ConfigError `run` throws. */
+const refusal = (run: () => unknown): string => {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return error as ConfigError;
+    if (error instanceof ConfigError) return error.message;
+    throw error;
   }
-  throw new Error("expected a ConfigError, nothing was thrown");
-}
+  return "nothing was thrown";
+};
 
 describe("TRACKER_OTP and the otp option", () => {
   it("TRACKER_OTP is the config's otp; the option wins over it", () => {
@@ -31,9 +32,9 @@ describe("TRACKER_OTP and the otp option", () => {
   });
 
   it("an otp that is not a string is refused without echoing it", () => {
-    const error = configError(() => kitsuConfig(user, { otp: 492039 as unknown as string }));
-    expect(error.message).toContain("The fromEnv() option otp is a number");
-    expect(error.message).not.toContain("492039");
+    const message = refusal(() => kitsuConfig(user, { otp: 492039 as unknown as string }));
+    expect(message).toContain("The fromEnv() option otp is a number");
+    expect(message).not.toContain("492039");
   });
 });
 
@@ -51,16 +52,16 @@ describe("the tokens option", () => {
   });
 
   it("is refused with a bot token, and when malformed, without echoing it", () => {
-    expect(
-      configError(() => kitsuConfig({ TRACKER_URL: URL, TRACKER_TOKEN: "bot" }, { tokens: TOKENS })).message,
-    ).toContain("TRACKER_TOKEN");
-    const error = configError(() => kitsuConfig({ TRACKER_URL: URL }, { tokens: { access: "" } }));
-    expect(error.message).toContain("The fromEnv() option tokens is an object");
+    expect(refusal(() => kitsuConfig({ TRACKER_URL: URL, TRACKER_TOKEN: "bot" }, { tokens: TOKENS }))).toContain(
+      "TRACKER_TOKEN",
+    );
+    const message = refusal(() => kitsuConfig({ TRACKER_URL: URL }, { tokens: { access: "" } }));
+    expect(message).toContain("The fromEnv() option tokens is an object");
   });
 
   it("onOtp and onTokens must be functions", () => {
-    expect(configError(() => kitsuConfig(user, { onOtp: "123456" as never })).message).toContain("onOtp");
-    expect(configError(() => kitsuConfig(user, { onTokens: {} as never })).message).toContain("onTokens");
+    expect(refusal(() => kitsuConfig(user, { onOtp: "123456" as never }))).toContain("onOtp");
+    expect(refusal(() => kitsuConfig(user, { onTokens: {} as never }))).toContain("onTokens");
   });
 });
 

@@ -1,7 +1,7 @@
 import { AuthError, type SessionTokens, Tracker } from "@gadget/core";
-import { type KitsuServer, startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as kitsu from "../src/index.js";
+import { type FromEnvOptions, sessionFixture } from "./session-fixture.js";
 
 /*
  * A session's lifecycle on the Kitsu-compatible server: close() logs a password session out
@@ -10,36 +10,14 @@ import * as kitsu from "../src/index.js";
  */
 
 const ADMIN = { login: "admin@example.com", password: "mysecretpassword" };
-let server: KitsuServer;
-const open: Tracker[] = [];
-
-beforeAll(async () => {
-  server = await startKitsuServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  for (const tracker of open.splice(0)) await tracker.close();
-});
-
-type Options = Parameters<typeof Tracker.fromEnv>[0];
-async function connect(env: Record<string, string | undefined>, options: Options = {}) {
-  const tracker = await Tracker.fromEnv({
-    env: { TRACKER_URL: server.url, ...env },
-    envFile: false,
-    modules: { kitsu },
-    ...options,
-  });
-  open.push(tracker);
-  return tracker;
-}
-const asAdmin = (options: Options = {}) =>
+const fx = sessionFixture();
+const connect = (env: Record<string, string | undefined>, options: FromEnvOptions = {}) => fx.connect(env, options);
+const asAdmin = (options: FromEnvOptions = {}) =>
   connect({ TRACKER_LOGIN: ADMIN.login, TRACKER_PASSWORD: ADMIN.password }, options);
 
 /** What Zou answers to `auth/authenticated` with a token. */
 async function authenticated(token: string): Promise<number> {
-  const response = await fetch(`${server.url}/auth/authenticated`, {
+  const response = await fetch(`${fx.server.url}/auth/authenticated`, {
     headers: { authorization: `Bearer ${token}`, "user-agent": "gadget-test" },
   });
   await response.body?.cancel();
@@ -47,7 +25,7 @@ async function authenticated(token: string): Promise<number> {
 }
 
 /** A session as admin with the tokens it was given, read through onTokens. */
-async function adminWithTokens(options: Options = {}) {
+async function adminWithTokens(options: FromEnvOptions = {}) {
   const seen: SessionTokens[] = [];
   const tracker = await asAdmin({ onTokens: (t) => void seen.push(t), ...options });
   const tokens = seen.at(-1);
@@ -59,11 +37,11 @@ describe("close()", () => {
   it("logs a password session out: its access and refresh tokens are revoked", async () => {
     const { tracker, tokens } = await adminWithTokens();
     expect(await authenticated(tokens.access)).toBe(200);
-    const logouts = server.stats.of("GET /auth/logout");
+    const logouts = fx.server.stats.of("GET /auth/logout");
     await tracker.close();
-    expect(server.stats.of("GET /auth/logout")).toBe(logouts + 1);
+    expect(fx.server.stats.of("GET /auth/logout")).toBe(logouts + 1);
     expect(await authenticated(tokens.access)).toBe(401);
-    const refresh = await fetch(`${server.url}/auth/refresh-token`, {
+    const refresh = await fetch(`${fx.server.url}/auth/refresh-token`, {
       headers: { authorization: `Bearer ${tokens.refresh}`, "user-agent": "gadget-test" },
     });
     expect(refresh.status).toBe(401);
@@ -73,9 +51,9 @@ describe("close()", () => {
   it("twice is safe: the second sends nothing", async () => {
     const { tracker } = await adminWithTokens();
     await tracker.close();
-    const before = server.stats.total;
+    const before = fx.server.stats.total;
     await expect(tracker.close()).resolves.toBeUndefined();
-    expect(server.stats.total).toBe(before);
+    expect(fx.server.stats.total).toBe(before);
   });
 
   it("with { logout: false } keeps the tokens valid for a later resume", async () => {
@@ -86,7 +64,7 @@ describe("close()", () => {
 
   it("logs out with a refreshed token when the access token expired (the refresh token is revoked too)", async () => {
     const { tracker, seen } = await adminWithTokens();
-    server.tokens.expireAll();
+    fx.server.tokens.expireAll();
     await tracker.close();
     const refreshed = seen.at(-1);
     expect(seen).toHaveLength(2);
@@ -97,23 +75,23 @@ describe("close()", () => {
     const reported: unknown[] = [];
     const tracker = await Tracker.connect(
       await kitsu.createAdapter(
-        { type: "kitsu", url: server.url, ...ADMIN },
+        { type: "kitsu", url: fx.server.url, ...ADMIN },
         { onError: (error) => reported.push(error), retry: 0 },
       ),
     );
-    server.faults.inject({ method: "GET", path: "/auth/logout", status: 500 });
+    fx.server.faults.inject({ method: "GET", path: "/auth/logout", status: 500 });
     await expect(tracker.close()).resolves.toBeUndefined();
     expect(reported).toHaveLength(1);
     expect(String(reported[0])).not.toContain(ADMIN.password);
   });
 
   it("does not log a bot out: its token still works", async () => {
-    const { person, token } = await server.users.createBot("auth12-bot");
+    const { person, token } = await fx.server.users.createBot("auth12-bot");
     const tracker = await connect({ TRACKER_TOKEN: token });
     expect((await tracker.whoami()).id).toBe(person.id);
-    const logouts = server.stats.of("GET /auth/logout");
+    const logouts = fx.server.stats.of("GET /auth/logout");
     await tracker.close();
-    expect(server.stats.of("GET /auth/logout")).toBe(logouts);
+    expect(fx.server.stats.of("GET /auth/logout")).toBe(logouts);
     expect(await authenticated(token)).toBe(200);
   });
 });
@@ -122,16 +100,16 @@ describe("tokens", () => {
   it("resume a session without a login request", async () => {
     const { tracker: first, tokens } = await adminWithTokens();
     await first.close({ logout: false });
-    const logins = server.stats.of("POST /auth/login");
+    const logins = fx.server.stats.of("POST /auth/login");
     const tracker = await connect({}, { tokens });
     expect((await tracker.whoami()).email).toBe(ADMIN.login);
-    expect(server.stats.of("POST /auth/login")).toBe(logins);
+    expect(fx.server.stats.of("POST /auth/login")).toBe(logins);
   });
 
   it("whose access token expired are refreshed, and onTokens hears the new access token", async () => {
     const { tracker: first, tokens } = await adminWithTokens();
     await first.close({ logout: false });
-    server.tokens.expireAll();
+    fx.server.tokens.expireAll();
     const seen: SessionTokens[] = [];
     const tracker = await connect({}, { tokens, onTokens: (t) => void seen.push(t) });
     expect(seen).toEqual([{ access: expect.any(String), refresh: tokens.refresh }]);
@@ -142,9 +120,9 @@ describe("tokens", () => {
   it("that were logged out fall back to the login and password", async () => {
     const { tracker: first, tokens } = await adminWithTokens();
     await first.close();
-    const logins = server.stats.of("POST /auth/login");
+    const logins = fx.server.stats.of("POST /auth/login");
     const tracker = await asAdmin({ tokens });
-    expect(server.stats.of("POST /auth/login")).toBe(logins + 1);
+    expect(fx.server.stats.of("POST /auth/login")).toBe(logins + 1);
     expect((await tracker.whoami()).email).toBe(ADMIN.login);
   });
 

@@ -1,8 +1,7 @@
-import { AuthError, type OtpMethod, type SessionTokens, Tracker } from "@gadget/core";
-import { type KitsuServer, startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
+import { AuthError, type OtpMethod, type SessionTokens } from "@gadget/core";
 import { Secret, TOTP } from "otpauth";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import * as kitsu from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { type FromEnvOptions, sessionFixture } from "./session-fixture.js";
 
 /*
  * Two-factor login through the Kitsu-compatible server, which follows Zou 1.0.67's answers
@@ -11,39 +10,19 @@ import * as kitsu from "../src/index.js";
  */
 
 const PASSWORD = "auth12-Secret-pw";
-let server: KitsuServer;
-const open: Tracker[] = [];
-
-beforeAll(async () => {
-  server = await startKitsuServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  for (const tracker of open.splice(0)) await tracker.close();
-});
+const fx = sessionFixture();
 
 let serial = 0;
 async function user(): Promise<{ email: string; id: string }> {
   const email = `auth12-2fa-${++serial}@example.com`;
-  const person = await server.users.addUser({ email, password: PASSWORD });
+  const person = await fx.server.users.addUser({ email, password: PASSWORD });
   return { email, id: person.id };
 }
 
 const code = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
 
-type Extra = Record<string, string | undefined>;
-async function connect(email: string, extra: Extra = {}, options: Parameters<typeof Tracker.fromEnv>[0] = {}) {
-  const tracker = await Tracker.fromEnv({
-    env: { TRACKER_URL: server.url, TRACKER_LOGIN: email, TRACKER_PASSWORD: PASSWORD, ...extra },
-    envFile: false,
-    modules: { kitsu },
-    ...options,
-  });
-  open.push(tracker);
-  return tracker;
-}
+const connect = (email: string, extra: Record<string, string | undefined> = {}, options: FromEnvOptions = {}) =>
+  fx.connect({ TRACKER_LOGIN: email, TRACKER_PASSWORD: PASSWORD, ...extra }, options);
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -54,14 +33,14 @@ const failure = (promise: Promise<unknown>) =>
 describe("TOTP", () => {
   it("logs in with TRACKER_OTP, the code of the authenticator app", async () => {
     const { email, id } = await user();
-    const { secret } = server.twoFactor.enableTotp(id);
+    const { secret } = fx.server.twoFactor.enableTotp(id);
     const tracker = await connect(email, { TRACKER_OTP: code(secret) });
     expect((await tracker.whoami()).id).toBe(id);
   });
 
   it("asks onOtp for the totp code, once, and keeps the session through refreshes without asking again", async () => {
     const { email, id } = await user();
-    const { secret } = server.twoFactor.enableTotp(id);
+    const { secret } = fx.server.twoFactor.enableTotp(id);
     const asked: OtpMethod[] = [];
     const tokens: SessionTokens[] = [];
     const tracker = await connect(
@@ -79,7 +58,7 @@ describe("TOTP", () => {
       },
     );
     expect(asked).toEqual(["totp"]);
-    server.tokens.expireAll();
+    fx.server.tokens.expireAll();
     expect((await tracker.whoami()).email).toBe(email);
     expect(asked).toEqual(["totp"]);
     // The login, then the refresh: each with the refresh token the login gave.
@@ -90,7 +69,7 @@ describe("TOTP", () => {
 
   it("without a code: an AuthError naming the method and the ways to give one, never the password", async () => {
     const { email, id } = await user();
-    server.twoFactor.enableTotp(id);
+    fx.server.twoFactor.enableTotp(id);
     const error = await failure(connect(email));
     expect(error).toBeInstanceOf(AuthError);
     expect((error as AuthError).message).toContain("needs a second factor (totp)");
@@ -100,7 +79,7 @@ describe("TOTP", () => {
 
   it("a wrong code: an AuthError saying the code is wrong", async () => {
     const { email, id } = await user();
-    const { secret } = server.twoFactor.enableTotp(id);
+    const { secret } = fx.server.twoFactor.enableTotp(id);
     const wrong = code(secret) === "000000" ? "111111" : "000000";
     const error = await failure(connect(email, { TRACKER_OTP: wrong }));
     expect(error).toBeInstanceOf(AuthError);
@@ -112,7 +91,7 @@ describe("TOTP", () => {
 describe("recovery codes", () => {
   it("log in once each, as TRACKER_OTP or as what onOtp returns", async () => {
     const { email, id } = await user();
-    const { recoveryCodes } = server.twoFactor.enableTotp(id);
+    const { recoveryCodes } = fx.server.twoFactor.enableTotp(id);
     const [first, second] = recoveryCodes ?? [];
     // Typed in lower case: Zou's codes are upper case, the adapter sends them so.
     await connect(email, { TRACKER_OTP: first?.toLowerCase() });
@@ -126,7 +105,7 @@ describe("recovery codes", () => {
 describe("email OTP", () => {
   it("onOtp is asked after Zou was asked to email the code", async () => {
     const { email, id } = await user();
-    server.twoFactor.enableEmailOtp(id);
+    fx.server.twoFactor.enableEmailOtp(id);
     const tracker = await connect(
       email,
       {},
@@ -134,7 +113,7 @@ describe("email OTP", () => {
         onOtp: (method, request) => {
           expect(method).toBe("email_otp");
           expect(request.emailSent).toBe(true);
-          return server.twoFactor.lastEmailOtp(email) ?? "";
+          return fx.server.twoFactor.lastEmailOtp(email) ?? "";
         },
       },
     );
@@ -143,11 +122,11 @@ describe("email OTP", () => {
 
   it("a one-shot script: the first run has the code emailed and says so, the second logs in with TRACKER_OTP", async () => {
     const { email, id } = await user();
-    server.twoFactor.enableEmailOtp(id);
+    fx.server.twoFactor.enableEmailOtp(id);
     const error = await failure(connect(email));
     expect((error as AuthError).message).toContain("needs a second factor (email_otp)");
     expect((error as AuthError).message).toContain("the code the tracker just emailed");
-    const mailed = server.twoFactor.lastEmailOtp(email);
+    const mailed = fx.server.twoFactor.lastEmailOtp(email);
     expect(mailed).toMatch(/^\d{6}$/);
     const tracker = await connect(email, { TRACKER_OTP: mailed });
     expect((await tracker.whoami()).id).toBe(id);
@@ -157,7 +136,7 @@ describe("email OTP", () => {
 describe("FIDO", () => {
   it("a FIDO-only account is an AuthError pointing at a bot token or another method", async () => {
     const { email, id } = await user();
-    const { recoveryCodes } = server.twoFactor.enableFido(id);
+    const { recoveryCodes } = fx.server.twoFactor.enableFido(id);
     const error = await failure(connect(email, {}, { onOtp: () => "123456" }));
     expect(error).toBeInstanceOf(AuthError);
     expect((error as AuthError).message).toContain("needs a FIDO security key");

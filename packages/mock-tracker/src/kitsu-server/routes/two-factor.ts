@@ -1,6 +1,6 @@
 import { asId } from "@gadget/core/adapter";
 import { ok, type RouteDef, type ServerContext, type ZouReply, type ZouRequest } from "../server-context.js";
-import { MissingOtp, type SecondFactorInput, twoFactorOf } from "../two-factor.js";
+import { MissingOtp, type SecondFactorInput, type TwoFactorStore, twoFactorOf } from "../two-factor.js";
 import { zou } from "../zou-errors.js";
 import { findOr404 } from "./helpers.js";
 
@@ -47,6 +47,32 @@ function registered(ctx: ServerContext, personId: string, codes: string[] | null
   return ok({ otp_recovery_codes: codes, access_token: accessToken, refresh_token: refreshToken });
 }
 
+/**
+ * DELETE of a method: Zou checks that some 2FA is on, then the code (a missing one counts as wrong),
+ * then that this method is on.
+ */
+function disableRoute(
+  pattern: string,
+  notEnabled: string,
+  flag: "totpEnabled" | "emailOtpEnabled",
+  disable: (store: TwoFactorStore, personId: string) => void,
+): RouteDef {
+  return {
+    method: "DELETE",
+    pattern,
+    auth: "person",
+    handler: async (req, ctx) => {
+      const fields = await body(req);
+      const store = twoFactorOf(ctx);
+      if (!store.enabled(req.actor.personId)) return fail(notEnabled);
+      if (!(await verified(req, ctx, fields))) return fail("OTP verification failed.", true);
+      if (!store.of(req.actor.personId)[flag]) return fail(notEnabled);
+      disable(store, req.actor.personId);
+      return ok({ success: true });
+    },
+  };
+}
+
 export const twoFactorRoutes: RouteDef[] = [
   {
     method: "PUT",
@@ -72,20 +98,7 @@ export const twoFactorRoutes: RouteDef[] = [
       return registered(ctx, req.actor.personId, enabled.recoveryCodes);
     },
   },
-  {
-    method: "DELETE",
-    pattern: "/auth/totp",
-    auth: "person",
-    handler: async (req, ctx) => {
-      const fields = await body(req);
-      const store = twoFactorOf(ctx);
-      if (!store.enabled(req.actor.personId)) return fail("TOTP not enabled.");
-      if (!(await verified(req, ctx, fields))) return fail("OTP verification failed.", true);
-      if (!store.of(req.actor.personId).totpEnabled) return fail("TOTP not enabled.");
-      store.disableTotp(req.actor.personId);
-      return ok({ success: true });
-    },
-  },
+  disableRoute("/auth/totp", "TOTP not enabled.", "totpEnabled", (store, id) => store.disableTotp(id)),
   {
     method: "GET",
     pattern: "/auth/email-otp",
@@ -125,20 +138,9 @@ export const twoFactorRoutes: RouteDef[] = [
       return registered(ctx, req.actor.personId, enabled.recoveryCodes);
     },
   },
-  {
-    method: "DELETE",
-    pattern: "/auth/email-otp",
-    auth: "person",
-    handler: async (req, ctx) => {
-      const fields = await body(req);
-      const store = twoFactorOf(ctx);
-      if (!store.enabled(req.actor.personId)) return fail("OTP by email not enabled.");
-      if (!(await verified(req, ctx, fields))) return fail("OTP verification failed.", true);
-      if (!store.of(req.actor.personId).emailOtpEnabled) return fail("OTP by email not enabled.");
-      store.disableEmailOtp(req.actor.personId);
-      return ok({ success: true });
-    },
-  },
+  disableRoute("/auth/email-otp", "OTP by email not enabled.", "emailOtpEnabled", (store, id) =>
+    store.disableEmailOtp(id),
+  ),
   {
     method: "PUT",
     pattern: "/auth/recovery-codes",
