@@ -47,6 +47,36 @@ function registered(ctx: ServerContext, personId: string, codes: string[] | null
   return ok({ otp_recovery_codes: codes, access_token: accessToken, refresh_token: refreshToken });
 }
 
+type Flag = "totpEnabled" | "emailOtpEnabled";
+
+/** POST of a method: the code in `field` turns it on; Zou's two refusals are `messages` (already on, wrong code). */
+function enableRoute(
+  pattern: string,
+  field: "totp" | "email_otp",
+  flag: Flag,
+  messages: [already: string, wrong: string],
+  enable: (
+    store: TwoFactorStore,
+    personId: string,
+    code: string,
+    ctx: ServerContext,
+  ) => { recoveryCodes: string[] | null } | undefined | Promise<{ recoveryCodes: string[] | null } | undefined>,
+): RouteDef {
+  return {
+    method: "POST",
+    pattern,
+    auth: "person",
+    handler: async (req, ctx) => {
+      const code = required(await body(req), field);
+      const store = twoFactorOf(ctx);
+      if (store.of(req.actor.personId)[flag]) return fail(messages[0]);
+      const enabled = await enable(store, req.actor.personId, code, ctx);
+      if (!enabled) return fail(messages[1], true);
+      return registered(ctx, req.actor.personId, enabled.recoveryCodes);
+    },
+  };
+}
+
 /**
  * DELETE of a method: Zou checks that some 2FA is on, then the code (a missing one counts as wrong),
  * then that this method is on.
@@ -54,7 +84,7 @@ function registered(ctx: ServerContext, personId: string, codes: string[] | null
 function disableRoute(
   pattern: string,
   notEnabled: string,
-  flag: "totpEnabled" | "emailOtpEnabled",
+  flag: Flag,
   disable: (store: TwoFactorStore, personId: string) => void,
 ): RouteDef {
   return {
@@ -85,19 +115,13 @@ export const twoFactorRoutes: RouteDef[] = [
       return ok({ totp_provisionning_uri: uri, otp_secret: secret });
     },
   },
-  {
-    method: "POST",
-    pattern: "/auth/totp",
-    auth: "person",
-    handler: async (req, ctx) => {
-      const code = required(await body(req), "totp");
-      const store = twoFactorOf(ctx);
-      if (store.of(req.actor.personId).totpEnabled) return fail("TOTP already enabled.");
-      const enabled = store.enableTotp(req.actor.personId, code);
-      if (!enabled) return fail("TOTP verification failed.", true);
-      return registered(ctx, req.actor.personId, enabled.recoveryCodes);
-    },
-  },
+  enableRoute(
+    "/auth/totp",
+    "totp",
+    "totpEnabled",
+    ["TOTP already enabled.", "TOTP verification failed."],
+    (store, id, code) => store.enableTotp(id, code),
+  ),
   disableRoute("/auth/totp", "TOTP not enabled.", "totpEnabled", (store, id) => store.disableTotp(id)),
   {
     method: "GET",
@@ -125,19 +149,13 @@ export const twoFactorRoutes: RouteDef[] = [
       return ok({ success: true });
     },
   },
-  {
-    method: "POST",
-    pattern: "/auth/email-otp",
-    auth: "person",
-    handler: async (req, ctx) => {
-      const code = required(await body(req), "email_otp");
-      const store = twoFactorOf(ctx);
-      if (store.of(req.actor.personId).emailOtpEnabled) return fail("OTP by email already enabled.");
-      const enabled = store.enableEmailOtp(req.actor.personId, await emailOf(ctx, req.actor.personId), code);
-      if (!enabled) return fail("OTP by email verification failed.", true);
-      return registered(ctx, req.actor.personId, enabled.recoveryCodes);
-    },
-  },
+  enableRoute(
+    "/auth/email-otp",
+    "email_otp",
+    "emailOtpEnabled",
+    ["OTP by email already enabled.", "OTP by email verification failed."],
+    async (store, id, code, ctx) => store.enableEmailOtp(id, await emailOf(ctx, id), code),
+  ),
   disableRoute("/auth/email-otp", "OTP by email not enabled.", "emailOtpEnabled", (store, id) =>
     store.disableEmailOtp(id),
   ),
