@@ -146,3 +146,34 @@ describe("kitsu-server two-factor", () => {
     expect(fido).toMatchObject({ status: 400, body: { wrong_OTP: true } });
   });
 });
+
+describe("kitsu-server: an admin disables a person's 2FA", () => {
+  let server: KitsuServer;
+  afterEach(async () => {
+    await server?.close();
+  });
+
+  test("every method off, the codes dropped; refused to non-admins and when nothing is on", async () => {
+    server = await startKitsuServer();
+    const email = "auth12-admin-off@example.com";
+    const person = await server.users.addUser({ email, password: PASSWORD });
+    const admin = new Api(server);
+    await admin.login();
+    const user = new Api(server);
+    await user.login(email, PASSWORD);
+    const route = `/actions/persons/${person.id}/disable-two-factor-authentication`;
+    expect(await admin.call("DELETE", route)).toMatchObject({
+      status: 400,
+      body: { error: true, message: "Two factor authentication not enabled for this user." },
+    });
+    server.twoFactor.enableTotp(person.id);
+    expect((await user.call("DELETE", route)).status).toBe(403);
+    expect(await admin.call("DELETE", route)).toMatchObject({ status: 200, body: { success: true } });
+    const login = await user.call<{ user: Record<string, unknown> }>("POST", "/auth/login", {
+      email,
+      password: PASSWORD,
+    });
+    expect(login.status).toBe(200);
+    expect(login.body.user).toMatchObject({ totp_enabled: false, preferred_two_factor_authentication: null });
+  });
+});

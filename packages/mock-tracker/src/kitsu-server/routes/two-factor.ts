@@ -105,6 +105,22 @@ function disableRoute(
 
 export const twoFactorRoutes: RouteDef[] = [
   {
+    // An admin turns a person's 2FA off (persons/resources.py, DisableTwoFactorAuthenticationPersonResource).
+    method: "DELETE",
+    pattern: "/actions/persons/:personId/disable-two-factor-authentication",
+    handler: async (req, ctx) => {
+      const person = await findOr404(ctx.tracker, "person", asId(req.params.personId ?? ""));
+      if (person.isBot || req.actor.role !== "admin") throw zou.forbidden();
+      if (person.role === "admin" && person.id !== req.actor.personId) {
+        return fail("An admin can't disable 2FA for other admins.");
+      }
+      const store = twoFactorOf(ctx);
+      if (!store.enabled(person.id)) return fail("Two factor authentication not enabled for this user.");
+      store.disableAll(person.id);
+      return ok({ success: true });
+    },
+  },
+  {
     method: "PUT",
     pattern: "/auth/totp",
     auth: "person",
