@@ -29,7 +29,7 @@ const reachable = await answers();
 const PASSWORD = `auth12-${Math.random().toString(36).slice(2)}-Pw`;
 const code = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
 
-describe.skipIf(!reachable)("2FA and logout on the real Zou (TRACKER_URL)", () => {
+describe.skipIf(!reachable)("2FA and logout on the real Zou (TRACKER_URL)", { timeout: 120_000 }, () => {
   const email = `auth12-2fa-${Date.now()}@example.com`;
   let adminTracker: Tracker;
   let personId = "";
@@ -59,13 +59,19 @@ describe.skipIf(!reachable)("2FA and logout on the real Zou (TRACKER_URL)", () =
       active: true,
     });
     personId = person.id;
-    const user = await connect();
+    // Enabling TOTP hashes 16 recovery codes with bcrypt: slow on a busy shared server.
+    const user = Tracker.connect(
+      await kitsu.createAdapter(
+        { type: "kitsu", url: url ?? "", login: email, password: PASSWORD },
+        { timeout: 150_000 },
+      ),
+    );
     const pre = await user.raw.put<{ otp_secret: string; totp_provisionning_uri: string }>("auth/totp");
     secret = pre.otp_secret;
     const enabled = await user.raw.post<{ otp_recovery_codes: string[] }>("auth/totp", { totp: code(secret) });
     recoveryCodes = enabled.otp_recovery_codes;
     await user.close();
-  }, 60_000);
+  }, 300_000);
 
   afterAll(async () => {
     if (!personId) return;
@@ -77,7 +83,7 @@ describe.skipIf(!reachable)("2FA and logout on the real Zou (TRACKER_URL)", () =
       await adminTracker.raw.delete(`data/persons/${personId}?force=true`);
       await adminTracker.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   it("Zou answered 16 recovery codes when TOTP was enabled", () => {
     expect(recoveryCodes).toHaveLength(16);
