@@ -14,6 +14,7 @@ import type {
   Project,
   PublishWritten,
   Sequence,
+  SessionTokens,
   Shot,
   Task,
   TaskType,
@@ -70,4 +71,10 @@ declare global {
   const logger: { warn(...values: unknown[]): void };
   /** What a script does with an event. */
   function handle(event: TrackerEvent): void;
+  /** Session tokens a previous run saved through `onTokens`. */
+  const savedTokens: SessionTokens;
+  /** Asks the person at the terminal a question (node:readline/promises' `rl.question`). */
+  const ask: (question: string) => Promise<string>;
+  /** Stores session tokens for the next run (a file only the user can read, a keychain). */
+  const saveTokens: (tokens: SessionTokens) => Promise<void>;
 }

@@ -1,9 +1,8 @@
-import { isTrackerError, type Tracker } from "@gadget/core";
+import { isTrackerError, type Person, type Tracker } from "@gadget/core";
 
 /*
- * What a session knows about who it is, without API core does not have yet: the config (type, URL,
- * login) and, when the adapter has a raw client that answers Zou's `auth/authenticated`, the person
- * logged in. The mock tracker has no login.
+ * What a session knows about who it is: the config (type, URL, login) and the person it acts as
+ * (`tracker.whoami()`: the user logged in, the bot, or the mock tracker's session person).
  */
 
 /** The person a session is logged in as. */
@@ -30,25 +29,17 @@ export interface SessionInfo {
   person: SessionPerson | null;
 }
 
-interface ZouAuthenticated {
-  user?: { id?: string; full_name?: string; first_name?: string; last_name?: string; email?: string; role?: string };
-}
-
-/** Asks the tracker who is logged in: Zou's `auth/authenticated`, through the raw client. */
+/** Asks the tracker who the session acts as (`tracker.whoami()`); a tracker that cannot tell gives null. */
 async function loggedInPerson(tracker: Tracker): Promise<SessionPerson | null> {
-  if (!tracker.adapter.raw) return null;
-  let answer: ZouAuthenticated | undefined;
+  let person: Person;
   try {
-    answer = await tracker.raw.get<ZouAuthenticated>("auth/authenticated");
+    person = await tracker.whoami();
   } catch (error) {
-    // A raw client that does not serve Zou's route (another tracker) simply does not tell.
-    if (isTrackerError(error) && (error.code === "NOT_FOUND" || error.code === "UNSUPPORTED")) return null;
+    if (isTrackerError(error) && error.code === "UNSUPPORTED") return null;
     throw error;
   }
-  const user = answer?.user;
-  if (!user?.id) return null;
-  const name = user.full_name ?? [user.first_name, user.last_name].filter(Boolean).join(" ");
-  return { id: user.id, name, email: user.email ?? null, role: user.role ?? null };
+  const name = `${person.firstName} ${person.lastName}`.trim() || person.name;
+  return { id: person.id, name, email: person.email ?? null, role: person.role ?? null };
 }
 
 /** What the session knows about itself. */

@@ -242,6 +242,14 @@ export class ConfigError extends TrackerError {
     );
   }
 
+  /** A secret option (`otp`, `tokens`) of the wrong shape: its type is said, never its value. */
+  static invalidSecretOption(option: string, value: unknown, expected: string): ConfigError {
+    const type = value === null ? "null" : Array.isArray(value) ? "an array" : article(typeof value);
+    return new ConfigError(
+      `The fromEnv() option ${option} is ${type}, but it must be ${expected}. Pass ${expected}, or leave it out.`,
+    );
+  }
+
   /** `TRACKER_PROJECT` names no project of the tracker; the message lists those that exist. */
   static unknownProject(name: string, existing: readonly string[], cause?: unknown): ConfigError {
     return new ConfigError(
@@ -296,6 +304,40 @@ export class AuthError extends TrackerError {
   static refreshFailed(request?: RequestInfo, cause?: unknown): AuthError {
     return new AuthError(
       `The session expired and could not be refreshed${where(request)}. Log in again (check TRACKER_LOGIN and TRACKER_PASSWORD).`,
+      { request, cause },
+    );
+  }
+
+  /** The account has two-factor login and the session was given no code (`otp`, `TRACKER_OTP`, `onOtp`). */
+  static otpRequired(login: string, method: string, request?: RequestInfo): AuthError {
+    const source = method === "email_otp" ? "the code the tracker just emailed" : "the code of the authenticator app";
+    return new AuthError(
+      `Login of "${login}" needs a second factor (${method})${where(request)}. Set TRACKER_OTP (or the otp option) to ${source}, or to one of the account's recovery codes; give an interactive tool onOtp; or use a bot token (TRACKER_TOKEN) for unattended scripts.`,
+      { request },
+    );
+  }
+
+  /** The second-factor code was refused (a wrong or expired code, or a recovery code already used). */
+  static wrongOtp(login: string, method: string, request?: RequestInfo): AuthError {
+    const what = method === "recovery_code" ? "recovery code (each works once)" : `${method} code`;
+    return new AuthError(
+      `Login of "${login}" refused: the ${what} is wrong or has expired${where(request)}. Log in again with a fresh code; repeated failures lock the account for a minute.`,
+      { request },
+    );
+  }
+
+  /** The account's only second factor is a FIDO security key, which a script cannot present. */
+  static fidoOnly(login: string, request?: RequestInfo): AuthError {
+    return new AuthError(
+      `Login of "${login}" needs a FIDO security key${where(request)}, which a script cannot use. Use a bot token (TRACKER_TOKEN), enable TOTP or email codes on the account, or give one of its recovery codes as TRACKER_OTP.`,
+      { request },
+    );
+  }
+
+  /** Saved tokens (`tokens`) no longer work and the session has no password to log in with. */
+  static tokensExpired(request?: RequestInfo, cause?: unknown): AuthError {
+    return new AuthError(
+      `The saved session tokens no longer work (expired or logged out)${where(request)} and no password is set to log in again. Set TRACKER_LOGIN and TRACKER_PASSWORD (with TRACKER_OTP or onOtp for a 2FA account), or save new tokens from a fresh login.`,
       { request, cause },
     );
   }

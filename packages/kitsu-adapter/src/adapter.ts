@@ -3,6 +3,7 @@ import {
   type Capabilities,
   type CastIn,
   type CastingLink,
+  type CloseOptions,
   type CommentData,
   type CreatableKind,
   type CreateData,
@@ -16,6 +17,7 @@ import {
   type IsoDate,
   type Kind,
   type PageRequest,
+  type PersonRecord,
   type PlaylistEntry,
   type PublishData,
   type RecordOf,
@@ -45,6 +47,7 @@ import { getMany, getOne, query } from "./ops/query.js";
 import { type CachedKind, isCachedKind, ReferenceCache } from "./ops/reference.js";
 import { Relations } from "./ops/relations.js";
 import { remove } from "./ops/remove.js";
+import { logLogoutError, logout, resume, whoami } from "./ops/session.js";
 import { StatusGuard } from "./ops/statuses.js";
 import { update } from "./ops/update.js";
 import { queryWithTasks } from "./ops/with-tasks.js";
@@ -73,14 +76,24 @@ export class KitsuAdapter implements TrackerAdapter {
   private readonly guard: StatusGuard;
   private readonly relations: Relations;
   private readonly subscribers: Subscribers;
+  private readonly report: (error: unknown) => void;
 
   constructor(options: KitsuAdapterOptions) {
-    const { config, onError, ...transport } = options;
+    const { config, onError, onOtp, onTokens, ...transport } = options;
     this.client = new KitsuClient({
       ...transport,
       url: config.url,
-      credentials: { login: config.login, password: config.password, token: config.token },
+      credentials: {
+        login: config.login,
+        password: config.password,
+        token: config.token,
+        otp: config.otp,
+        tokens: config.tokens,
+        onOtp,
+        onTokens,
+      },
     });
+    this.report = onError ?? ((error) => logLogoutError(error));
     this.ctx = { client: this.client, ref: new ReferenceCache(this.client), rules: rulesOf(this) };
     this.customActions = kitsuCustomActions(this.ctx);
     this.guard = new StatusGuard(this.ctx);
@@ -123,6 +136,7 @@ export class KitsuAdapter implements TrackerAdapter {
    */
   async connect(): Promise<this> {
     if (this.client.auth.isBot) await this.client.auth.refresh();
+    else if (this.client.auth.resumed) await resume(this.client);
     else await this.client.auth.accessToken();
     this.ctx.ref.warm();
     return this;
@@ -240,7 +254,19 @@ export class KitsuAdapter implements TrackerAdapter {
     this.ctx.ref.invalidate("all");
   }
 
-  async close(): Promise<void> {
+  /** The person of the session's token: the user who logged in, or the bot. */
+  whoami(): Promise<PersonRecord> {
+    return whoami(this.client);
+  }
+
+  /**
+   * Closes the event stream, then logs a user session out (unless `logout: false`): in that order,
+   * so that the stream does not reconnect with a new login after the logout.
+   */
+  async close(options: CloseOptions = {}): Promise<void> {
     await this.subscribers.close();
+    // Either way the session lets its tokens go: a second close has nothing to send.
+    if (options.logout === false) this.client.auth.clear();
+    else await logout(this.client, this.report);
   }
 }

@@ -1,4 +1,4 @@
-import type { KitsuConfig, RequestLogger } from "@gadget/core/adapter";
+import type { AuthOptions, KitsuConfig, RequestLogger } from "@gadget/core/adapter";
 import { type RetryOptions, type RetryPolicy, resolveRetryPolicy, retryDefaults } from "./transport/retry.js";
 
 /** How the Kitsu adapter talks to the server; every field has a default that suits a studio LAN. */
@@ -57,12 +57,15 @@ export interface KitsuTransportOptions {
   logger?: RequestLogger;
 }
 
-/** What `new KitsuAdapter()` takes besides the config. */
-export interface KitsuSessionOptions extends KitsuTransportOptions {
+/**
+ * What `new KitsuAdapter()` takes besides the config: transport tuning, the error sink, and the
+ * auth callbacks (`onOtp`, `onTokens`; see AuthOptions).
+ */
+export interface KitsuSessionOptions extends KitsuTransportOptions, Pick<AuthOptions, "onOtp" | "onTokens"> {
   /**
-   * Called with what goes wrong in the event stream where no caller can catch it: an event
-   * handler that threw, and the AuthError that ends the stream (the session cannot authenticate
-   * any more; the next `subscribe` opens a new stream).
+   * Called with what goes wrong where no caller can catch it: an event handler that threw, the
+   * AuthError that ends the event stream (the session cannot authenticate any more; the next
+   * `subscribe` opens a new stream), and a logout that failed in `close()`.
    *
    * @default one line through console.error, tokens redacted (failed reconnection attempts are not logged)
    * @example onError: (error) => logger.warn({ error }, "kitsu events")

@@ -19,6 +19,7 @@ import type {
   Kind,
   Page,
   PageRequest,
+  PersonRecord,
   PlaylistEntry,
   PlaylistRecord,
   PreviewRecord,
@@ -40,7 +41,7 @@ import type {
   Where,
   WithTasks,
 } from "@gadget/core/adapter";
-import { fullCapabilities, rulesOf } from "@gadget/core/adapter";
+import { AuthError, fullCapabilities, rulesOf } from "@gadget/core/adapter";
 import { logCalls } from "./call-log.js";
 import { Faults } from "./faults.js";
 import { createRows, rowsWithTasks } from "./ops/bulk.js";
@@ -54,7 +55,7 @@ import { addPreviewUpload, attachUploads, commentWithUploads, setMainPreview } f
 import { search } from "./ops/search.js";
 import { addPlaylistEntries, assign, removePlaylistEntries, unassign, writeTimeSpent } from "./ops/work.js";
 import type { MockTrackerOptions } from "./options.js";
-import { mockRaw } from "./raw.js";
+import { mockRaw, noSessionPerson } from "./raw.js";
 import { seedFreshKitsu } from "./seeds/fresh-kitsu.js";
 import { loadSnapshot, parseSnapshot, restoreOptions, type StudioSnapshot, writeSnapshot } from "./snapshot.js";
 import { type Resume, studioFromOptions } from "./studio/from-options.js";
@@ -294,6 +295,17 @@ export class MockTracker implements TrackerAdapter {
   async eventsSince(since: Date | string, options?: EventsSinceOptions): Promise<EventsPage> {
     await this.faults.before("eventsSince");
     return this.studio.events.since(since, options);
+  }
+
+  /**
+   * The session's person (`studio.sessionPersonId`; the seeded admin unless the mock is bare), as
+   * Kitsu answers for the logged-in user. A bare mock without one is an AuthError, as its `raw` is.
+   */
+  async whoami(): Promise<PersonRecord> {
+    await this.faults.before("get");
+    const personId = this.studio.sessionPerson();
+    if (!personId) throw AuthError.rejected(noSessionPerson);
+    return this.studio.output("person", this.studio.require("person", personId));
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,10 @@
 import { AuthError, type RawClient, type TrackerAdapter } from "@gadget/core/adapter";
 import type { Studio } from "./studio/studio.js";
 
+/** Why a bare mock cannot act as anyone, and the fix. */
+export const noSessionPerson =
+  "a bare mock tracker has no person to act as: set `tracker.studio.sessionPersonId` to a person's id, or start the mock without `bare`";
+
 /**
  * `MockTracker.raw`: Kitsu's API paths answered in process by the Kitsu-compatible server's routes
  * over the mock's store, as the session's person. The routes load on the first request, so a mock
@@ -13,9 +17,7 @@ export function mockRaw(tracker: TrackerAdapter, studio: Studio): RawClient {
       inProcessRaw(tracker, async () => {
         const personId = studio.sessionPerson();
         if (!personId) {
-          throw AuthError.rejected(
-            "a bare mock tracker has no person to act as: set `tracker.studio.sessionPersonId` to a person's id, or start the mock without `bare`",
-          );
+          throw AuthError.rejected(noSessionPerson);
         }
         return { personId, role: studio.require("person", personId).role };
       }),

@@ -1,6 +1,7 @@
 import type { CastIn, CastingLink } from "../schema/casting.js";
 import type { Id, IsoDate } from "../schema/common.js";
 import type { CreatableKind, CreateData, Kind, RecordOf, UpdatableKind, UpdateData, Where } from "../schema/kinds.js";
+import type { PersonRecord } from "../schema/people.js";
 import type { ProjectRecord } from "../schema/production.js";
 import type {
   AttachmentRecord,
@@ -11,6 +12,7 @@ import type {
 } from "../schema/reviews.js";
 import type { RuleOverrides } from "../schema/rules.js";
 import type { TaskRecord, TimeSpentRecord } from "../schema/tasks.js";
+import type { CloseOptions } from "../session/close-options.js";
 import type { Capabilities } from "./capabilities.js";
 import type { CustomActionOps } from "./custom-action-ops.js";
 import type { EventRecord } from "./event-record.js";
@@ -367,6 +369,15 @@ export interface TrackerAdapter {
    */
   clearCache?(): void;
 
-  /** Ends the session: sockets closed, timers cleared, so a script can exit. */
-  close(): Promise<void>;
+  /**
+   * The person the session acts as (Kitsu: the logged-in user or the bot; the mock: its session
+   * person). Optional: core answers UnsupportedError without it.
+   */
+  whoami?(): Promise<PersonRecord>;
+
+  /**
+   * Ends the session: sockets closed, timers cleared, so a script can exit; a password session is
+   * logged out unless `options.logout` is false. Safe to call twice; never throws for a failed logout.
+   */
+  close(options?: CloseOptions): Promise<void>;
 }

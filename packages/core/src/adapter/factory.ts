@@ -1,9 +1,10 @@
+import type { AuthOptions } from "../config/auth-options.js";
 import type { TrackerConfig } from "../config/tracker-config.js";
 import type { TrackerAdapter } from "./contract.js";
 import type { RequestLogger } from "./request-log.js";
 
-/** What core's registry hands an adapter besides its config. */
-export interface AdapterOptions {
+/** What core's registry hands an adapter besides its config: the logger and the auth callbacks. */
+export interface AdapterOptions extends Pick<AuthOptions, "onOtp" | "onTokens"> {
   /**
    * Receives one line per request the adapter makes (and per retry, token refresh and event-stream
    * change); see RequestLogger. `Tracker.fromEnv` passes its `logger` option, or a stderr logger when

@@ -3,6 +3,15 @@
  * it speaks, the kind and rule tables, the shared checks that keep every backend's rules and
  * messages the same, event records, and the errors to throw. Tool writers use `@gadget/core`.
  */
+export {
+  type AuthOptions,
+  type OtpMethod,
+  type OtpPrompt,
+  type OtpRequest,
+  otpMethods,
+  type SessionTokens,
+  sessionTokensSchema,
+} from "../config/auth-options.js";
 export { debugMatcher, stderrLogger } from "../config/debug.js";
 export { type EnvSettings, readEnvSettings } from "../config/env.js";
 export { type AdapterModules, knownTrackerTypes, loadAdapter } from "../config/registry.js";
@@ -11,6 +20,7 @@ export * from "../errors.js";
 export { eventKindOf, kindOfEventKind, splitEventName } from "../events/vocabulary.js";
 export { getId, type IdLike } from "../ids.js";
 export * from "../schema/index.js";
+export type { CloseOptions } from "../session/close-options.js";
 export * from "./capabilities.js";
 export * from "./contract.js";
 export * from "./custom-action-ops.js";

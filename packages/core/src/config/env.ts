@@ -5,6 +5,7 @@ import type { AdapterModule } from "../adapter/factory.js";
 import type { RequestLogger } from "../adapter/request-log.js";
 import { ConfigError } from "../errors.js";
 import { hasControlCharacter } from "../schema/common.js";
+import { type AuthOptions, authOptionKeys, checkAuthOptions } from "./auth-options.js";
 import { readDebug, stderrLogger } from "./debug.js";
 import { knownTrackerTypes } from "./registry.js";
 import { hideSecrets } from "./secrets.js";
@@ -17,7 +18,7 @@ import { type TrackerConfig, type TrackerType, trackerConfigSchema } from "./tra
  */
 
 /** Options of `Tracker.fromEnv()`, `Project.fromEnv()` and `readTrackerConfig()`. */
-export interface FromEnvOptions extends SessionOptions {
+export interface FromEnvOptions extends SessionOptions, AuthOptions {
   /**
    * The variables to read instead of `process.env` (tests, several trackers in one process).
    *
@@ -112,7 +113,7 @@ function read(vars: Vars, name: string): string | undefined {
   return value ? value : undefined;
 }
 
-const optionKeys = ["env", "envFile", "cwd", "modules", "logger", "cacheTtl"] as const;
+const optionKeys = ["env", "envFile", "cwd", "modules", "logger", "cacheTtl", ...authOptionKeys] as const;
 
 /** The options of `fromEnv()`, checked: plain JavaScript callers pass strings and misspelled keys. */
 function checkOptions(options: unknown): FromEnvOptions {
@@ -154,6 +155,7 @@ function checkOptions(options: unknown): FromEnvOptions {
       'an object such as { mock: await import("@gadget/mock-tracker") }',
     );
   }
+  checkAuthOptions(options as Record<string, unknown>);
   return options as FromEnvOptions;
 }
 
@@ -202,10 +204,19 @@ function apiUrl(value: string): string {
   return `${url.origin}${path.endsWith("/api") ? path : `${path}/api`}`;
 }
 
-function readCredentials(vars: Vars): { login?: string; password?: string; token?: string } {
+function readCredentials(vars: Vars, resuming: boolean): { login?: string; password?: string; token?: string } {
   const login = read(vars, "TRACKER_LOGIN");
   const password = read(vars, "TRACKER_PASSWORD");
   const token = read(vars, "TRACKER_TOKEN");
+  if (resuming && token !== undefined) {
+    throw ConfigError.invalidVariable(
+      "TRACKER_TOKEN",
+      "it is set together with the `tokens` option, which resumes a user session",
+      "Unset TRACKER_TOKEN to resume the user session, or drop the `tokens` option to use the bot token",
+    );
+  }
+  // Saved tokens open the session alone; a login and password, when given too, are the fallback.
+  if (resuming && login === undefined && password === undefined) return {};
   if (token !== undefined && (login !== undefined || password !== undefined)) {
     throw ConfigError.invalidVariable(
       "TRACKER_TOKEN",
@@ -244,7 +255,7 @@ function readSeed(vars: Vars, cwd: string): string | undefined {
 }
 
 /** Builds the config object before zod validates it. */
-function collect(vars: Vars, cwd: string): Record<string, unknown> {
+function collect(vars: Vars, cwd: string, auth: AuthOptions): Record<string, unknown> {
   const type = readType(vars);
   const project = read(vars, "TRACKER_PROJECT");
   if (type === "mock") return { type, seed: readSeed(vars, cwd), project };
@@ -262,7 +273,9 @@ function collect(vars: Vars, cwd: string): Record<string, unknown> {
           ["http:", "https:", "ws:", "wss:"],
           "Set it to the event stream's origin, e.g. TRACKER_EVENTS_URL=https://kitsu.example.com, or unset it to use TRACKER_URL's",
         ).href.replace(/\/+$/, "");
-  return { type, url: apiUrl(url), ...readCredentials(vars), project, eventsUrl: events };
+  const credentials = readCredentials(vars, auth.tokens !== undefined);
+  const otp = auth.otp ?? read(vars, "TRACKER_OTP");
+  return { type, url: apiUrl(url), ...credentials, otp, tokens: auth.tokens, project, eventsUrl: events };
 }
 
 const variableOf: Record<string, string> = {
@@ -273,6 +286,8 @@ const variableOf: Record<string, string> = {
   token: "TRACKER_TOKEN",
   project: "TRACKER_PROJECT",
   eventsUrl: "TRACKER_EVENTS_URL",
+  otp: "TRACKER_OTP",
+  tokens: "tokens",
   seed: "TRACKER_MOCK_SEED",
 };
 
@@ -301,7 +316,7 @@ export function readEnvSettings(given: FromEnvOptions = {}): EnvSettings {
   const options = checkOptions(given);
   const cwd = resolve(options.cwd ?? process.cwd());
   const vars = gatherVariables(options, cwd);
-  const config = validate(collect(vars, cwd));
+  const config = validate(collect(vars, cwd, options));
   const enabled = readDebug((name) => read(vars, name), config.type);
   const logger = options.logger ?? (enabled ? stderrLogger(enabled) : undefined);
   return logger ? { config, logger } : { config };

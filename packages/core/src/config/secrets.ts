@@ -7,7 +7,7 @@ import type { TrackerConfig } from "./tracker-config.js";
  */
 
 /** The fields of a config that are secrets. */
-export const secretFields = ["password", "token"] as const;
+export const secretFields = ["password", "token", "otp", "tokens"] as const;
 
 /**
  * A copy of `config` whose secrets are non-enumerable getters: `config.password` still reads, but
@@ -16,8 +16,9 @@ export const secretFields = ["password", "token"] as const;
 export function hideSecrets<C extends TrackerConfig>(config: C): C {
   const copy = { ...config };
   for (const field of secretFields) {
-    if (!Object.hasOwn(copy, field)) continue;
-    const value = (copy as Record<string, unknown>)[field];
+    // Read from `config`: a spread leaves out the getters of a config already hidden.
+    const value = (config as Record<string, unknown>)[field];
+    if (value === undefined) continue;
     delete (copy as Record<string, unknown>)[field];
     Object.defineProperty(copy, field, { get: () => value, enumerable: false, configurable: false });
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sessionTokensSchema } from "./auth-options.js";
 
 /*
  * A validated tracker configuration, what `TRACKER_*` variables (or code) describe. Adapters
@@ -26,6 +27,10 @@ export const kitsuConfigSchema = z.object({
   login: z.string().min(1).optional(),
   password: z.string().min(1).optional(),
   token: z.string().min(1).optional(),
+  /** A second-factor code for the login (`TRACKER_OTP`); see AuthOptions.otp. */
+  otp: z.string().min(1).optional(),
+  /** Tokens of an earlier session to resume it; see AuthOptions.tokens. */
+  tokens: sessionTokensSchema.optional(),
   project: z.string().min(1).optional(),
   /** Event stream origin when it is not the API's origin. */
   eventsUrl: z.string().url().optional(),

@@ -15,10 +15,12 @@ import type { EventName } from "../events/vocabulary.js";
 import { type IdLike, ref } from "../ids.js";
 import { parseOptions } from "../input-shape.js";
 import type { AnyEntity } from "../model/entity.js";
+import type { Person } from "../model/person.js";
 import type { Project } from "../model/project.js";
 import type { EntityOf } from "../model/types.js";
 import { type CreatableKind, type Kind, kindNames } from "../schema/kinds.js";
 import { searchOptionsSchema } from "../schema/options.js";
+import type { CloseOptions } from "./close-options.js";
 import { CustomActions } from "./custom-actions.js";
 import { SessionContext } from "./session-context.js";
 
@@ -117,7 +119,11 @@ export class Tracker {
   static async fromEnv(options: FromEnvOptions = {}): Promise<Tracker> {
     const { config, logger } = readEnvSettings(options);
     const session = readSessionOptions(options);
-    const adapter = await loadAdapter(config, options.modules, { logger });
+    const adapter = await loadAdapter(config, options.modules, {
+      logger,
+      ...(options.onOtp ? { onOtp: options.onOtp } : {}),
+      ...(options.onTokens ? { onTokens: options.onTokens } : {}),
+    });
     return new Tracker(adapter, config, session);
   }
 
@@ -199,10 +205,36 @@ export class Tracker {
     this.context.clearCache();
   }
 
-  /** Ends the session: listeners removed, sockets closed, so that a script can exit. */
-  async close(): Promise<void> {
+  /**
+   * The person this session acts as: the user who logged in, or the bot whose token it holds (on
+   * the mock tracker, its session person). Asks the tracker once per call; the Person is the
+   * session's object for that record.
+   *
+   * @example
+   * const me = await tracker.whoami();
+   * console.log(`logged in as ${me.name} (${me.role})`);
+   */
+  async whoami(): Promise<Person> {
+    if (!this.adapter.whoami) throw UnsupportedError.capability(this.adapter.name, "whoami()");
+    return this.context.materialize("person", await this.adapter.whoami());
+  }
+
+  /**
+   * Ends the session: listeners removed, sockets closed, so that a script can exit. A password
+   * session is logged out first (its tokens stop working; `{ logout: false }` keeps them for a
+   * later `tokens` resume); a bot token stays valid. Calling it twice is safe; a logout the tracker
+   * refuses or cannot be reached for is logged, not thrown.
+   *
+   * @example
+   * try {
+   *   console.log((await tracker.projects.all()).length);
+   * } finally {
+   *   await tracker.close();
+   * }
+   */
+  async close(options: CloseOptions = {}): Promise<void> {
     this.context.hub.close();
-    await this.adapter.close();
+    await this.adapter.close(options);
   }
 
   /** What a log shows of a session: the tracker and who is logged in, never a password or token. */

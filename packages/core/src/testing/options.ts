@@ -16,6 +16,7 @@ export const sections = {
   events: { title: "events", capability: "events" },
   bulk: { title: "optional batch operations (createMany, queryWithTasks)", capability: null },
   customActions: { title: "custom actions", capability: null },
+  session: { title: "the session (whoami)", capability: null },
 } as const satisfies Record<string, { title: string; capability: Capability | null }>;
 
 /** The name of one section of the compliance suite (`crud`, `events`, ...), to skip it. */

@@ -15,6 +15,7 @@ import { lookupsSection } from "./sections/lookups.js";
 import { previewsSection } from "./sections/previews.js";
 import { removeSection } from "./sections/remove.js";
 import { rulesSection } from "./sections/rules.js";
+import { sessionSection } from "./sections/session.js";
 import { timeSpentSection } from "./sections/time-spent.js";
 
 const registrars: Record<Section, (ctx: ComplianceContext) => void> = {
@@ -32,6 +33,7 @@ const registrars: Record<Section, (ctx: ComplianceContext) => void> = {
   events: eventsSection,
   bulk: bulkSection,
   customActions: customActionsSection,
+  session: sessionSection,
 };
 
 /**

@@ -1,6 +1,14 @@
 import { inspect } from "node:util";
-import { AuthError, ConfigError, type RequestInfo, TrackerError } from "@gadget/core/adapter";
+import {
+  AuthError,
+  ConfigError,
+  type OtpPrompt,
+  type RequestInfo,
+  type SessionTokens,
+  TrackerError,
+} from "@gadget/core/adapter";
 import type { RequestSpec } from "./request-spec.js";
+import { type MissingOtp, type SecondFactorFields, secondFactor } from "./two-factor.js";
 
 /** The part of the client the auth layer needs: one unauthenticated exchange, and where it goes. */
 export interface AuthTransport {
@@ -13,15 +21,24 @@ export interface Credentials {
   login?: string;
   password?: string;
   /** Bot token: used as is, never refreshed. */
-  token?: string;
+  token?: string | undefined;
+  /** A second-factor code for the login (config `otp`, `TRACKER_OTP`). */
+  otp?: string | undefined;
+  /** Asks for a second-factor code when the login needs one. */
+  onOtp?: OtpPrompt | undefined;
+  /** Tokens of an earlier session, used before any login. */
+  tokens?: SessionTokens | undefined;
+  /** Told the tokens each time they change (login, refresh). */
+  onTokens?: ((tokens: SessionTokens) => void | Promise<void>) | undefined;
 }
 
-interface LoginBody {
+interface LoginBody extends MissingOtp {
   login?: boolean;
   access_token?: string;
   refresh_token?: string;
   too_many_failed_login_attemps?: boolean;
   missing_OTP?: boolean;
+  wrong_OTP?: boolean;
   default_password?: boolean;
   unactive?: boolean;
   message?: string;
@@ -49,19 +66,25 @@ async function loginBody(response: Response, apiUrl: string): Promise<LoginBody>
  */
 export class KitsuAuth {
   readonly isBot: boolean;
+  /** The session started from saved tokens (`tokens`) rather than a login. */
+  readonly resumed: boolean;
   // Secrets live in private fields: util.inspect, console.log and JSON.stringify never reach them.
   #access: string | undefined;
   #refreshToken: string | undefined;
   readonly #credentials: Credentials;
+  readonly #onTokens: Credentials["onTokens"];
   readonly #transport: AuthTransport;
   #inFlight: Promise<string> | undefined;
 
   constructor(transport: AuthTransport, credentials: Credentials) {
     this.#transport = transport;
     this.#credentials = { ...credentials };
+    this.#onTokens = credentials.onTokens;
     this.isBot = credentials.token !== undefined;
-    this.#access = credentials.token;
-    if (!this.isBot && (!credentials.login || !credentials.password)) {
+    this.#access = credentials.token ?? credentials.tokens?.access;
+    this.#refreshToken = credentials.tokens?.refresh;
+    this.resumed = !this.isBot && credentials.tokens !== undefined;
+    if (!this.isBot && !this.resumed && (!credentials.login || !credentials.password)) {
       throw ConfigError.missingVariable(
         credentials.login ? "TRACKER_PASSWORD" : "TRACKER_LOGIN",
         "Set TRACKER_LOGIN and TRACKER_PASSWORD, or TRACKER_TOKEN for a bot.",
@@ -96,6 +119,16 @@ export class KitsuAuth {
     return this.singleFlight(() => (this.isBot ? this.validateBot() : this.renew()));
   }
 
+  /** Whether the session can log in (again) with a login and password. */
+  get canLogin(): boolean {
+    return !this.isBot && Boolean(this.#credentials.login && this.#credentials.password);
+  }
+
+  /** Whether the session holds a user's access token, which a logout would revoke. */
+  get hasUserSession(): boolean {
+    return !this.isBot && this.#access !== undefined;
+  }
+
   /** Forgets the tokens (after logout); the next request logs in again. */
   clear(): void {
     if (this.isBot) return;
@@ -114,12 +147,45 @@ export class KitsuAuth {
   private async login(): Promise<string> {
     const login = this.#credentials.login ?? "";
     const request: RequestInfo = { method: "POST", path: "/auth/login" };
+    if (!this.canLogin) throw AuthError.tokensExpired(request);
+    let { response, body } = await this.postLogin({});
+    let method = "";
+    if (!response.ok && body.missing_OTP) {
+      const factor = await secondFactor(body, this.#credentials, {
+        login,
+        request: { ...request, status: response.status },
+        sendEmailOtp: () => this.sendEmailOtp(login),
+      });
+      method = factor.method;
+      ({ response, body } = await this.postLogin(factor.fields));
+    }
+    const info = { ...request, status: response.status };
+    if (response.ok && body.access_token) {
+      this.#access = body.access_token;
+      this.#refreshToken = body.refresh_token;
+      await this.tokensChanged();
+      return body.access_token;
+    }
+    if (body.too_many_failed_login_attemps) throw AuthError.rejected(`too many failed logins for "${login}"`, info);
+    if (body.wrong_OTP) throw AuthError.wrongOtp(login, method, info);
+    // A code for a method the account does not have (a TOTP code to an email-only account) leaves it missing.
+    if (body.missing_OTP) throw AuthError.otpRequired(login, body.preferred_two_factor_authentication ?? "otp", info);
+    if (body.default_password) throw AuthError.rejected(`"${login}" must change the default password first`, info);
+    if (body.unactive) throw AuthError.rejected(`the account "${login}" is inactive`, info);
+    throw AuthError.badCredentials(login, info);
+  }
+
+  /** One `POST auth/login` with the password and, on the second step, a second-factor field. */
+  private async postLogin(factor: SecondFactorFields | Record<string, never>): Promise<{
+    response: Response;
+    body: LoginBody;
+  }> {
     let response: Response;
     try {
       response = await this.#transport.send({
         method: "POST",
         path: "auth/login",
-        json: { email: login, password: this.#credentials.password },
+        json: { email: this.#credentials.login, password: this.#credentials.password, ...factor },
         idempotent: true,
         auth: false,
         passStatus: [400, 401],
@@ -131,18 +197,31 @@ export class KitsuAuth {
       }
       throw error;
     }
-    const info = { ...request, status: response.status };
-    const body = await loginBody(response, this.#transport.apiUrl);
-    if (response.ok && body.access_token) {
-      this.#access = body.access_token;
-      this.#refreshToken = body.refresh_token;
-      return body.access_token;
-    }
-    if (body.too_many_failed_login_attemps) throw AuthError.rejected(`too many failed logins for "${login}"`, info);
-    if (body.missing_OTP) throw AuthError.rejected(`"${login}" needs two-factor authentication`, info);
-    if (body.default_password) throw AuthError.rejected(`"${login}" must change the default password first`, info);
-    if (body.unactive) throw AuthError.rejected(`the account "${login}" is inactive`, info);
-    throw AuthError.badCredentials(login, info);
+    return { response, body: await loginBody(response, this.#transport.apiUrl) };
+  }
+
+  /**
+   * Asks Zou to email a login code (`GET auth/email-otp?email=`). Zou answers `{success: true}`
+   * whatever the account, so there is nothing to read back.
+   */
+  private async sendEmailOtp(login: string): Promise<void> {
+    const response = await this.#transport.send({
+      method: "GET",
+      path: "auth/email-otp",
+      searchParams: { email: login },
+      auth: false,
+    });
+    await response.body?.cancel();
+  }
+
+  /** Tells `onTokens` the tokens the session now holds. */
+  private async tokensChanged(): Promise<void> {
+    if (!this.#onTokens || this.#access === undefined) return;
+    await this.#onTokens(
+      this.#refreshToken === undefined
+        ? { access: this.#access }
+        : { access: this.#access, refresh: this.#refreshToken },
+    );
   }
 
   private async renew(): Promise<string> {
@@ -170,6 +249,7 @@ export class KitsuAuth {
     const body = (await response.json().catch(() => ({}))) as { access_token?: string };
     if (!body.access_token) throw AuthError.refreshFailed({ ...request, status: response.status });
     this.#access = body.access_token;
+    await this.tokensChanged();
     return body.access_token;
   }
 

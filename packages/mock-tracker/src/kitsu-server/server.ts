@@ -11,6 +11,7 @@ import { attachEvents, type EventServer } from "./socket.js";
 import { KitsuState } from "./state.js";
 import { RequestStats } from "./stats.js";
 import { type TokenControls, TokenService } from "./tokens.js";
+import { type TwoFactorControls, twoFactorControls } from "./two-factor.js";
 import { type UserControls, userControls } from "./users.js";
 import { ZouEventTable } from "./zou-events.js";
 import { zouRules } from "./zou-rules.js";
@@ -68,6 +69,8 @@ export interface KitsuServer {
   readonly tokens: TokenControls;
   readonly faults: FaultInjector;
   readonly users: UserControls;
+  /** Two-factor login: the email codes the server "sent", and 2FA switched on without the HTTP dance. */
+  readonly twoFactor: TwoFactorControls;
   /** Closes HTTP and socket.io; the tracker is left open. */
   close(): Promise<void>;
   /** Closes and listens again on the same port, keeping the store and the tokens. */
@@ -146,6 +149,7 @@ export async function startKitsuServer(options: KitsuServerOptions = {}): Promis
     tokens: ctx.tokens,
     faults,
     users: userControls(ctx),
+    twoFactor: twoFactorControls(ctx),
     async close() {
       unsubscribe();
       await stop();

@@ -2,6 +2,7 @@ import { asId } from "@gadget/core/adapter";
 import { organisation, person } from "../codec/people.js";
 import { readBody } from "../http-io.js";
 import { ok, type RouteDef, type ServerContext } from "../server-context.js";
+import { MissingOtp, type SecondFactorInput, twoFactorOf } from "../two-factor.js";
 import { zou } from "../zou-errors.js";
 import { findOr404 } from "./helpers.js";
 
@@ -24,6 +25,28 @@ async function loginFields(raw: import("node:http").IncomingMessage, query: URLS
     if (fields[key] === undefined && query.get(key) !== null) fields[key] = query.get(key);
   }
   return fields;
+}
+
+/** Zou's login answer when the account has 2FA and the code is missing or wrong; undefined when it passes. */
+function secondFactorRefusal(ctx: ServerContext, personId: string, email: string, fields: SecondFactorInput) {
+  const store = twoFactorOf(ctx);
+  if (!store.enabled(personId)) return undefined;
+  try {
+    if (store.check(personId, email, fields)) return undefined;
+    return { status: 400, json: { error: true, login: false, wrong_OTP: true } };
+  } catch (error) {
+    if (!(error instanceof MissingOtp)) throw error;
+    return {
+      status: 400,
+      json: {
+        error: true,
+        login: false,
+        missing_OTP: true,
+        preferred_two_factor_authentication: error.preferred,
+        two_factor_authentication_enabled: error.enabled,
+      },
+    };
+  }
 }
 
 async function userPayload(ctx: ServerContext, personId: string) {
@@ -50,6 +73,8 @@ export const authRoutes: RouteDef[] = [
           json: { error: true, login: false, unactive: true, message: "User is inactive, he cannot log in." },
         };
       }
+      const refused = secondFactorRefusal(ctx, p.id, p.email ?? "", fields);
+      if (refused) return refused;
       const { accessToken, refreshToken } = ctx.tokens.issuePair(p.id);
       const { fido_devices: _f, ...user } = await userPayload(ctx, p.id);
       return ok({

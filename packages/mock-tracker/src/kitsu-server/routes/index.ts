@@ -22,6 +22,7 @@ import { taskBulkRoutes } from "./task-bulk.js";
 import { taskCrudRoutes } from "./task-crud.js";
 import { taskListRoutes } from "./task-lists.js";
 import { timeSpentRoutes } from "./time-spents.js";
+import { twoFactorRoutes } from "./two-factor.js";
 import { workflowRoutes } from "./workflow.js";
 
 /** Every route the server answers. */
@@ -50,4 +51,5 @@ export const allRoutes: RouteDef[] = [
   ...playlistRoutes,
   ...miscRoutes,
   ...customActionRoutes,
+  ...twoFactorRoutes,
 ];
