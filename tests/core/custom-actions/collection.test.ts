@@ -31,7 +31,10 @@ const sessions: { name: string; open(): Promise<Session> }[] = [
       return {
         admin,
         artist: artistSession,
-        close: async () => void (await admin.close(), await artistSession.close()),
+        close: async () => {
+          await admin.close();
+          await artistSession.close();
+        },
       };
     },
   },
