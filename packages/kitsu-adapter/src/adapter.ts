@@ -37,6 +37,7 @@ import { create } from "./ops/create.js";
 import { createMany } from "./ops/create-many.js";
 import { downloadAttachment, downloadPreview } from "./ops/downloads.js";
 import type { OpsContext } from "./ops/ops-context.js";
+import { editPersonDepartments } from "./ops/person-departments.js";
 import { addAttachments, addPreview, comment, setMainPreview } from "./ops/publish.js";
 import { publish } from "./ops/publish-batch.js";
 import { getMany, getOne, query } from "./ops/query.js";
@@ -213,6 +214,12 @@ export class KitsuAdapter implements TrackerAdapter {
   }
   removeTeamMember(projectId: Id, personId: Id) {
     return this.written("project", undefined, this.relations.team("remove", projectId, personId));
+  }
+  addPersonDepartment(personId: Id, departmentId: Id) {
+    return editPersonDepartments(this.ctx, personId, departmentId, true);
+  }
+  removePersonDepartment(personId: Id, departmentId: Id) {
+    return editPersonDepartments(this.ctx, personId, departmentId, false);
   }
   addToProject(projectId: Id, kind: "taskType" | "taskStatus" | "assetType", id: Id) {
     return this.written("project", undefined, this.relations.addToProject(projectId, kind, id));

@@ -12,6 +12,7 @@ export { eventKindOf, kindOfEventKind, splitEventName } from "../events/vocabula
 export { getId, type IdLike } from "../ids.js";
 export * from "../schema/index.js";
 export * from "./capabilities.js";
+export * from "./comment-as-check.js";
 export * from "./contract.js";
 export * from "./event-record.js";
 export * from "./factory.js";

@@ -11,6 +11,7 @@ import { crudSection } from "./sections/crud.js";
 import { customDataSection } from "./sections/custom-data.js";
 import { eventsSection } from "./sections/events.js";
 import { lookupsSection } from "./sections/lookups.js";
+import { personDepartmentsSection } from "./sections/person-departments.js";
 import { previewsSection } from "./sections/previews.js";
 import { removeSection } from "./sections/remove.js";
 import { rulesSection } from "./sections/rules.js";
@@ -30,6 +31,7 @@ const registrars: Record<Section, (ctx: ComplianceContext) => void> = {
   remove: removeSection,
   events: eventsSection,
   bulk: bulkSection,
+  personDepartments: personDepartmentsSection,
 };
 
 /**
