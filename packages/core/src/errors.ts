@@ -699,7 +699,6 @@ export class ValidationError extends TrackerError {
     );
   }
 
-  /** A time-spent day that is not a `YYYY-MM-DD` date. */
   /** A comment date (`createdAt`) that is not a valid Date from 1900 to 2999. */
   static commentDate(value: unknown): ValidationError {
     return new ValidationError(
@@ -708,6 +707,7 @@ export class ValidationError extends TrackerError {
     );
   }
 
+  /** A time-spent day that is not a `YYYY-MM-DD` date. */
   static timeSpentDay(date: unknown, problem = "expected YYYY-MM-DD"): ValidationError {
     const given = typeof date === "string" ? `"${date}"` : describeValue(date);
     return new ValidationError(

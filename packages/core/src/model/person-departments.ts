@@ -14,7 +14,7 @@ import { applyRecord, contextOf, readField, type StatefulEntity } from "./meta/e
  *
  * @example
  * await artist.departments.add("Animation");
- * await artist.departments.remove(modeling);
+ * await artist.departments.remove("Modeling");
  */
 export interface PersonDepartments {
   /** The person's departments. */
