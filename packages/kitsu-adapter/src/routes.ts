@@ -117,7 +117,7 @@ export const retryRules: Record<WriteRoute, RetryRule> = {
   deleteEpisode: { idempotent: "the record is gone either way" },
   comment: {
     readBack:
-      "the task's comments since the attempt began (Zou's clock, from the answer's Date header), matched on text, status and author, and not already taken by a write of the session",
+      "the task's comments since the attempt began (Zou's clock, from the answer's Date header), matched on text, status and author (and a given date, the comment then told by its updated_at), and not already taken by a write of the session",
   },
   batchComment: {
     readBack:

@@ -95,28 +95,23 @@ export interface PublishInput extends TransferOptions {
   createdAt?: Date;
 }
 
+/** A reference a caller may give by name or as an entity (or its id): a non-blank string or `{ id }`. */
+const refInput = <T>(message: string) =>
+  z.custom<RefInput<T>>(
+    (value) =>
+      (typeof value === "string" && value.trim() !== "") ||
+      (typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string"),
+    { message },
+  );
+
 const inputSchema = z.strictObject({
   comment: textSchema.optional(),
-  status: z
-    .custom<RefInput<TaskStatus>>(
-      (value) =>
-        (typeof value === "string" && value.trim() !== "") ||
-        (typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string"),
-      { message: 'expected a short name ("wfa"), a name, a TaskStatus or its id' },
-    )
-    .optional(),
+  status: refInput<TaskStatus>('expected a short name ("wfa"), a name, a TaskStatus or its id').optional(),
   preview: z.union([z.string(), z.array(z.string())]).optional(),
   attachments: z.array(z.string()).optional(),
   checklist: z.array(checklistInputSchema).optional(),
   setMainPreview: z.boolean().optional(),
-  author: z
-    .custom<RefInput<Person>>(
-      (value) =>
-        (typeof value === "string" && value.trim() !== "") ||
-        (typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string"),
-      { message: 'expected a login ("jdoe"), a name, an e-mail, a Person or its id' },
-    )
-    .optional(),
+  author: refInput<Person>('expected a login ("jdoe"), a name, an e-mail, a Person or its id').optional(),
   createdAt: z.unknown().optional(),
   ...transferOptionsShape,
 });
