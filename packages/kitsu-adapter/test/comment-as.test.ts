@@ -147,6 +147,25 @@ describe("posting as someone else, with a date", () => {
     expect(managed.createdAt.toISOString()).toBe("2021-01-01T00:00:00.000Z");
   });
 
+  it("an author Zou dropped after the check (the role was lowered mid-session) is a PermissionError naming the comment", async () => {
+    const { project, server } = await onKitsu();
+    const manager = await server.users.addUser({ email: "lead@example.com", password: "lead-pass-1", role: "manager" });
+    await project.team.add(manager.id);
+    const task = await shotTask(project, "sh060");
+    const asManager = await openAs(server, "lead@example.com", "lead-pass-1");
+    const theirs = await asManager.tracker.load("task", task.id);
+    expect((await theirs.comments.new({ comment: "for alice", author: "alice" })).authorId).not.toBe(manager.id);
+    const demoted = await project.tracker.load("person", manager.id);
+    demoted.role = "user";
+    await demoted.save();
+    const error = await theirs.comments.new({ comment: "again for alice", author: "alice" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermissionError);
+    expect((error as Error).message).toContain("ignored its author");
+    const landed = (await task.comments.all()).find((c) => c.text === "again for alice");
+    expect(landed?.authorId).toBe(manager.id);
+    expect((error as Error).message).toContain(landed?.id);
+  });
+
   it("on the mock, the session person's role decides the same way", async () => {
     const mock = demoTracker();
     const tracker = Tracker.connect(mock);
