@@ -371,6 +371,23 @@ export class PermissionError extends TrackerError {
     );
   }
 
+  /**
+   * `comments.new({ author, createdAt })` from a session whose role on the project is not admin or
+   * manager: Kitsu would post the comment as the session's own person, now, without a word.
+   */
+  static commentAs(taskId: string, fields: readonly string[], role: string): PermissionError {
+    return new PermissionError(
+      `Cannot post on task ${taskId} with ${fields.join(" and ")}: only a studio admin or a manager of the project may set a comment's author or date (this session's role there is "${role}"), and the tracker would post it as the session's person, now. Use an admin or manager account (a bot of that role does), or leave ${fields.join(" and ")} out.`,
+    );
+  }
+
+  /** The tracker posted the comment, but not as the author or at the date asked (its roles changed mid-way). */
+  static commentAsIgnored(taskId: string, commentId: string, fields: readonly string[]): PermissionError {
+    return new PermissionError(
+      `The tracker posted comment ${commentId} on task ${taskId} but ignored its ${fields.join(" and ")}: the session is not allowed to set them (its role changed since it was checked). The comment exists as the session's person, now: delete it (tracker.raw) or keep it, and post again with an admin or manager account.`,
+    );
+  }
+
   /** Time logged for a person the task is not assigned to (Kitsu answers 403). */
   static notAssigned(taskId: string, personId: string, request?: RequestInfo): PermissionError {
     return new PermissionError(
@@ -737,6 +754,14 @@ export class ValidationError extends TrackerError {
     return new ValidationError(
       `The file ${path.replaceAll("\u0000", "\\0")} cannot be sent: ${text}. Nothing was written to the tracker. ${fix}.`,
       [{ path: ["file"], message: text }],
+    );
+  }
+
+  /** A comment date (`createdAt`) that is not a valid Date from 1900 to 2999. */
+  static commentDate(value: unknown): ValidationError {
+    return new ValidationError(
+      `comments.new() createdAt must be a valid Date from 1900 to 2999, got ${show(value)}. Pass new Date("2024-03-01T09:30:00Z") (kept to the second, in UTC).`,
+      [{ path: ["createdAt"], message: "expected a valid Date from 1900 to 2999" }],
     );
   }
 

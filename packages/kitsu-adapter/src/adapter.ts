@@ -41,6 +41,7 @@ import { createMany } from "./ops/create-many.js";
 import { kitsuCustomActions } from "./ops/custom-actions.js";
 import { downloadAttachment, downloadPreview } from "./ops/downloads.js";
 import type { OpsContext } from "./ops/ops-context.js";
+import { editPersonDepartments } from "./ops/person-departments.js";
 import { addAttachments, addPreview, comment, setMainPreview } from "./ops/publish.js";
 import { publish } from "./ops/publish-batch.js";
 import { getMany, getOne, query } from "./ops/query.js";
@@ -232,6 +233,12 @@ export class KitsuAdapter implements TrackerAdapter {
   }
   removeTeamMember(projectId: Id, personId: Id) {
     return this.written("project", undefined, this.relations.team("remove", projectId, personId));
+  }
+  addPersonDepartment(personId: Id, departmentId: Id) {
+    return editPersonDepartments(this.ctx, personId, departmentId, true);
+  }
+  removePersonDepartment(personId: Id, departmentId: Id) {
+    return editPersonDepartments(this.ctx, personId, departmentId, false);
   }
   addToProject(projectId: Id, kind: "taskType" | "taskStatus" | "assetType", id: Id) {
     return this.written("project", undefined, this.relations.addToProject(projectId, kind, id));

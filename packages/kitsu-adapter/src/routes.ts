@@ -73,12 +73,15 @@ export const routes = {
   addTimeSpent: r("POST", "/actions/tasks/{taskId}/time-spents/{date}/persons/{personId}/add"),
 
   addPlaylistEntity: r("POST", "/actions/playlists/{id}/add-entity"),
+  projectTeam: r("GET", "/data/projects/{projectId}/team"),
   addTeamMember: r("POST", "/data/projects/{projectId}/team"),
   removeTeamMember: r("DELETE", "/data/projects/{projectId}/team/{personId}"),
   addProjectTaskType: r("POST", "/data/projects/{projectId}/settings/task-types"),
   addProjectTaskStatus: r("POST", "/data/projects/{projectId}/settings/task-status"),
   addProjectAssetType: r("POST", "/data/projects/{projectId}/settings/asset-types"),
   search: r("POST", "/data/search"),
+  addPersonDepartment: r("POST", "/actions/persons/{personId}/departments/add"),
+  removePersonDepartment: r("DELETE", "/actions/persons/{personId}/departments/{departmentId}"),
 } as const satisfies Record<string, Route>;
 
 /**
@@ -114,7 +117,7 @@ export const retryRules: Record<WriteRoute, RetryRule> = {
   deleteEpisode: { idempotent: "the record is gone either way" },
   comment: {
     readBack:
-      "the task's comments since the attempt began (Zou's clock, from the answer's Date header), matched on text, status and author, and not already taken by a write of the session",
+      "the task's comments since the attempt began (Zou's clock, from the answer's Date header), matched on text, status and author (and a given date, the comment then told by its updated_at), and not already taken by a write of the session",
   },
   batchComment: {
     readBack:
@@ -141,6 +144,10 @@ export const retryRules: Record<WriteRoute, RetryRule> = {
   addProjectTaskStatus: { idempotent: "a link the project has is left as it is" },
   addProjectAssetType: { idempotent: "a link the project has is left as it is" },
   search: { idempotent: "a read" },
+  addPersonDepartment: {
+    idempotent: "Zou keeps a department once (checked on Zou 1.0.67: a second add answers the same list)",
+  },
+  removePersonDepartment: { idempotent: "Zou answers 204 whether or not the person was in the department" },
 };
 
 /** Crud models the `{model}` routes are used with. */

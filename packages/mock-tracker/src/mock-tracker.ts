@@ -46,9 +46,11 @@ import { logCalls } from "./call-log.js";
 import { Faults } from "./faults.js";
 import { createRows, rowsWithTasks } from "./ops/bulk.js";
 import { castIn, getCasting, setCasting } from "./ops/casting.js";
+import { checkMockCommentAs } from "./ops/comment-as.js";
 import { createRow, insertRows, removeRow, updateRow } from "./ops/crud.js";
 import { MockCustomActions } from "./ops/custom-actions.js";
 import { downloadRecordFile } from "./ops/files.js";
+import { editPersonDepartments } from "./ops/person-departments.js";
 import { addTeamMember, addToProject, removeTeamMember } from "./ops/project.js";
 import { queryRows } from "./ops/query.js";
 import { addPreviewUpload, attachUploads, commentWithUploads, setMainPreview } from "./ops/reviews.js";
@@ -190,7 +192,8 @@ export class MockTracker implements TrackerAdapter {
 
   async comment(taskId: Id, data: CommentData, options?: TransferOptions): Promise<CommentRecord> {
     await this.faults.before("comment");
-    return this.studio.output("comment", await commentWithUploads(this.studio, taskId, data, options));
+    const checked = checkMockCommentAs(this.studio, taskId, data);
+    return this.studio.output("comment", await commentWithUploads(this.studio, taskId, checked, options));
   }
 
   async addPreview(taskId: Id, commentId: Id, file: UploadFile, options?: TransferOptions): Promise<PreviewRecord> {
@@ -271,6 +274,16 @@ export class MockTracker implements TrackerAdapter {
   async addTeamMember(projectId: Id, personId: Id): Promise<ProjectRecord> {
     await this.faults.before("addTeamMember");
     return this.studio.output("project", addTeamMember(this.studio, projectId, personId));
+  }
+
+  async addPersonDepartment(personId: Id, departmentId: Id): Promise<PersonRecord> {
+    await this.faults.before("addPersonDepartment");
+    return this.studio.output("person", editPersonDepartments(this.studio, personId, departmentId, true));
+  }
+
+  async removePersonDepartment(personId: Id, departmentId: Id): Promise<PersonRecord> {
+    await this.faults.before("removePersonDepartment");
+    return this.studio.output("person", editPersonDepartments(this.studio, personId, departmentId, false));
   }
 
   async removeTeamMember(projectId: Id, personId: Id): Promise<ProjectRecord> {

@@ -104,8 +104,13 @@ export interface CommentData {
   checklist?: ChecklistInput[];
   /** Files to attach (checked by core). */
   attachments?: UploadFile[];
-  /** Author, when the session may comment on someone's behalf. */
+  /**
+   * Author, when the session may comment on someone's behalf (an admin, or a manager of the
+   * project: `checkCommentAs`). Absent: the session's person.
+   */
   authorId?: Id;
+  /** The comment's date, whole seconds (`commentDate`), for an importer keeping history; absent: now. */
+  createdAt?: Date;
 }
 
 /** A comment with its preview files, for an adapter's one-call `publish`. */
@@ -346,6 +351,14 @@ export interface TrackerAdapter {
   addPlaylistEntries(playlistId: Id, entries: readonly PlaylistEntry[]): Promise<PlaylistRecord>;
   /** Removes entities from a playlist. */
   removePlaylistEntries(playlistId: Id, entityIds: readonly Id[]): Promise<PlaylistRecord>;
+
+  /**
+   * Adds a person to a department; returns the person. Optional: core falls back to
+   * `update("person", id, { departmentIds })` with the whole list.
+   */
+  addPersonDepartment?(personId: Id, departmentId: Id): Promise<PersonRecord>;
+  /** Takes a person out of a department; returns the person. Optional, with the same fallback. */
+  removePersonDepartment?(personId: Id, departmentId: Id): Promise<PersonRecord>;
 
   /** Adds a person to a project's team. */
   addTeamMember(projectId: Id, personId: Id): Promise<ProjectRecord>;

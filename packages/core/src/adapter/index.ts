@@ -22,6 +22,7 @@ export { getId, type IdLike } from "../ids.js";
 export * from "../schema/index.js";
 export type { CloseOptions } from "../session/close-options.js";
 export * from "./capabilities.js";
+export * from "./comment-as-check.js";
 export * from "./contract.js";
 export * from "./custom-action-ops.js";
 export * from "./event-record.js";

@@ -8,6 +8,7 @@ export { type AnyEntity, Entity } from "./entity.js";
 export { Episode } from "./episode.js";
 export type { Related, RelatedMany } from "./meta/metadata.js";
 export { Person } from "./person.js";
+export type { PersonDepartments } from "./person-departments.js";
 export { Playlist, type PlaylistEntryInput } from "./playlist.js";
 export { Preview } from "./preview.js";
 export { Project } from "./project.js";

@@ -1,8 +1,8 @@
 import { type PersonRecord, personRecordSchema } from "../schema/people.js";
-import type { Department } from "./department.js";
 import { Entity } from "./entity.js";
-import { field, type RelatedMany, relations } from "./meta/metadata.js";
+import { field, lazy } from "./meta/metadata.js";
 import { entity } from "./meta/registry.js";
+import { type PersonDepartments, personDepartments } from "./person-departments.js";
 
 const s = personRecordSchema.shape;
 
@@ -24,5 +24,14 @@ export class Person extends Entity<"person"> {
   @field(s.isBot) declare readonly isBot: PersonRecord["isBot"];
   @field(s.departmentIds) declare departmentIds: PersonRecord["departmentIds"];
 
-  @relations("department", "departmentIds") declare departments: RelatedMany<Department>;
+  /**
+   * The person's departments: `await person.departments()` loads them, `add()` and `remove()`
+   * change the membership (studio admins only).
+   *
+   * @example
+   * await artist.departments.add("Animation");
+   */
+  @lazy get departments(): PersonDepartments {
+    return personDepartments(this);
+  }
 }

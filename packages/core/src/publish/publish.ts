@@ -1,12 +1,15 @@
 import { z } from "zod";
+import { commentDate } from "../adapter/comment-as-check.js";
 import type { CommentData, PublishData } from "../adapter/contract.js";
 import { checkFiles } from "../adapter/file-check.js";
 import type { TransferOptions, UploadFile } from "../adapter/files.js";
 import type { RefInput } from "../collections/query.js";
+import { resolveRef } from "../collections/resolve.js";
 import { PartialWriteError, type PublishWritten, ValidationError } from "../errors.js";
 import { exampleFor, parseObject } from "../input-shape.js";
 import type { Comment } from "../model/comment.js";
 import { patchFields } from "../model/meta/entity-state.js";
+import type { Person } from "../model/person.js";
 import type { Task } from "../model/task.js";
 import type { TaskStatus } from "../model/task-status.js";
 import { textSchema } from "../schema/common.js";
@@ -68,22 +71,48 @@ export interface PublishInput extends TransferOptions {
    * setMainPreview: true
    */
   setMainPreview?: boolean;
+  /**
+   * Who the comment is from, when it is not the session's person: a farm or ingest bot posting for
+   * an artist. Name, login, e-mail, id or Person. Only a studio admin or a manager of the project may
+   * (Kitsu's rule); from anyone else it is a PermissionError before anything is written.
+   *
+   * @default the session's person
+   * @example
+   * author: "jdoe"
+   */
+  author?: RefInput<Person>;
+  /**
+   * The comment's date, for an importer keeping history: a `Date` from 1900 to 2999, kept to the
+   * second. Only a studio admin or a manager of the project may set it (as `author`). A comment
+   * dated before the task's last one does not change the task's status: the task is recomputed from
+   * its comments in date order, as Kitsu does. A future date is accepted (Kitsu does) and keeps the
+   * comment the task's last until then.
+   *
+   * @default now
+   * @example
+   * createdAt: new Date("2024-03-01T09:30:00Z")
+   */
+  createdAt?: Date;
 }
+
+/** A reference a caller may give by name or as an entity (or its id): a non-blank string or `{ id }`. */
+const refInput = <T>(message: string) =>
+  z.custom<RefInput<T>>(
+    (value) =>
+      (typeof value === "string" && value.trim() !== "") ||
+      (typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string"),
+    { message },
+  );
 
 const inputSchema = z.strictObject({
   comment: textSchema.optional(),
-  status: z
-    .custom<RefInput<TaskStatus>>(
-      (value) =>
-        (typeof value === "string" && value.trim() !== "") ||
-        (typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string"),
-      { message: 'expected a short name ("wfa"), a name, a TaskStatus or its id' },
-    )
-    .optional(),
+  status: refInput<TaskStatus>('expected a short name ("wfa"), a name, a TaskStatus or its id').optional(),
   preview: z.union([z.string(), z.array(z.string())]).optional(),
   attachments: z.array(z.string()).optional(),
   checklist: z.array(checklistInputSchema).optional(),
   setMainPreview: z.boolean().optional(),
+  author: refInput<Person>('expected a login ("jdoe"), a name, an e-mail, a Person or its id').optional(),
+  createdAt: z.unknown().optional(),
   ...transferOptionsShape,
 });
 
@@ -150,6 +179,9 @@ export async function publish(context: SessionContext, task: Task, input: Publis
   const project = await context.load("project", task.projectId);
   const statusId =
     input.status === undefined ? task.statusId : (await resolveStatus(context, project, input.status)).id;
+  const createdAt = input.createdAt === undefined ? undefined : commentDate(input.createdAt);
+  const authorId =
+    input.author === undefined ? undefined : await resolveRef(context, "person", input.author, "comments.new() author");
   const previews: UploadFile[] = await checkFiles(previewPaths);
   const attachments: UploadFile[] = await checkFiles(attachmentPaths);
   input.signal?.throwIfAborted();
@@ -161,6 +193,8 @@ export async function publish(context: SessionContext, task: Task, input: Publis
     setMainPreview: input.setMainPreview ?? false,
     ...(input.checklist ? { checklist: input.checklist } : {}),
     ...(attachments.length > 0 ? { attachments } : {}),
+    ...(authorId ? { authorId } : {}),
+    ...(createdAt ? { createdAt } : {}),
   };
   const transfer: TransferOptions = {
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
@@ -174,7 +208,8 @@ export async function publish(context: SessionContext, task: Task, input: Publis
     if (result.task) context.absorb("task", result.task);
     else {
       // The tracker did not send the task back: its new status is known, the rest (retakes, dates) is read on next use.
-      patchFields(task, { statusId: data.statusId });
+      // A dated comment may be older than the task's last one, which then keeps its status.
+      if (!data.createdAt) patchFields(task, { statusId: data.statusId });
       context.identity.markStale("task", task.id);
     }
     written = result;

@@ -17,6 +17,7 @@ export const sections = {
   bulk: { title: "optional batch operations (createMany, queryWithTasks)", capability: null },
   customActions: { title: "custom actions", capability: null },
   session: { title: "the session (whoami)", capability: null },
+  personDepartments: { title: "person departments", capability: null },
 } as const satisfies Record<string, { title: string; capability: Capability | null }>;
 
 /** The name of one section of the compliance suite (`crud`, `events`, ...), to skip it. */

@@ -12,6 +12,7 @@ import { customActionsSection } from "./sections/custom-actions.js";
 import { customDataSection } from "./sections/custom-data.js";
 import { eventsSection } from "./sections/events.js";
 import { lookupsSection } from "./sections/lookups.js";
+import { personDepartmentsSection } from "./sections/person-departments.js";
 import { previewsSection } from "./sections/previews.js";
 import { removeSection } from "./sections/remove.js";
 import { rulesSection } from "./sections/rules.js";
@@ -34,6 +35,7 @@ const registrars: Record<Section, (ctx: ComplianceContext) => void> = {
   bulk: bulkSection,
   customActions: customActionsSection,
   session: sessionSection,
+  personDepartments: personDepartmentsSection,
 };
 
 /**

@@ -13,6 +13,7 @@ import { decodeComment, decodePreview } from "../codec/reviews.js";
 import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import { multipartBody, type Part } from "../transport/multipart.js";
+import { checkCommentAsWritten } from "./comment-as.js";
 import type { OpsContext } from "./ops-context.js";
 import { addPreview, comment as postComment, prepareComment, setMainPreview } from "./publish.js";
 import type { StatusGuard } from "./statuses.js";
@@ -35,7 +36,7 @@ export async function publish(
   data: PublishData,
   options: TransferOptions = {},
 ): Promise<PublishResult> {
-  const prepared = await prepareComment(guard, taskId, data, "text", data.previews, data.attachments ?? []);
+  const prepared = await prepareComment(ctx, guard, taskId, data, "text", data.previews, data.attachments ?? []);
   const [previews = [], attachments = []] = prepared.files;
   const parts: Part[] = [
     { field: "comments", value: JSON.stringify([prepared.fields]) },
@@ -70,6 +71,7 @@ export async function publish(
     return publishStepByStep(ctx, guard, taskId, { ...data, previews, attachments }, options);
   }
   const row = rows[0] as KitsuRow;
+  checkCommentAsWritten(taskId, data, row);
   const comment = decodeComment(row);
   const previewRows = Array.isArray(row.preview_files) ? (row.preview_files as KitsuRow[]) : [];
   const previewRecords = previewRows.map((p) => ({ ...decodePreview(p), commentId: comment.id }));

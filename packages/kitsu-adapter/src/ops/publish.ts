@@ -14,6 +14,7 @@ import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import { multipartBody, type Part } from "../transport/multipart.js";
 import type { RequestSpec } from "../transport/request-spec.js";
+import { checkCommentAsWritten, commentAsBody } from "./comment-as.js";
 import type { OpsContext } from "./ops-context.js";
 import type { StatusGuard } from "./statuses.js";
 import { checkId } from "./validate.js";
@@ -29,6 +30,7 @@ export const encodeChecklist = (items: CommentData["checklist"] = []) =>
  * comment fields; Zou names the text `comment` on the comment route and `text` in a batch entry.
  */
 export async function prepareComment(
+  ctx: OpsContext,
   guard: StatusGuard,
   taskId: Id,
   data: CommentData,
@@ -44,7 +46,7 @@ export async function prepareComment(
     task_status_id: data.statusId,
     [textKey]: data.text,
     checklist: encodeChecklist(data.checklist),
-    ...(data.authorId ? { person_id: checkId(data.authorId, "person") } : {}),
+    ...(await commentAsBody(ctx, taskId, data)),
   };
   return { fields, files };
 }
@@ -56,7 +58,7 @@ export async function comment(
   data: CommentData,
   options: TransferOptions = {},
 ): Promise<CommentRecord> {
-  const prepared = await prepareComment(guard, taskId, data, "comment", data.attachments ?? []);
+  const prepared = await prepareComment(ctx, guard, taskId, data, "comment", data.attachments ?? []);
   const { fields } = prepared;
   const files = prepared.files[0] ?? [];
   const route = path(routes.comment, { taskId });
@@ -68,7 +70,11 @@ export async function comment(
       () => landedComment(attempt, taskId, data),
       (row) => row.id,
     );
-  if (files.length === 0) return decodeComment(await send({ method: "POST", path: route, json: fields }));
+  if (files.length === 0) {
+    const row = await send({ method: "POST", path: route, json: fields });
+    checkCommentAsWritten(taskId, data, row);
+    return decodeComment(row);
+  }
   const parts: Part[] = [
     ...Object.entries(fields).map(([field, v]) => ({ field, value: typeof v === "string" ? v : JSON.stringify(v) })),
     ...files.map((file, i) => ({ field: i === 0 ? "file" : `file-${i}`, file })),
@@ -80,6 +86,7 @@ export async function comment(
     signal: options.signal,
     timeout: ctx.client.options.transferTimeout,
   });
+  checkCommentAsWritten(taskId, data, row);
   return decodeComment(row);
 }
 

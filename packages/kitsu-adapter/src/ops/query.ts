@@ -1,4 +1,6 @@
 import {
+  type CommentRecord,
+  compareComments,
   type Id,
   type Kind,
   NotFoundError,
@@ -84,11 +86,9 @@ export async function query<K extends Kind>(
   const taskId = typeof w.taskId === "string" ? (w.taskId as Id) : undefined;
   if (taskId && (kind === "comment" || kind === "timeSpent")) {
     const rows = kind === "comment" ? await taskComments(ctx, taskId) : await taskTimeSpents(ctx, taskId);
-    return slice(
-      (await spec.decode(rows, ctx.ref)).filter((r) => matches(r, where)),
-      pageNo,
-      limit,
-    );
+    const records = (await spec.decode(rows, ctx.ref)).filter((r) => matches(r, where));
+    if (kind === "comment") (records as CommentRecord[]).sort(kitsuCommentOrder);
+    return slice(records, pageNo, limit);
   }
   // Zou links previews to comments through a join table, so no preview column filters on the
   // comment: its preview ids come from the comment itself.
@@ -182,6 +182,15 @@ export async function getMany<K extends Kind>(ctx: OpsContext, kind: K, ids: rea
   }
   return out;
 }
+
+/**
+ * Gadget's comment order (core's compareComments) on Zou's answer. Zou sorts on `created_at` to the
+ * microsecond but serializes whole seconds, and returns equal dates (an importer's, given to the
+ * second) in no fixed order. A stable sort on the seconds keeps Zou's order within a second; among
+ * equal dates the latest posted comes first as far as Zou tells it (`updated_at`, stamped when
+ * posted); posted within the same second too, Zou's order stands.
+ */
+const kitsuCommentOrder = compareComments<CommentRecord>((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
 
 async function taskComments(ctx: OpsContext, taskId: Id): Promise<KitsuRow[]> {
   return ctx.client.request<KitsuRow[]>({ method: "GET", path: path(routes.taskComments, { taskId }) });

@@ -1,6 +1,6 @@
 import type { Id } from "@gadget/core/adapter";
 import { idList, type KitsuRow } from "../codec/values.js";
-import { parseZouTime } from "../events/zou-time.js";
+import { formatZouTime, parseZouTime } from "../events/zou-time.js";
 import { path, routes } from "../routes.js";
 import type { KitsuClient } from "../transport/client.js";
 import type { RequestSpec } from "../transport/request-spec.js";
@@ -19,9 +19,15 @@ const marginMs = 2_000;
 /** Rows a session's read-backs already claimed; the oldest are forgotten past this many (they are long out of any window). */
 const maxClaims = 1_000;
 
+/** The session's own person, as `auth/authenticated` gives it. */
+export interface SessionUser {
+  id: string;
+  role: string;
+}
+
 interface SessionMemory {
   claimed: Set<string>;
-  userId?: Promise<string>;
+  user?: Promise<SessionUser>;
 }
 
 const sessions = new WeakMap<KitsuClient, SessionMemory>();
@@ -77,15 +83,8 @@ export class WriteAttempt {
   }
 
   /** The session's own person id (`auth/authenticated`), read once per session and only when a read-back needs it. */
-  userId(): Promise<string> {
-    const memory = memoryOf(this.ctx.client);
-    memory.userId ??= this.ctx.client
-      .request<{ user?: { id?: unknown } }>({ method: "GET", path: path(routes.authenticated, {}) })
-      .then((answer) => String(answer.user?.id ?? ""));
-    memory.userId.catch(() => {
-      memory.userId = undefined;
-    });
-    return memory.userId;
+  async userId(): Promise<string> {
+    return (await sessionUser(this.ctx.client)).id;
   }
 
   /**
@@ -115,17 +114,34 @@ export class WriteAttempt {
   }
 }
 
-/** What a comment the write posted looks like on the task: its text, its status and who wrote it. */
+/**
+ * The session's own person (`auth/authenticated`: id and studio role), read once per session and only
+ * when a read-back or a role check needs it.
+ */
+export function sessionUser(client: KitsuClient): Promise<SessionUser> {
+  const memory = memoryOf(client);
+  memory.user ??= client
+    .request<{ user?: { id?: unknown; role?: unknown } }>({ method: "GET", path: path(routes.authenticated, {}) })
+    .then((answer) => ({ id: String(answer.user?.id ?? ""), role: String(answer.user?.role ?? "") }));
+  memory.user.catch(() => {
+    memory.user = undefined;
+  });
+  return memory.user;
+}
+
+/** What a comment the write posted looks like on the task: its text, its status, who wrote it and when. */
 export interface CommentMatch {
   text: string;
   statusId: string;
-  /** The author the write named; the session's user otherwise (Zou ignores a named author for non-managers). */
+  /** The author the write named (checked as allowed before the write); the session's user otherwise. */
   authorId?: string;
+  /** The date the write gave (whole seconds); the comment is then told by its `updated_at`, which Zou stamps now. */
+  createdAt?: Date;
 }
 
 /**
  * The comment a failed attempt posted on the task, if any: the oldest unclaimed comment since the
- * attempt began with the same text, status and author.
+ * attempt began with the same text, status, author and, when the write gave one, date.
  */
 export async function landedComment(
   attempt: WriteAttempt,
@@ -133,14 +149,15 @@ export async function landedComment(
   match: CommentMatch,
 ): Promise<KitsuRow | undefined> {
   const { body, since } = await attempt.taskComments(taskId);
-  const authors = new Set([await attempt.userId(), ...(match.authorId ? [match.authorId] : [])]);
+  const author = match.authorId ?? (await attempt.userId());
+  const dated = match.createdAt ? formatZouTime(match.createdAt) : undefined;
   return body
     .filter(
       (row) =>
         row.text === match.text &&
         row.task_status_id === match.statusId &&
-        authors.has(String(row.person_id)) &&
-        since(row.created_at),
+        String(row.person_id) === author &&
+        (dated === undefined ? since(row.created_at) : row.created_at === dated && since(row.updated_at)),
     )
     .sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)))
     .find((row) => attempt.claim(row.id));

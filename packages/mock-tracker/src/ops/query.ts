@@ -3,6 +3,7 @@ import { checkFilterKeys, checkWhereIds, ValidationError } from "@gadget/core/ad
 import { creationOrder } from "../studio/row-order.js";
 import type { Stored, Studio } from "../studio/studio.js";
 import { type BaseRow, fieldOf, type Table } from "../studio/table.js";
+import { commentPage } from "./comment-order.js";
 
 export interface RowPage<R> {
   items: R[];
@@ -115,9 +116,8 @@ function candidates(table: Table<BaseRow>, entries: [string, unknown][], start: 
 }
 
 /**
- * Kinds listed newest first, as Kitsu lists them: a task's comments come back by `created_at`
- * descending (Zou's tasks_service._prepare_query), so a tool reading `comments.all()[0]` as the
- * latest note must see the same on the mock.
+ * Kinds listed newest first, as Kitsu lists them. Comments, which Kitsu lists by `created_at`
+ * descending (Zou's tasks_service._prepare_query), page in Gadget's comment order (./comment-order.ts).
  */
 const newestFirst: ReadonlySet<Kind> = new Set<Kind>(["comment"]);
 
@@ -136,10 +136,15 @@ export function queryRows<K extends Kind>(
       { path: ["limit"], message: "not a positive integer" },
     ]);
   }
-  const descending = newestFirst.has(kind);
-  const start: Start = { after: page.cursor ? decodeCursor(kind, page.cursor) : undefined, descending };
   const entries = Object.entries(where).filter(([, v]) => v !== undefined);
   const table = studio.table(kind) as unknown as Table<BaseRow>;
+  if (kind === "comment") {
+    const all = candidates(table, entries, { after: undefined, descending: true });
+    const matching = [...all].filter((row) => entries.every(([key, wanted]) => matches(fieldOf(row, key), wanted)));
+    return commentPage(table, matching, page.cursor, limit) as RowPage<Stored<K>>;
+  }
+  const descending = newestFirst.has(kind);
+  const start: Start = { after: page.cursor ? decodeCursor(kind, page.cursor) : undefined, descending };
   const items: Stored<K>[] = [];
   let more = false;
   for (const row of candidates(table, entries, start)) {

@@ -4,7 +4,7 @@ import type { Stored, Studio } from "../studio/studio.js";
 import { checklistOf } from "./crud.js";
 import { type ReadFile, readUpload, readUploads, splitFileName } from "./files.js";
 import { pictureSize } from "./picture-size.js";
-import { isNewRetake } from "./task-data.js";
+import { isNewRetake, resetTaskData } from "./task-data.js";
 
 /**
  * Posts a comment and applies it to the task as Zou does: the comment's status becomes the task's,
@@ -27,10 +27,12 @@ export function postComment(
   const authorId = data.authorId ?? studio.sessionPerson();
   if (authorId) studio.require("person", authorId);
   const now = studio.now();
+  // An importer's date (whole seconds, checked by the caller); the comment is stamped now otherwise.
+  const createdAt = data.createdAt ?? now;
   const comment: Stored<"comment"> = {
     id: studio.newId(),
     name: data.text,
-    createdAt: now,
+    createdAt,
     updatedAt: now,
     customData: {},
     taskId,
@@ -45,16 +47,21 @@ export function postComment(
   };
   studio.table("comment").insert(comment);
   const previous = task.statusId;
-  const changed = previous !== status.id;
-  studio.table("task").patch(taskId, {
-    statusId: status.id,
-    nbRetakes: task.nbRetakes + (isNewRetake(previous, status) ? 1 : 0),
-    lastCommentAt: now,
-    updatedAt: now,
-  });
+  // Zou's _manage_status_change: a comment dated before the task's last one does not move the task;
+  // the task is recomputed from all its comments in date order instead (reset_task_data).
+  const isLast = task.lastCommentAt === null || task.lastCommentAt.getTime() <= createdAt.getTime();
+  const changed = isLast && previous !== status.id;
+  if (isLast) {
+    studio.table("task").patch(taskId, {
+      statusId: status.id,
+      nbRetakes: task.nbRetakes + (isNewRetake(previous, status) ? 1 : 0),
+      lastCommentAt: createdAt,
+      updatedAt: now,
+    });
+  } else resetTaskData(studio, taskId);
   const projectId = task.projectId;
   studio.emit("comment:new", comment.id, projectId, { commentId: comment.id, taskId, taskStatusId: status.id });
-  studio.emit("task:update", taskId, projectId, { taskId });
+  if (isLast) studio.emit("task:update", taskId, projectId, { taskId });
   if (changed) {
     const change = { taskId, newTaskStatusId: status.id, previousTaskStatusId: previous, personId: authorId };
     studio.emit("task:status-changed", taskId, projectId, change);

@@ -16,9 +16,9 @@ export function findDefaultStatusId(studio: Studio): Id | undefined {
 }
 
 /**
- * Zou's reset_task_data, run when a comment is deleted: the remaining comments are replayed from
- * the default status, so status, retake count and last comment date are what they would have been
- * had the deleted comment never been posted.
+ * Zou's reset_task_data, run when a comment is deleted or one dated before the task's last is
+ * posted: the comments are replayed in date order from the default status, so status, retake count
+ * and last comment date are what the task's history says.
  */
 export function resetTaskData(studio: Studio, taskId: Id): void {
   const task = studio.find("task", taskId);
@@ -26,7 +26,12 @@ export function resetTaskData(studio: Studio, taskId: Id): void {
   let statusId = findDefaultStatusId(studio) ?? task.statusId;
   let nbRetakes = 0;
   let lastCommentAt: Date | null = null;
-  for (const comment of studio.table("comment").rowsWhere("taskId", taskId)) {
+  // Zou replays by created_at (ties in the order they were posted here).
+  const comments = studio
+    .table("comment")
+    .rowsWhere("taskId", taskId)
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  for (const comment of comments) {
     if (isNewRetake(statusId, studio.find("taskStatus", comment.statusId))) nbRetakes++;
     statusId = comment.statusId;
     lastCommentAt = comment.createdAt;

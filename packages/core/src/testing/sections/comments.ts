@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { kinds } from "../../schema/kinds.js";
 import type { ComplianceContext } from "../compliance-context.js";
+import { commentHistoryCases } from "./comment-history.js";
 
 /** Section 4: comments drive the task's status and retake count (zou.md §3 Task, §8.6). */
 export function commentsSection(ctx: ComplianceContext): void {
@@ -92,4 +93,6 @@ export function commentsSection(ctx: ComplianceContext): void {
     const { items } = await ctx.adapter.query("comment", { taskId: task.id });
     expect(items.map((c) => c.id).sort()).toEqual([first.id, second.id].sort());
   });
+
+  commentHistoryCases(ctx);
 }

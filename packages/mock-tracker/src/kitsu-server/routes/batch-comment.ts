@@ -2,6 +2,7 @@ import { asId, type Id, type PreviewRecord } from "@gadget/core/adapter";
 import { isMultipart, readMultipart, type UploadedPart } from "../multipart.js";
 import { created, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
+import { commentAs } from "./comment-as.js";
 import { commentFull } from "./comments.js";
 import { findOr404, objectBody, optId, type Row, typedId } from "./helpers.js";
 import { previewRow } from "./previews.js";
@@ -18,6 +19,8 @@ interface BatchItem {
   statusId: Id;
   text: string;
   checklist: Row[];
+  /** `person_id` and `created_at` as sent, for `commentAs`. */
+  as: Row;
 }
 
 function parseItems(raw: unknown): BatchItem[] {
@@ -31,6 +34,7 @@ function parseItems(raw: unknown): BatchItem[] {
       statusId,
       text: typeof item.text === "string" ? item.text : "",
       checklist: Array.isArray(item.checklist) ? (item.checklist as Row[]) : [],
+      as: { person_id: item.person_id, created_at: item.created_at },
     };
   });
 }
@@ -62,7 +66,7 @@ async function batchComment(req: ZouRequest, ctx: ServerContext) {
         text: item.text,
         checklist: item.checklist.map((x) => ({ text: String(x.text ?? ""), checked: x.checked === true })),
         attachments: filesFor(files, "attachment_file", i),
-        authorId: req.actor.personId as Id,
+        ...(await commentAs(req, ctx, item.as)),
       });
       ctx.state.setExtra(c.id, { checklist: item.checklist });
       await afterComment(ctx, await ctx.tracker.get("task", t.id), c);

@@ -1,10 +1,11 @@
-import { asId, type CommentRecord, type Id, type PersonRecord } from "@gadget/core/adapter";
+import { asId, type CommentRecord, type PersonRecord } from "@gadget/core/adapter";
 import { person } from "../codec/people.js";
 import { commentColumns, commentWithRelations, previewSummary } from "../codec/reviews.js";
 import { taskStatus } from "../codec/tasks.js";
 import { isMultipart, readMultipart } from "../multipart.js";
 import { created, ok, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
+import { commentAs } from "./comment-as.js";
 import { all, findOr404, maybe, objectBody, type Row, typedId } from "./helpers.js";
 import { afterComment } from "./side-events.js";
 
@@ -50,7 +51,7 @@ async function postComment(req: ZouRequest, ctx: ServerContext) {
       text: typeof body.comment === "string" ? body.comment : "",
       checklist: checklist.map((i) => ({ text: String(i.text ?? ""), checked: i.checked === true })),
       attachments: form?.files ?? [],
-      authorId: req.actor.personId as Id,
+      ...(await commentAs(req, ctx, body)),
     });
     ctx.state.setExtra(c.id, { checklist });
     await afterComment(ctx, await ctx.tracker.get("task", t.id), c);

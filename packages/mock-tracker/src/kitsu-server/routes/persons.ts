@@ -1,6 +1,6 @@
 import { asId, type Id, type PersonRole } from "@gadget/core/adapter";
 import { person, personExtraKeys, personPublic } from "../codec/people.js";
-import { created, type RouteDef, type ServerContext } from "../server-context.js";
+import { created, noContent, type RouteDef, type ServerContext } from "../server-context.js";
 import { issueBotToken, normalizeEmail, registerLogin } from "../users.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes } from "./crud.js";
@@ -98,10 +98,28 @@ export const personRoutes: RouteDef[] = [
       const p = await findOr404(ctx.tracker, "person", id);
       const dept = optId(body.department_id);
       if (!dept) throw zou.validation([{ field: "department_id", message: "Field required" }]);
+      if (!(await maybe(ctx.tracker, "department", dept))) throw zou.wrongParameter(noDepartment);
       const updated = await ctx.tracker.update("person", id, {
         departmentIds: [...new Set([...p.departmentIds, dept])],
       });
       return created(person(updated, ctx.state, true));
     },
   },
+  {
+    // RemoveFromDepartmentResource: 204 whether or not the person was in the department.
+    method: "DELETE",
+    pattern: "/actions/persons/:personId/departments/:departmentId",
+    handler: async (req, ctx) => {
+      requireAdmin(req);
+      const dept = asId(req.params.departmentId ?? "") as Id;
+      if (!(await maybe(ctx.tracker, "department", dept))) throw zou.wrongParameter(noDepartment);
+      const id = asId(req.params.personId ?? "") as Id;
+      const p = await findOr404(ctx.tracker, "person", id);
+      await ctx.tracker.update("person", id, { departmentIds: p.departmentIds.filter((d) => d !== dept) });
+      return noContent();
+    },
+  },
 ];
+
+/** Zou's answer to a department id that names no department (persons/resources.py). */
+const noDepartment = "Department ID matches no department";
