@@ -1,5 +1,7 @@
 export * from "./casting.js";
 export * from "./common.js";
+export * from "./edit-concept-scene.js";
+export * from "./for-entity.js";
 export * from "./inputs.js";
 export * from "./kinds.js";
 export * from "./people.js";

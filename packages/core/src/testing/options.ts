@@ -15,6 +15,7 @@ export const sections = {
   remove: { title: "remove semantics", capability: null },
   events: { title: "events", capability: "events" },
   bulk: { title: "optional batch operations (createMany, queryWithTasks)", capability: null },
+  editConceptScene: { title: "edits, concepts and scenes", capability: null },
 } as const satisfies Record<string, { title: string; capability: Capability | null }>;
 
 /** The name of one section of the compliance suite (`crud`, `events`, ...), to skip it. */

@@ -9,6 +9,7 @@ import { castingSection } from "./sections/casting.js";
 import { commentsSection } from "./sections/comments.js";
 import { crudSection } from "./sections/crud.js";
 import { customDataSection } from "./sections/custom-data.js";
+import { editConceptSceneSection } from "./sections/edit-concept-scene.js";
 import { eventsSection } from "./sections/events.js";
 import { lookupsSection } from "./sections/lookups.js";
 import { previewsSection } from "./sections/previews.js";
@@ -30,6 +31,7 @@ const registrars: Record<Section, (ctx: ComplianceContext) => void> = {
   remove: removeSection,
   events: eventsSection,
   bulk: bulkSection,
+  editConceptScene: editConceptSceneSection,
 };
 
 /**

@@ -45,7 +45,9 @@ export async function seedZou(
   }
   const types = await all(tracker, "taskType");
   for (const { department, ...t } of freshKitsuTaskTypes) {
-    if (types.some((x) => x.name === t.name && x.forShots === t.forShots)) continue;
+    // A name the studio holds is kept whatever its kind: Zou's API refuses a second "Concept",
+    // which only init-data writes (a bare tracker seeded here has the asset one only).
+    if (types.some((x) => x.name === t.name)) continue;
     await tracker.create("taskType", { ...t, departmentId: deptId.get(department) ?? null });
   }
   const existing = await all(tracker, "taskStatus");

@@ -8,7 +8,7 @@ import { all, type Row } from "./helpers.js";
 /* Entities with their tasks: an entity's task list and the "with tasks" production grids (recorded 136, 137, 160–163). */
 
 export const entityTaskRoutes: RouteDef[] = [
-  ...(["shot", "asset", "sequence", "episode"] as const).map(
+  ...(["shot", "asset", "sequence", "episode", "edit", "concept", "scene"] as const).map(
     (kind): RouteDef => ({
       method: "GET",
       pattern: `/data/${plural[kind]}/:id/tasks`,

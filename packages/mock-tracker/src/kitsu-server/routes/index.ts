@@ -5,6 +5,7 @@ import { batchCommentRoutes } from "./batch-comment.js";
 import { castingRoutes } from "./casting.js";
 import { commentRoutes } from "./comments.js";
 import { departmentRoutes } from "./departments.js";
+import { editConceptSceneRoutes } from "./edit-concept-scene.js";
 import { entityReadRoutes } from "./entity-reads.js";
 import { entityTaskRoutes } from "./entity-tasks.js";
 import { entityTypeRoutes } from "./entity-types.js";
@@ -35,6 +36,7 @@ export const allRoutes: RouteDef[] = [
   ...entityReadRoutes,
   ...entityWriteRoutes,
   ...entityTaskRoutes,
+  ...editConceptSceneRoutes,
   ...taskCrudRoutes,
   ...taskBulkRoutes,
   ...taskAssignmentRoutes,
