@@ -8,6 +8,7 @@ import {
   kinds,
   type RecordOf,
 } from "./kinds.js";
+import { taskEntityKindSchema } from "./tasks.js";
 
 /*
  * The tracker rules, each declared once: what makes a record unique, which records a record needs,
@@ -164,7 +165,7 @@ function deriveFilterKeys<K extends Kind>(kind: K): RuleField<K>[] {
 }
 
 const project: ParentRule = { kind: "project" };
-const entityKinds = ["shot", "asset", "sequence", "episode", "edit", "concept", "scene"] as const;
+const entityKinds = taskEntityKindSchema.options;
 
 /** Rules that every kind has, whatever its own. */
 const base = <K extends Kind>(kind: K) => ({

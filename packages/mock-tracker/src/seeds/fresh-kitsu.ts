@@ -32,6 +32,10 @@ export const freshKitsuDepartments: readonly CreateData<"department">[] = [
 
 /** Task types with the name of their department; `forEntity` is Zou's `for_entity`. */
 export const freshKitsuTaskTypes: readonly (Omit<CreateData<"taskType">, "departmentId"> & { department: string })[] = [
+  // Two "Concept" types, for concept entities (listed first by Zou, recorded 027) and for assets:
+  // init-data writes the second to the database directly, past the name check of Zou's task type
+  // route (which refuses it through the API).
+  { name: "Concept", color: "#8D6E63", priority: 1, forEntity: "concept", department: "Concept" },
   { name: "Concept", color: "#8D6E63", priority: 1, forEntity: "asset", department: "Concept" },
   { name: "Modeling", color: "#78909C", priority: 2, forEntity: "asset", department: "Modeling" },
   { name: "Shading", color: "#64B5F6", priority: 3, forEntity: "asset", department: "Modeling" },
@@ -44,9 +48,6 @@ export const freshKitsuTaskTypes: readonly (Omit<CreateData<"taskType">, "depart
   { name: "Rendering", color: "#F06292", priority: 6, forEntity: "shot", department: "Compositing" },
   { name: "Compositing", color: "#ff5252", priority: 7, forEntity: "shot", department: "Compositing" },
   { name: "Edit", color: "#9b298c", priority: 8, forEntity: "edit", department: "Compositing" },
-  // A second "Concept", for concept entities: init-data writes it to the database directly, past
-  // the name check Zou's task type route makes (which refuses it through the API).
-  { name: "Concept", color: "#8D6E63", priority: 1, forEntity: "concept", department: "Concept" },
 ];
 
 export const freshKitsuTaskStatuses: readonly CreateData<"taskStatus">[] = [
@@ -66,7 +67,7 @@ export const freshKitsuAssetTypes: readonly CreateData<"assetType">[] = [
 ];
 
 /** A task type init-data writes to the database directly, past the API's name check. */
-function insertPastUniqueKeys(studio: Studio, input: CreateData<"taskType">): void {
+export function insertInitDataTaskType(studio: Studio, input: CreateData<"taskType">): void {
   const data = kinds.taskType.create.parse(input);
   const now = studio.now();
   studio.insertChecked("taskType", {
@@ -91,7 +92,7 @@ export function seedFreshKitsu(studio: Studio): void {
     for (const { department, ...t } of freshKitsuTaskTypes) {
       const input = { ...t, departmentId: departments.get(department) ?? null };
       if (studio.table("taskType").lookup("name", t.name).size === 0) createRow(studio, "taskType", input);
-      else insertPastUniqueKeys(studio, input);
+      else insertInitDataTaskType(studio, input);
     }
     for (const s of freshKitsuTaskStatuses) createRow(studio, "taskStatus", s);
     for (const a of freshKitsuAssetTypes) createRow(studio, "assetType", a);

@@ -1,6 +1,6 @@
 import type { EventKind } from "@gadget/core";
-import type { CastingLink, Id, Kind, RecordOf, TrackerRules } from "@gadget/core/adapter";
-import { checkUuid, eventKindOf, kindNames, NotFoundError } from "@gadget/core/adapter";
+import type { CastingLink, Id, Kind, RecordOf, TaskEntityKind, TrackerRules } from "@gadget/core/adapter";
+import { checkUuid, eventKindOf, kindNames, NotFoundError, taskEntityKindSchema } from "@gadget/core/adapter";
 import { EventHistory } from "./event-history.js";
 import type { IdGenerator } from "./ids.js";
 import { type BaseRow, fieldOf, Table } from "./table.js";
@@ -18,8 +18,8 @@ export interface StoredFile {
 }
 
 /** The kinds a task, a casting or a main preview can hang on. */
-export type EntityKind = "shot" | "asset" | "sequence" | "episode" | "edit" | "concept" | "scene";
-const entityKinds: readonly EntityKind[] = ["shot", "asset", "sequence", "episode", "edit", "concept", "scene"];
+export type EntityKind = TaskEntityKind;
+const entityKinds: readonly EntityKind[] = taskEntityKindSchema.options;
 
 /**
  * Fields indexed per kind: names where lookups by name are common, and the foreign keys queries
