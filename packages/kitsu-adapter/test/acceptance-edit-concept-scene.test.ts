@@ -35,6 +35,12 @@ describe("acceptance on Kitsu vs the mock: edits, concepts and scenes", () => {
       expect(await cut.entity()).toBe(edit);
       const sketch = await concept.tasks.new({ taskType: sketchType });
       const blocking = await scene.tasks.new({ taskType: "Scene Blocking" });
+      // init-data's two "Concept" task types: the name means the one for the entity's kind.
+      const conceptTask = await concept.tasks.new({ taskType: "Concept" });
+      expect((await conceptTask.taskType()).forEntity).toBe("concept");
+      const prop = await project.assets.get({ name: "Lantern" });
+      const propConcept = await prop.tasks.new({ taskType: "Concept", name: "second" });
+      expect((await propConcept.taskType()).forEntity).toBe("asset");
       const wrong = await edit.tasks.new({ taskType: "Layout" }).catch((e: unknown) => e);
       expect(wrong).toBeInstanceOf(ValidationError);
 
