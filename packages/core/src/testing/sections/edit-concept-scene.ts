@@ -4,6 +4,7 @@ import type { TaskEntityKind } from "../../schema/tasks.js";
 import type { ComplianceContext } from "../compliance-context.js";
 import { expectTrackerError } from "../helpers/expect-error.js";
 import { makeTempFile, tinyPng } from "../helpers/temp-file.js";
+import { EventRecorder, warmUp } from "./event-recorder.js";
 
 /**
  * Section: edits, concepts and scenes (Zou 1.0.67 entity types "Edit", "Concept", "Scene"): their
@@ -125,6 +126,27 @@ export function editConceptSceneSection(ctx: ComplianceContext): void {
     await ctx.adapter.create("task", { entityId: scene.id, taskTypeId: await typeFor("scene") });
     expect(await ctx.adapter.remove("scene", scene.id, { force: true })).toEqual({ outcome: "canceled" });
     expect((await ctx.adapter.get("scene", scene.id)).canceled).toBe(true);
+  });
+
+  test("events: edit:new, concept:new and scene:new carry the record's id; scene:update when a scene is canceled", async (t) => {
+    t.skip(!ctx.has("events"), "capabilities.events is false");
+    const log = new EventRecorder(ctx.eventTimeoutMs);
+    log.start(ctx.adapter);
+    try {
+      await warmUp(ctx.adapter, log, (await ctx.newShot()).id);
+      const edit = await newEdit();
+      const concept = await newConcept();
+      const scene = await newScene();
+      expect((await log.next("edit:new", edit.id)).data).toMatchObject({ editId: edit.id });
+      expect((await log.next("concept:new", concept.id)).data).toMatchObject({ conceptId: concept.id });
+      expect((await log.next("scene:new", scene.id)).data).toMatchObject({ sceneId: scene.id });
+      await ctx.adapter.create("task", { entityId: scene.id, taskTypeId: await typeFor("scene") });
+      const from = log.events.length;
+      await ctx.adapter.remove("scene", scene.id);
+      expect((await log.next("scene:update", scene.id, from)).projectId).toBe(ctx.fx.project.id);
+    } finally {
+      log.unsubscribe();
+    }
   });
 
   test("playlists: edits and sequences are played in playlists of their kind; concepts and scenes are refused", async (t) => {
