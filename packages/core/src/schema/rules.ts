@@ -296,7 +296,8 @@ export const defaultRules: TrackerRules = {
     // Zou's create_edit answers an existing (project, episode, name) with the existing row; Gadget
     // makes it a conflict, as for sequences.
     unique: [{ fields: ["projectId", "episodeId", "name"] }],
-    parents: { projectId: project, episodeId: { kind: "episode", sameProject: true } },
+    // create_edit takes the episode as the parent without looking at its project.
+    parents: { projectId: project, episodeId: { kind: "episode" } },
     maxLength: { name: 160 },
     // remove_edit: canceled while it has tasks, deleted with them when forced.
     remove: { whileHeld: "cancel-unless-forced" },

@@ -59,6 +59,27 @@ export function editConceptSceneSection(ctx: ComplianceContext): void {
     expect((await ctx.adapter.get("scene", described.id)).description).toBe("layout");
   });
 
+  test("edit: on a tvshow, an edit of an episode is listed by it; the same name may be the project's own edit", async (t) => {
+    t.skip(!ctx.has("episodes"), "capabilities.episodes is false");
+    const show = await ctx.adapter.create("project", {
+      name: `Gadget TV edits ${ctx.suffix}`,
+      productionType: "tvshow",
+    });
+    ctx.trackProject(show.id);
+    const [episode] = (await ctx.adapter.query("episode", { projectId: show.id })).items;
+    if (!episode) return expect.fail("a new tvshow has its first episode");
+    const ofEpisode = await ctx.adapter.create("edit", { name: "Cut", projectId: show.id, episodeId: episode.id });
+    expect(ofEpisode.episodeId).toBe(episode.id);
+    const whole = await ctx.adapter.create("edit", { name: "Cut", projectId: show.id });
+    expect(whole.episodeId).toBeNull();
+    const listed = await ctx.adapter.query("edit", { episodeId: episode.id });
+    expect(listed.items.map((e) => e.id)).toEqual([ofEpisode.id]);
+    await expectTrackerError(
+      ctx.adapter.create("edit", { name: "Cut", projectId: show.id, episodeId: episode.id }),
+      "CONFLICT",
+    );
+  });
+
   test("edit, concept and scene: a name taken in the same scope is a ConflictError; a kind's id is not another's", async () => {
     const { project } = ctx.fx;
     const edit = await newEdit();
