@@ -149,7 +149,7 @@ export function editConceptSceneSection(ctx: ComplianceContext): void {
     expect((await ctx.adapter.get("scene", scene.id)).canceled).toBe(true);
   });
 
-  test("events: edit:new, concept:new and scene:new carry the record's id; scene:update when a scene is canceled", async (t) => {
+  test("events: edit:new, concept:new and scene:new carry the record's id; scene:delete even when a scene is canceled (as Zou announces it)", async (t) => {
     t.skip(!ctx.has("events"), "capabilities.events is false");
     const log = new EventRecorder(ctx.eventTimeoutMs);
     log.start(ctx.adapter);
@@ -164,7 +164,8 @@ export function editConceptSceneSection(ctx: ComplianceContext): void {
       await ctx.adapter.create("task", { entityId: scene.id, taskTypeId: await typeFor("scene") });
       const from = log.events.length;
       await ctx.adapter.remove("scene", scene.id);
-      expect((await log.next("scene:update", scene.id, from)).projectId).toBe(ctx.fx.project.id);
+      expect((await log.next("scene:delete", scene.id, from)).projectId).toBe(ctx.fx.project.id);
+      expect((await ctx.adapter.get("scene", scene.id)).canceled).toBe(true);
     } finally {
       log.unsubscribe();
     }
