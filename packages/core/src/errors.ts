@@ -782,9 +782,9 @@ export class ValidationError extends TrackerError {
   }
 
   /** A task whose task type is for another kind of entity (a shot task type on an asset). */
-  static taskTypeMismatch(taskType: string, forShots: boolean, entityKind: string): ValidationError {
+  static taskTypeMismatch(taskType: string, forEntity: string, entityKind: string): ValidationError {
     return new ValidationError(
-      `Task type of the task does not match entity type: "${taskType}" is for ${forShots ? "shots" : "assets"}, the entity is ${article(entityKind)}. Pick a task type for ${entityKind}s.`,
+      `Task type of the task does not match entity type: "${taskType}" is for ${forEntity}s, the entity is ${article(entityKind)}. Pick a task type for ${entityKind}s.`,
       [{ path: ["taskTypeId"], message: "task type for another kind of entity" }],
     );
   }

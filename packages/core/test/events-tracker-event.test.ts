@@ -64,8 +64,9 @@ describe("isEventName", () => {
     "knows %s",
     (name) => expect(isEventName(name)).toBe(true),
   );
-  it.each(["notification:new", "shot:add-to-scene", "edit:new", "shot", "", "task:"])("does not know %s", (name) =>
-    expect(isEventName(name)).toBe(false),
+  it.each(["notification:new", "shot:add-to-scene", "concept:archive", "shot", "", "task:"])(
+    "does not know %s",
+    (name) => expect(isEventName(name)).toBe(false),
   );
   it("tells event kinds from others, prototype names included", () => {
     expect(isEventKind("preview-file")).toBe(true);

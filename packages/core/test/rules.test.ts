@@ -70,10 +70,11 @@ describe("the default rules are Kitsu's", () => {
     expect([...defaultRules.project.filterKeys].sort()).toEqual(Object.keys(project).sort());
   });
 
-  test("what holds a record back from removal comes from the parents: a sequence's shots and tasks", () => {
+  test("what holds a record back from removal comes from the parents: a sequence's shots, tasks and scenes", () => {
     expect(dependentsOf(defaultRules, "sequence")).toEqual([
       { kind: "shot", field: "sequenceId" },
       { kind: "task", field: "entityId" },
+      { kind: "scene", field: "sequenceId" },
     ]);
     expect(dependentsOf(defaultRules, "assetType")).toEqual([{ kind: "asset", field: "assetTypeId" }]);
   });

@@ -29,6 +29,7 @@ const freshKitsu = {
     "Layout #7CB342",
   ],
   taskTypes: [
+    "Concept concept 1 #8D6E63 Concept",
     "Concept asset 1 #8D6E63 Concept",
     "Modeling asset 2 #78909C Modeling",
     "Shading asset 3 #64B5F6 Modeling",
@@ -40,7 +41,7 @@ const freshKitsu = {
     "FX shot 5 #26C6DA FX",
     "Rendering shot 6 #F06292 Compositing",
     "Compositing shot 7 #ff5252 Compositing",
-    "Edit shot 8 #9b298c Compositing",
+    "Edit edit 8 #9b298c Compositing",
   ],
   taskStatuses: [
     "Todo todo #f5f5f5 default",
@@ -61,8 +62,7 @@ async function studioOf(tracker: Tracker) {
   return {
     departments: departments.map((d) => `${d.name} ${d.color}`),
     taskTypes: (await tracker.taskTypes.all()).map(
-      (t) =>
-        `${t.name} ${t.forShots ? "shot" : "asset"} ${t.priority} ${t.color} ${deptName.get(t.departmentId ?? "") ?? "-"}`,
+      (t) => `${t.name} ${t.forEntity} ${t.priority} ${t.color} ${deptName.get(t.departmentId ?? "") ?? "-"}`,
     ),
     taskStatuses: (await tracker.taskStatuses.all()).map((s) =>
       [

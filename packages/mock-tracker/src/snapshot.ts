@@ -102,6 +102,10 @@ function readSnapshot(json: unknown): SnapshotContent {
       if (!isObject(value)) throw problem(["records", kind, i], "expected an object");
       const revived: Record<string, unknown> = { ...value, raw: {} };
       for (const key of dateKeys) if (typeof revived[key] === "string") revived[key] = new Date(String(revived[key]));
+      // Snapshots written before task types had `forEntity` say `forShots` only: the same kinds it meant.
+      if (k === "taskType" && revived.forEntity === undefined && typeof revived.forShots === "boolean") {
+        revived.forEntity = revived.forShots ? "shot" : "asset";
+      }
       const parsed = kinds[k].record.safeParse(revived);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

@@ -97,6 +97,11 @@ describe("snapshots", () => {
     const t = demoTracker();
     const show = await t.create("project", { name: "Show", productionType: "tvshow" });
     await t.create("episode", { name: "ep01", projectId: show.id });
+    const [sequence] = await all(t, "sequence");
+    if (!sequence) throw new Error("no sequence");
+    await t.create("edit", { name: "Teaser", projectId: show.id });
+    await t.create("concept", { name: "Hero", projectId: show.id });
+    await t.create("scene", { name: "sc010", projectId: sequence.projectId, sequenceId: sequence.id });
     const [comment] = await all(t, "comment");
     if (!comment) throw new Error("no comment");
     await t.addAttachments(comment.id, [await tempUpload("notes.txt", "n")]);
@@ -113,6 +118,14 @@ describe("snapshots", () => {
     const shots = bad.records.shot ?? [];
     if (shots[0]) shots[0].frameIn = "ten";
     expect(() => MockTracker.fromSnapshot(bad)).toThrow(/records\.shot\.0\.frameIn/);
+  });
+  it("loads a snapshot written before task types had forEntity (it was refused as malformed)", async () => {
+    const old = demoTracker().snapshot();
+    for (const row of old.records.taskType ?? []) delete row.forEntity;
+    const back = MockTracker.fromSnapshot(old);
+    const types = await all(back, "taskType");
+    expect(types.find((t) => t.name === "Layout")?.forEntity).toBe("shot");
+    expect(types.find((t) => t.name === "Modeling")?.forEntity).toBe("asset");
   });
 });
 

@@ -416,8 +416,8 @@ const cases: BadInput[] = [
     says: ["another project"],
   },
   {
-    name: 'playlists.new({ forEntity: "sequence" })',
-    run: (w) => w.project.playlists.new(bad({ name: "Reviews", forEntity: "sequence" })),
+    name: 'playlists.new({ forEntity: "concept" }) (Zou plays no concept)',
+    run: (w) => w.project.playlists.new(bad({ name: "Reviews", forEntity: "concept" })),
     says: ["forEntity"],
   },
   {

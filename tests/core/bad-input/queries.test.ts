@@ -222,8 +222,8 @@ const queryCases: BadInput[] = [
   { name: "tasks.fetch({ id: 5 })", run: (w) => w.shot.tasks.fetch(bad({ id: 5 })), says: ["task type"] },
   { name: "episodes.filter({ nmae })", run: (w) => w.project.episodes.filter(bad({ nmae: 1 })), says: ['"nmae"'] },
   {
-    name: "playlists.get({ forEntity: 'sequence' })",
-    run: (w) => w.project.playlists.get(bad({ forEntity: "sequence" })),
+    name: "playlists.get({ forEntity: 'concept' })",
+    run: (w) => w.project.playlists.get(bad({ forEntity: "concept" })),
     says: ["forEntity"],
   },
   { name: "comments.filter({ text: 42 })", run: (w) => w.task.comments.filter(bad({ text: 42 })), says: ["text"] },

@@ -3,13 +3,13 @@ import type { Kind } from "../schema/kinds.js";
 import { parentKinds, parentsOf, type TrackerRules } from "../schema/rules.js";
 import type { RecordFields } from "./unique-check.js";
 
-/** True when a task type (`forShots`) may have tasks on an entity of `entityKind`. */
-export const taskTypeFits = (forShots: boolean, entityKind: string): boolean => forShots === (entityKind !== "asset");
+/** True when a task type for `forEntity` may have tasks on an entity of `entityKind`: Zou asks for the same kind. */
+export const taskTypeFits = (forEntity: string, entityKind: string): boolean => forEntity === entityKind;
 
 /** ValidationError when a task of this type cannot hang on an entity of `entityKind`. */
-export function checkTaskTypeFits(taskType: { name: string; forShots: boolean }, entityKind: string): void {
-  if (!taskTypeFits(taskType.forShots, entityKind)) {
-    throw ValidationError.taskTypeMismatch(taskType.name, taskType.forShots, entityKind);
+export function checkTaskTypeFits(taskType: { name: string; forEntity: string }, entityKind: string): void {
+  if (!taskTypeFits(taskType.forEntity, entityKind)) {
+    throw ValidationError.taskTypeMismatch(taskType.name, taskType.forEntity, entityKind);
   }
 }
 
@@ -41,7 +41,7 @@ export function checkParents(rules: TrackerRules, kind: Kind, input: RecordField
     const taskType = found.get(field)?.record;
     const entity = found.get("entityId");
     if (rule.fitsEntity && taskType && entity) {
-      checkTaskTypeFits({ name: String(taskType.name), forShots: taskType.forShots === true }, entity.kind);
+      checkTaskTypeFits({ name: String(taskType.name), forEntity: String(taskType.forEntity) }, entity.kind);
     }
   }
 }

@@ -29,6 +29,7 @@ export function planRemove(
   checkRemovable(rules, kind, record);
   const { whileHeld } = rules[kind].remove;
   const counts = Object.entries(held).filter(([, n]) => (n ?? 0) > 0) as [Kind, number][];
+  if (whileHeld === "cancel" && counts.length > 0) return "cancel";
   if (!whileHeld || counts.length === 0 || (force && whileHeld !== "refuse")) return "delete";
   if (whileHeld === "cancel-unless-forced") return "cancel";
   const text = counts.map(([k, n]) => `${n} ${k}${n > 1 ? "s" : ""}`).join(", ");

@@ -8,6 +8,7 @@ import type { Id } from "../schema/common.js";
 import type { CreatableKind, CreateData, Kind, RecordOf, Where } from "../schema/kinds.js";
 import { createManyOptionsSchema } from "../schema/options.js";
 import { rulesOf } from "../schema/rules.js";
+import { taskEntityKindSchema } from "../schema/tasks.js";
 import type { SessionContext } from "../session/session-context.js";
 import { createBatch } from "./bulk-create.js";
 import { fetchAll, fetchByName, fetchPages, queryThenTasks } from "./fetch.js";
@@ -162,7 +163,7 @@ export class ReadCollection<K extends Kind, E extends Identified = EntityOf<K>> 
     const fields = { ...checked.fields };
     const projectId = this.options.projectId?.();
     for (const { meta, value } of checked.relations) {
-      const target = typeof meta.target === "string" ? meta.target : ["shot", "asset", "sequence", "episode"];
+      const target = typeof meta.target === "string" ? meta.target : taskEntityKindSchema.options;
       fields[meta.idField] = await resolveRef(
         this.context,
         target as Kind | Kind[],

@@ -14,7 +14,7 @@ import type { RefInput } from "./query.js";
  * for free: an entity (or a known id) of another kind or of another project is refused here.
  */
 
-const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function hasProject(kind: Kind): boolean {
   return Object.hasOwn(kinds[kind].record.shape, "projectId");

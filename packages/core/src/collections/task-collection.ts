@@ -5,9 +5,10 @@ import type { TaskType } from "../model/task-type.js";
 import type { Id } from "../schema/common.js";
 import { rulesOf } from "../schema/rules.js";
 import { Collection } from "./collection.js";
+import { fetchByName } from "./fetch.js";
 import type { NewInput } from "./new-input.js";
 import type { RefInput } from "./query.js";
-import { resolveRef } from "./resolve.js";
+import { knownAs, resolveRef, uuidLike } from "./resolve.js";
 
 /**
  * A shot's, asset's, sequence's or episode's tasks, with `fetch(taskType)`: `shot.tasks`,
@@ -30,7 +31,7 @@ export class TaskCollection extends Collection<"task", Task> {
    */
   override async new(input: NewInput<"task">): Promise<Task> {
     try {
-      return await super.new(input);
+      return await super.new(await this.typeForKind(input));
     } catch (error) {
       if (!(error instanceof ConflictError) || input.taskType === undefined || input.taskType === null) throw error;
       const typeId = await resolveRef(this.context, "taskType", input.taskType, "tasks.new (taskType)");
@@ -38,6 +39,21 @@ export class TaskCollection extends Collection<"task", Task> {
       const name = input.name ?? rulesOf(this.context.adapter).task.createDefaults.name ?? "main";
       throw ConflictError.duplicateTask(this.options.label(), type.name, name, error);
     }
+  }
+
+  /**
+   * Two task types may share a name when they are for different kinds (`zou init-data` makes a
+   * "Concept" for assets and one for concepts): a name then means the one for this entity's kind.
+   */
+  private async typeForKind(input: NewInput<"task">): Promise<NewInput<"task">> {
+    const { taskType } = input;
+    const entityId = this.options.scope().entityId;
+    if (typeof taskType !== "string" || typeof entityId !== "string" || uuidLike.test(taskType)) return input;
+    const owner = knownAs(this.context, entityId);
+    if (!owner) return input;
+    const named = await fetchByName(this.context, "taskType", { name: taskType });
+    const fitting = named.filter((t) => t.forEntity === owner.kind);
+    return named.length > 1 && fitting.length === 1 && fitting[0] ? { ...input, taskType: fitting[0] } : input;
   }
 
   /**

@@ -24,6 +24,9 @@ export const eventKindOf = {
   department: "department",
   playlist: "playlist",
   timeSpent: "time-spent",
+  edit: "edit",
+  concept: "concept",
+  scene: "scene",
 } as const satisfies Record<Kind, string>;
 
 /** An event's kind as Kitsu names it: `shot`, `preview-file`, `task-type`, ... */

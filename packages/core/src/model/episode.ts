@@ -32,6 +32,12 @@ export class Episode extends Entity<"episode"> {
       defaults: () => ({ episodeId: this.id, projectId: this.projectId }),
     });
   }
+  /** The episode's edits. */
+  @lazy get edits(): Collection<"edit"> {
+    return children(this, "edit", () => ({ episodeId: this.id }), {
+      defaults: () => ({ episodeId: this.id, projectId: this.projectId }),
+    });
+  }
   /** The episode's own tasks (not its shots'). */
   @lazy get tasks(): TaskCollection {
     return entityTasks(this);

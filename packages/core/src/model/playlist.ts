@@ -16,10 +16,14 @@ import type { TaskEntity } from "./types.js";
 
 const s = playlistRecordSchema.shape;
 
-/** One entry of `playlist.add([...])`: a shot or asset, with the preview to review if not its latest. */
+/** The kinds a playlist entry may be (those Zou's playlists take). */
+const playableKinds = ["shot", "asset", "sequence", "edit", "episode"] as const;
+
+/** One entry of `playlist.add([...])`: an entity of the playlist's kind, with the preview to review if not its latest. */
 export interface PlaylistEntryInput {
   /**
-   * The shot or asset to review: an id or the entity (a name alone does not say which kind).
+   * The shot, asset, sequence, edit or episode to review (the playlist's `forEntity`): an id or the
+   * entity (a name alone does not say which kind).
    *
    * @example
    * entity: shot
@@ -36,7 +40,8 @@ export interface PlaylistEntryInput {
 }
 
 /**
- * A review playlist of a project: shots or assets, each with a chosen revision. From
+ * A review playlist of a project: shots, assets, sequences, edits or episodes (its `forEntity`;
+ * Kitsu plays no concept or scene), each with a chosen revision. From
  * `project.playlists` (on trackers with the `playlists` capability); `add()` and `remove()` change
  * its entries.
  *
@@ -57,7 +62,7 @@ export class Playlist extends Entity<"playlist"> {
   @relation("taskType", "taskTypeId") declare taskType: Related<TaskType | null>;
 
   /**
-   * Adds shots or assets (with a chosen revision, or their latest); an entity already in the
+   * Adds entities of the playlist's kind (with a chosen revision, or their latest); an entity already in the
    * playlist (or given twice) keeps the last revision given. Every entry is checked first: the
    * entity exists, is of the playlist's project and kind (`forEntity`), and a chosen preview is one
    * of its own.
@@ -90,13 +95,13 @@ export class Playlist extends Entity<"playlist"> {
     return this;
   }
 
-  /** Removes shots or assets from the playlist; one that is not in it is a NotFoundError. */
+  /** Removes entities from the playlist; one that is not in it is a NotFoundError. */
   async remove(entities: readonly RefInput<TaskEntity>[]): Promise<this> {
     const context = contextOf(this);
     context.require("playlists");
     const where = "playlist.remove";
     requireList(entities, where, "[shot]");
-    const ids = await eachItem(entities, where, (e) => resolveRef(context, ["shot", "asset"], e, `${where} (entity)`));
+    const ids = await eachItem(entities, where, (e) => resolveRef(context, playableKinds, e, `${where} (entity)`));
     for (const id of ids) {
       if (!this.entries.some((entry) => entry.entityId === id)) {
         throw NotFoundError.notAmong(
@@ -110,11 +115,11 @@ export class Playlist extends Entity<"playlist"> {
     return this;
   }
 
-  /** The shot or asset of an entry, loaded, and of this playlist's project. */
+  /** The entity of an entry, loaded, and of this playlist's project. */
   private async entityOf(value: RefInput<TaskEntity>, where: string): Promise<AnyEntity> {
     const context = contextOf(this);
-    const id = await resolveRef(context, ["shot", "asset"], value, where, this.projectId);
-    const entity = await loadReference(context, ["shot", "asset"], id, where);
+    const id = await resolveRef(context, playableKinds, value, where, this.projectId);
+    const entity = await loadReference(context, playableKinds, id, where);
     checkSameProject(context, entity, this.projectId);
     return entity;
   }
@@ -122,7 +127,7 @@ export class Playlist extends Entity<"playlist"> {
 
 const playlistEntrySchema = z.strictObject({
   entity: z.custom<RefInput>((value) => value !== undefined && value !== null, {
-    message: "expected the shot or asset, or its id",
+    message: "expected the entity (shot, asset, sequence, edit or episode), or its id",
   }),
   preview: z.unknown().optional(),
 });

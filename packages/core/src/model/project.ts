@@ -74,6 +74,18 @@ export class Project extends Entity<"project"> {
   @lazy get tasks(): Collection<"task"> {
     return children(this, "task", () => ({ projectId: this.id }), { defaults: () => ({}) });
   }
+  /** The project's edits (on tvshows, `episode.edits` holds an episode's). */
+  @lazy get edits(): Collection<"edit"> {
+    return children(this, "edit", () => ({ projectId: this.id }));
+  }
+  /** The project's concepts. */
+  @lazy get concepts(): Collection<"concept"> {
+    return children(this, "concept", () => ({ projectId: this.id }));
+  }
+  /** Every scene of the project; `sequence.scenes.new()` creates one. */
+  @lazy get scenes(): Collection<"scene"> {
+    return children(this, "scene", () => ({ projectId: this.id }));
+  }
   /** The project's review playlists. */
   @lazy get playlists(): Collection<"playlist"> {
     return children(this, "playlist", () => ({ projectId: this.id }), {

@@ -36,6 +36,12 @@ export class Sequence extends Entity<"sequence"> {
       defaults: () => ({ sequenceId: this.id, projectId: this.projectId }),
     });
   }
+  /** The sequence's scenes. */
+  @lazy get scenes(): Collection<"scene"> {
+    return children(this, "scene", () => ({ sequenceId: this.id }), {
+      defaults: () => ({ sequenceId: this.id, projectId: this.projectId }),
+    });
+  }
   /** The sequence's own tasks (not its shots'). */
   @lazy get tasks(): TaskCollection {
     return entityTasks(this);

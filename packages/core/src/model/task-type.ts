@@ -18,8 +18,10 @@ export class TaskType extends Entity<"taskType"> {
   @field(s.shortName) declare shortName: TaskTypeRecord["shortName"];
   @field(s.color) declare color: TaskTypeRecord["color"];
   @field(s.priority) declare priority: TaskTypeRecord["priority"];
-  /** True: applies to shots (and sequences, episodes); false: to assets. */
+  /** True: for a temporal kind (shots, sequences, episodes, edits, scenes); false: assets, concepts. */
   @field(s.forShots) declare readonly forShots: TaskTypeRecord["forShots"];
+  /** The kind of entity the type's tasks hang on: `shot`, `asset`, `edit`, `concept`, ... */
+  @field(s.forEntity) declare readonly forEntity: TaskTypeRecord["forEntity"];
   @field(s.departmentId) declare departmentId: TaskTypeRecord["departmentId"];
   @field(s.allowTimelog) declare allowTimelog: TaskTypeRecord["allowTimelog"];
 

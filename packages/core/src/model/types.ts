@@ -4,12 +4,15 @@ import type { Asset } from "./asset.js";
 import type { AssetType } from "./asset-type.js";
 import type { Attachment } from "./attachment.js";
 import type { Comment } from "./comment.js";
+import type { Concept } from "./concept.js";
 import type { Department } from "./department.js";
+import type { Edit } from "./edit.js";
 import type { Episode } from "./episode.js";
 import type { Person } from "./person.js";
 import type { Playlist } from "./playlist.js";
 import type { Preview } from "./preview.js";
 import type { Project } from "./project.js";
+import type { Scene } from "./scene.js";
 import type { Sequence } from "./sequence.js";
 import type { Shot } from "./shot.js";
 import type { Task } from "./task.js";
@@ -35,6 +38,9 @@ export interface EntityTypes {
   department: Department;
   playlist: Playlist;
   timeSpent: TimeSpent;
+  edit: Edit;
+  concept: Concept;
+  scene: Scene;
 }
 
 /** The entity class of a kind: `EntityOf<"shot">` is `Shot`, as `tracker.load(kind, id)` returns it. */
@@ -47,4 +53,4 @@ export interface Identified {
 }
 
 /** What a task hangs on. */
-export type TaskEntity = Shot | Asset | Sequence | Episode;
+export type TaskEntity = Shot | Asset | Sequence | Episode | Edit | Concept | Scene;

@@ -9,9 +9,11 @@ import {
   secondsSchema,
   textSchema,
 } from "./common.js";
+import { forEntityOf } from "./for-entity.js";
 import { personRoleSchema } from "./people.js";
 import { productionTypeSchema } from "./production.js";
-import { checklistItemSchema, playlistEntrySchema } from "./reviews.js";
+import { checklistItemSchema, playlistEntrySchema, playlistForEntitySchema } from "./reviews.js";
+import { taskEntityKindSchema } from "./tasks.js";
 
 /*
  * What an adapter receives to create or update a record. Relations are ids here: core resolves
@@ -129,18 +131,35 @@ export const taskUpdateSchema = taskCreateSchema
   .omit({ entityId: true, taskTypeId: true, statusId: true, assigneeIds: true })
   .partial();
 
-/** What an adapter's `create("taskType")` receives for a task type (relations as ids). */
-export const taskTypeCreateSchema = z.object({
+const taskTypeFields = z.object({
   name: nameSchema,
-  forShots: z.boolean(),
+  /**
+   * Shorthand kept for existing tools: true is `forEntity: "shot"`, false `forEntity: "asset"`.
+   * Give one of `forShots` and `forEntity`.
+   */
+  forShots: z.boolean().optional(),
+  /** The kind of entity the type's tasks hang on; wins over `forShots`, which must agree when both are given. */
+  forEntity: taskEntityKindSchema.optional(),
   shortName: nameSchema.nullable().optional(),
   color: colorSchema.optional(),
   priority: z.number().int().optional(),
   departmentId: idSchema.nullable().optional(),
   allowTimelog: z.boolean().optional(),
 });
+/** What an adapter's `create("taskType")` receives for a task type (relations as ids). */
+export const taskTypeCreateSchema = taskTypeFields.superRefine((input, ctx) => {
+  if (forEntityOf(input) !== undefined) return;
+  ctx.addIssue({
+    code: "custom",
+    path: input.forEntity === undefined ? ["forEntity"] : ["forShots"],
+    message:
+      input.forEntity === undefined
+        ? 'give the kind of entity the type is for: forEntity ("shot", "asset", "edit", ...) or forShots'
+        : `forShots: ${String(input.forShots)} contradicts forEntity: "${input.forEntity}"; give forEntity alone`,
+  });
+});
 /** What an adapter's `update("taskType")` receives for a task type: only the fields that change. */
-export const taskTypeUpdateSchema = taskTypeCreateSchema.omit({ forShots: true }).partial();
+export const taskTypeUpdateSchema = taskTypeFields.omit({ forShots: true, forEntity: true }).partial();
 
 /** What an adapter's `create("taskStatus")` receives for a task status (relations as ids). */
 export const taskStatusCreateSchema = z.object({
@@ -189,7 +208,7 @@ export const playlistCreateSchema = z.object({
   episodeId: idSchema.nullable().optional(),
   taskTypeId: idSchema.nullable().optional(),
   forClient: z.boolean().optional(),
-  forEntity: z.enum(["shot", "asset"]).optional(),
+  forEntity: playlistForEntitySchema.optional(),
 });
 /** What an adapter's `update("playlist")` receives for a playlist: only the fields that change. */
 export const playlistUpdateSchema = playlistCreateSchema.omit({ projectId: true, episodeId: true }).partial();

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import * as e from "./edit-concept-scene.js";
 import * as i from "./inputs.js";
 import * as h from "./people.js";
 import * as p from "./production.js";
@@ -32,6 +33,9 @@ export const kinds = {
   department: { record: h.departmentRecordSchema, create: i.departmentCreateSchema, update: i.departmentUpdateSchema },
   playlist: { record: r.playlistRecordSchema, create: i.playlistCreateSchema, update: i.playlistUpdateSchema },
   timeSpent: { record: t.timeSpentRecordSchema, create: null, update: null },
+  edit: { record: e.editRecordSchema, create: e.editCreateSchema, update: e.editUpdateSchema },
+  concept: { record: e.conceptRecordSchema, create: e.conceptCreateSchema, update: e.conceptUpdateSchema },
+  scene: { record: e.sceneRecordSchema, create: e.sceneCreateSchema, update: e.sceneUpdateSchema },
 } as const;
 
 type Kinds = typeof kinds;

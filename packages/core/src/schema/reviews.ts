@@ -76,8 +76,16 @@ export const playlistEntrySchema = z.object({
   entityId: idSchema,
   previewId: idSchema.nullable(),
 });
-/** A shot or asset in a playlist, with the preview shown for it. */
+/** An entity (of the playlist's `forEntity` kind) in a playlist, with the preview shown for it. */
 export type PlaylistEntry = z.infer<typeof playlistEntrySchema>;
+
+/**
+ * The kinds a playlist reviews, as Zou 1.0.67 accepts them (playlists_service
+ * VALID_FOR_ENTITY_VALUES): concepts and scenes cannot be played.
+ */
+export const playlistForEntitySchema = z.enum(["shot", "asset", "sequence", "edit", "episode"]);
+/** A kind a playlist can review: shot, asset, sequence, edit or episode. */
+export type PlaylistForEntity = z.infer<typeof playlistForEntitySchema>;
 
 /** The schema of a playlist record. */
 export const playlistRecordSchema = baseRecordSchema.extend({
@@ -85,7 +93,7 @@ export const playlistRecordSchema = baseRecordSchema.extend({
   episodeId: idSchema.nullable(),
   taskTypeId: idSchema.nullable(),
   forClient: z.boolean(),
-  forEntity: z.enum(["shot", "asset"]),
+  forEntity: playlistForEntitySchema,
   entries: z.array(playlistEntrySchema),
 });
 /** A review playlist of a project. */

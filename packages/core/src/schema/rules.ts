@@ -8,6 +8,7 @@ import {
   kinds,
   type RecordOf,
 } from "./kinds.js";
+import { taskEntityKindSchema } from "./tasks.js";
 
 /*
  * The tracker rules, each declared once: what makes a record unique, which records a record needs,
@@ -73,8 +74,8 @@ export interface ParentRule {
    */
   readonly sameProject?: boolean;
   /**
-   * A task type must be for the kind of the task's entity: `forShots` for shots, sequences and
-   * episodes, not `forShots` for assets (Zou: "Task type of the task does not match entity type").
+   * A task type must be for the kind of the task's entity: its `forEntity` is the entity's kind
+   * (Zou: "Task type of the task does not match entity type").
    *
    * @default false
    */
@@ -89,10 +90,11 @@ export type ParentField<K extends Kind> = K extends CreatableKind
 /**
  * What removing a record does while records still point at it (see `dependentsOf`):
  * `refuse` (even forced), `refuse-unless-forced` (forced, they go with it), or
- * `cancel-unless-forced` (kept with `canceled: true`; forced, deleted with them).
+ * `cancel-unless-forced` (kept with `canceled: true`; forced, deleted with them), or `cancel`
+ * (kept with `canceled: true`, forced or not: Zou's scenes).
  * Without one, the record goes alone, or with what a tracker deletes along with it.
  */
-export type WhileHeld = "refuse" | "refuse-unless-forced" | "cancel-unless-forced";
+export type WhileHeld = "refuse" | "refuse-unless-forced" | "cancel-unless-forced" | "cancel";
 
 /** When a record of a kind may be removed: a state it must be in, and what happens to what points at it. */
 export interface RemoveRule<K extends Kind> {
@@ -163,7 +165,7 @@ function deriveFilterKeys<K extends Kind>(kind: K): RuleField<K>[] {
 }
 
 const project: ParentRule = { kind: "project" };
-const entityKinds = ["shot", "asset", "sequence", "episode"] as const;
+const entityKinds = taskEntityKindSchema.options;
 
 /** Rules that every kind has, whatever its own. */
 const base = <K extends Kind>(kind: K) => ({
@@ -289,6 +291,34 @@ export const defaultRules: TrackerRules = {
     maxLength: { name: 80 },
   },
   timeSpent: { ...base("timeSpent"), parents: {} },
+  edit: {
+    ...base("edit"),
+    // Zou's create_edit answers an existing (project, episode, name) with the existing row; Gadget
+    // makes it a conflict, as for sequences.
+    unique: [{ fields: ["projectId", "episodeId", "name"] }],
+    // create_edit takes the episode as the parent without looking at its project.
+    parents: { projectId: project, episodeId: { kind: "episode" } },
+    maxLength: { name: 160 },
+    // remove_edit: canceled while it has tasks, deleted with them when forced.
+    remove: { whileHeld: "cancel-unless-forced" },
+  },
+  concept: {
+    ...base("concept"),
+    // Zou's create_concept dedupes on (project, name); a conflict here.
+    unique: [{ fields: ["projectId", "name"] }],
+    parents: { projectId: project },
+    maxLength: { name: 160 },
+    remove: { whileHeld: "cancel-unless-forced" },
+  },
+  scene: {
+    ...base("scene"),
+    // Zou's create_scene dedupes on (sequence, name) and answers 404 for a sequence of another project.
+    unique: [{ fields: ["sequenceId", "name"] }],
+    parents: { projectId: project, sequenceId: { kind: "sequence", sameProject: true } },
+    maxLength: { name: 160 },
+    // remove_scene takes no force: the database refuses while tasks point at it, and Zou cancels.
+    remove: { whileHeld: "cancel" },
+  },
 };
 
 /** The defaults with `overrides` laid over them: each overridden rule replaces the default whole. */

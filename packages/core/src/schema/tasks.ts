@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { baseRecordSchema, idSchema, isoDateSchema, secondsSchema } from "./common.js";
 
-/** The kinds a task can hang on. */
-export const taskEntityKindSchema = z.enum(["shot", "asset", "sequence", "episode"]);
-/** The kinds a task can be on: shot, asset, sequence, episode. */
+/** The kinds a task can hang on (Zou's task type `for_entity`, lowercased). */
+export const taskEntityKindSchema = z.enum(["shot", "asset", "sequence", "episode", "edit", "concept", "scene"]);
+/** The kinds a task can be on: shot, asset, sequence, episode, edit, concept, scene. */
 export type TaskEntityKind = z.infer<typeof taskEntityKindSchema>;
 
 /** The schema of a task record. */
@@ -36,8 +36,13 @@ export const taskTypeRecordSchema = baseRecordSchema.extend({
   shortName: z.string().nullable(),
   color: z.string(),
   priority: z.number().int(),
-  /** True: the type applies to shots (and other temporal entities); false: to assets. */
+  /**
+   * True: the type applies to shots (and other temporal entities); false: to assets and concepts.
+   * Kept for existing tools; `forEntity` says which kind exactly.
+   */
   forShots: z.boolean(),
+  /** The one kind of entity this type's tasks hang on (Zou's `for_entity`). */
+  forEntity: taskEntityKindSchema,
   departmentId: idSchema.nullable(),
   allowTimelog: z.boolean(),
 });

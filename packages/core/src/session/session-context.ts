@@ -30,10 +30,11 @@ import {
   type UpdatableKind,
   type UpdateData,
 } from "../schema/kinds.js";
+import { taskEntityKindSchema } from "../schema/tasks.js";
 import type { Tracker } from "./tracker.js";
 
 /** Kinds a main preview can belong to; `preview-file:set-main` names the entity without its kind. */
-const previewOwnerKinds: readonly Kind[] = ["shot", "asset", "sequence", "episode"];
+const previewOwnerKinds: readonly Kind[] = taskEntityKindSchema.options;
 
 /** Entities used last, held strongly whatever the caller keeps (see IdentityMap). */
 const recentEntities = 1_000;

@@ -18,6 +18,7 @@ export const sections = {
   customActions: { title: "custom actions", capability: null },
   session: { title: "the session (whoami)", capability: null },
   personDepartments: { title: "person departments", capability: null },
+  editConceptScene: { title: "edits, concepts and scenes", capability: null },
 } as const satisfies Record<string, { title: string; capability: Capability | null }>;
 
 /** The name of one section of the compliance suite (`crud`, `events`, ...), to skip it. */

@@ -10,6 +10,7 @@ import { commentsSection } from "./sections/comments.js";
 import { crudSection } from "./sections/crud.js";
 import { customActionsSection } from "./sections/custom-actions.js";
 import { customDataSection } from "./sections/custom-data.js";
+import { editConceptSceneSection } from "./sections/edit-concept-scene.js";
 import { eventsSection } from "./sections/events.js";
 import { lookupsSection } from "./sections/lookups.js";
 import { personDepartmentsSection } from "./sections/person-departments.js";
@@ -36,6 +37,7 @@ const registrars: Record<Section, (ctx: ComplianceContext) => void> = {
   customActions: customActionsSection,
   session: sessionSection,
   personDepartments: personDepartmentsSection,
+  editConceptScene: editConceptSceneSection,
 };
 
 /**

@@ -8,6 +8,7 @@ import type {
   PlaylistRecord,
   PreviewRecord,
 } from "@gadget/core/adapter";
+import { playlistForEntitySchema } from "@gadget/core/adapter";
 import { z } from "zod";
 import {
   createdAt,
@@ -159,7 +160,8 @@ export function decodePlaylist(value: unknown): PlaylistRecord {
     episodeId: idOrNull(row.episode_id),
     taskTypeId: idOrNull(row.task_type_id),
     forClient: row.for_client === true,
-    forEntity: row.for_entity === "asset" ? "asset" : "shot",
+    // Zou reads a null for_entity as "shot" (playlists_service.build_playlist_dict).
+    forEntity: playlistForEntitySchema.safeParse(row.for_entity).data ?? "shot",
     entries: decodePlaylistEntries(row.shots),
   };
 }

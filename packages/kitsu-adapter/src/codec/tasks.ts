@@ -6,6 +6,7 @@ import type {
   TaskTypeRecord,
   TimeSpentRecord,
 } from "@gadget/core/adapter";
+import { forShotsOf, kindOfZouForEntity } from "@gadget/core/adapter";
 import { z } from "zod";
 import {
   createdAt,
@@ -23,25 +24,9 @@ import {
   updatedAt,
 } from "./values.js";
 
-/** Kitsu's `for_entity` values that are temporal (shot-like): the model's `forShots: true`. */
-const temporal = new Set(["Shot", "Sequence", "Episode", "Edit", "Scene"]);
-
-export const forEntityToForShots = (forEntity: unknown): boolean => temporal.has(String(forEntity));
-export const forShotsToForEntity = (forShots: boolean): "Shot" | "Asset" => (forShots ? "Shot" : "Asset");
-
-/** A task type's `for_entity` tells which kind of entity its tasks hang on. */
-export function entityKindOf(forEntity: unknown): TaskEntityKind {
-  switch (forEntity) {
-    case "Sequence":
-      return "sequence";
-    case "Episode":
-      return "episode";
-    case "Asset":
-      return "asset";
-    default:
-      return "shot";
-  }
-}
+/** A task type's `for_entity` tells which kind of entity its tasks hang on (Zou's column defaults to "Asset"). */
+export const entityKindOf = (forEntity: unknown): TaskEntityKind =>
+  forEntity === undefined || forEntity === null ? "asset" : (kindOfZouForEntity(forEntity) ?? "shot");
 
 const taskRow = kitsuRow.extend({
   entity_id: z.string(),
@@ -90,17 +75,15 @@ const namedRow = kitsuRow.extend({ name: z.string() });
 const statusRow = namedRow.extend({ short_name: z.string() });
 
 /**
- * Rows for Kitsu's concept entities, which the model has no kind for: the task types whose
- * `for_entity` is "Concept" and the statuses flagged `for_concept` (Neutral, Approved, Rejected
- * after `zou init-data`). Listing them would give a fresh Kitsu two "Concept" task types for
- * assets and two default statuses, so they are left out, as the mock tracker never has them.
+ * The statuses flagged `for_concept` (Neutral, Approved, Rejected after `zou init-data`) are left
+ * out: listing them would give a fresh Kitsu two default statuses. A task of any kind, concepts
+ * included, is created with the studio's default status, which the adapter sends. Task types for
+ * concepts (`for_entity: "Concept"`) are listed: concept tasks need them.
  */
-export const isConceptTaskType = (row: KitsuRow): boolean => row.for_entity === "Concept";
 export const isConceptStatus = (row: KitsuRow): boolean => row.for_concept === true;
 
 /** The task types and statuses of the model's kinds, decoded. */
-export const decodeTaskTypes = (rows: KitsuRow[]): TaskTypeRecord[] =>
-  rows.filter((r) => !isConceptTaskType(r)).map(decodeTaskType);
+export const decodeTaskTypes = (rows: KitsuRow[]): TaskTypeRecord[] => rows.map(decodeTaskType);
 export const decodeTaskStatuses = (rows: KitsuRow[]): TaskStatusRecord[] =>
   rows.filter((r) => !isConceptStatus(r)).map(decodeTaskStatus);
 
@@ -116,7 +99,8 @@ export function decodeTaskType(value: unknown): TaskTypeRecord {
     shortName: textOrNull(row.short_name),
     color: typeof row.color === "string" ? row.color : "#FFFFFF",
     priority: toInt(row.priority) ?? 1,
-    forShots: forEntityToForShots(row.for_entity),
+    forShots: forShotsOf(entityKindOf(row.for_entity)),
+    forEntity: entityKindOf(row.for_entity),
     departmentId: idOrNull(row.department_id),
     allowTimelog: row.allow_timelog !== false,
   };

@@ -4,19 +4,22 @@ import {
   type CreateData,
   checkTaskTypeFits,
   checkUnique,
+  forEntityOf,
   type Id,
   type RecordFields,
   type RecordOf,
+  type TaskEntityKind,
   uniqueConflict,
   uniqueIdentity,
   uniqueLookups,
   ValidationError,
+  zouForEntity,
 } from "@gadget/core/adapter";
-import { forShotsToForEntity } from "../codec/tasks.js";
 import type { KitsuRow } from "../codec/values.js";
 import { path, type Route, routes } from "../routes.js";
 import type { ReadBack } from "../transport/request-spec.js";
 import { cachedRecords } from "./cached-query.js";
+import { createEditConceptScene } from "./create-edit-concept-scene.js";
 import { deriveNbFrames, encodeEntityData, encodeFields, encodeProjectFields } from "./encode.js";
 import { entityForTaskType } from "./entity-lookup.js";
 import { kindSpecs } from "./kind-specs.js";
@@ -161,8 +164,12 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input): Pr
       return createTask(ctx, input);
     case "taskType": {
       ctx.ref.invalidate("taskType");
-      const { forShots, ...rest } = input;
-      const body = { ...encodeFields(rest), for_entity: forShotsToForEntity(forShots === true) };
+      const { forShots, forEntity, ...rest } = input;
+      const kindFor = forEntityOf({
+        forShots: forShots as boolean | undefined,
+        forEntity: forEntity as TaskEntityKind | undefined,
+      });
+      const body = { ...encodeFields(rest), for_entity: zouForEntity(kindFor ?? "shot") };
       return post(ctx, routes.createModel, { model: "task-types" }, body, landedBy(ctx, kind, input));
     }
     case "taskStatus": {
@@ -178,6 +185,10 @@ async function createRow(ctx: OpsContext, kind: CreatableKind, input: Input): Pr
       const body = { color: "#999999", ...encodeFields(input) };
       return post(ctx, routes.createModel, { model: "departments" }, body, landedBy(ctx, kind, input));
     }
+    case "edit":
+    case "concept":
+    case "scene":
+      return createEditConceptScene(ctx, kind, input);
     case "playlist": {
       const body = { for_entity: "shot", for_client: false, is_for_all: false, ...encodeFields(input) };
       return post(ctx, routes.createModel, { model: "playlists" }, body, landedBy(ctx, kind, input));

@@ -1,11 +1,11 @@
-import { type Id, NotFoundError } from "@gadget/core/adapter";
+import { type Id, NotFoundError, type TaskEntityKind, taskEntityKindSchema } from "@gadget/core/adapter";
 import { entityKindOf } from "../codec/tasks.js";
 import type { KitsuRow } from "../codec/values.js";
 import type { OpsContext } from "./ops-context.js";
 import { getPath } from "./query.js";
 
-type EntityKind = "shot" | "asset" | "sequence" | "episode";
-const entityKinds: readonly EntityKind[] = ["shot", "asset", "sequence", "episode"];
+type EntityKind = TaskEntityKind;
+const entityKinds: readonly EntityKind[] = taskEntityKindSchema.options;
 
 /**
  * The row of an entity whose kind the caller does not know, with its kind. Typed routes answer 404

@@ -1,4 +1,5 @@
 import type { Id, Kind, ProjectRecord, RecordOf } from "@gadget/core/adapter";
+import { decodeConcept, decodeEdit, decodeScene } from "../codec/edit-concept-scene.js";
 import { decodeDepartment, decodePerson } from "../codec/people.js";
 import {
   decodeAsset,
@@ -43,6 +44,12 @@ export function decodeProjects(
 
 /** Catches what a preparation fails with: the decode that needs the data reads it again and reports. */
 const started = (load: Promise<unknown>): void => void load.catch(() => {});
+
+/** The rows of one temporal entity type ("Edit", "Concept", "Scene"): a typed route of Zou may answer others. */
+async function ofEntityType(rows: KitsuRow[], ref: ReferenceCache, typeName: string): Promise<KitsuRow[]> {
+  const typeId = (await ref.entityTypeTable()).temporalTypeIds.get(typeName);
+  return typeId === undefined ? rows : rows.filter((r) => String(r.entity_type_id) === typeId);
+}
 
 const entityColumns = { id: "id", name: "name", projectId: "project_id", canceled: "canceled" };
 
@@ -199,5 +206,26 @@ export const kindSpecs: { [K in Kind]: KindSpec<K> } = {
     model: "time-spents",
     columns: { id: "id", taskId: "task_id", personId: "person_id", date: "date" },
     decode: async (rows) => rows.map(decodeTimeSpent),
+  },
+  edit: {
+    model: "entities",
+    columns: { ...entityColumns, episodeId: "parent_id", previewId: "preview_file_id" },
+    typed: { list: routes.listEdits, get: routes.getEdit },
+    decode: async (rows, ref) => (await ofEntityType(rows, ref, "Edit")).map(decodeEdit),
+    prepare: (ref) => started(ref.entityTypeTable()),
+  },
+  concept: {
+    model: "entities",
+    columns: { ...entityColumns, previewId: "preview_file_id" },
+    typed: { list: routes.listConcepts, get: routes.getConcept },
+    decode: async (rows, ref) => (await ofEntityType(rows, ref, "Concept")).map(decodeConcept),
+    prepare: (ref) => started(ref.entityTypeTable()),
+  },
+  scene: {
+    model: "entities",
+    columns: { ...entityColumns, sequenceId: "parent_id", previewId: "preview_file_id" },
+    typed: { list: routes.listScenes, get: routes.getScene },
+    decode: async (rows, ref) => (await ofEntityType(rows, ref, "Scene")).map(decodeScene),
+    prepare: (ref) => started(ref.entityTypeTable()),
   },
 };

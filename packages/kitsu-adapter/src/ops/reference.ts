@@ -28,6 +28,8 @@ export const isCachedKind = (kind: string): kind is CachedKind => kind in cached
 
 interface EntityTypes {
   assetTypeIds: Set<Id>;
+  /** The id of each temporal entity type, by name ("Edit", "Scene", ...). */
+  temporalTypeIds: Map<string, Id>;
 }
 
 /** What the session knows of a project without asking: its production type and enabled statuses. */
@@ -86,6 +88,9 @@ export class ReferenceCache {
     const rows = await this.rows("entity-types");
     return {
       assetTypeIds: new Set(rows.filter((r) => !temporalTypeNames.has(String(r.name))).map((r) => asId(r.id))),
+      temporalTypeIds: new Map(
+        rows.filter((r) => temporalTypeNames.has(String(r.name))).map((r) => [String(r.name), asId(r.id)]),
+      ),
     };
   });
   private readonly sequenceEpisode = new Map<Id, Id | null>();

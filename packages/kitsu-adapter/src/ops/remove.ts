@@ -18,6 +18,9 @@ const entityRoutes: Partial<Record<Kind, Route>> = {
   asset: routes.deleteAsset,
   sequence: routes.deleteSequence,
   episode: routes.deleteEpisode,
+  edit: routes.deleteEdit,
+  concept: routes.deleteConcept,
+  scene: routes.deleteScene,
 };
 
 /**
@@ -44,7 +47,9 @@ export async function remove(ctx: OpsContext, kind: Kind, id: Id, options: Remov
     throw error;
   }
   if (kind === "taskType" || kind === "taskStatus" || kind === "assetType") ctx.ref.invalidate(kind);
-  if (!entityRoute || options.force) return { outcome: "deleted" };
+  // A kind canceled while held whatever the force (Zou's scenes) is read back even when forced.
+  const forced = options.force && ctx.rules[kind].remove.whileHeld !== "cancel";
+  if (!entityRoute || forced) return { outcome: "deleted" };
   try {
     const row = await ctx.client.request<KitsuRow>({ method: "GET", path: getPath(kind, id) });
     return { outcome: row.canceled === true ? "canceled" : "deleted" };

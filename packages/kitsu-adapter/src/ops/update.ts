@@ -18,7 +18,7 @@ import { checkId } from "./validate.js";
 
 type Input = Record<string, unknown>;
 
-const entityKinds = new Set<UpdatableKind>(["episode", "sequence", "shot", "asset"]);
+const entityKinds = new Set<UpdatableKind>(["episode", "sequence", "shot", "asset", "edit", "concept", "scene"]);
 /** Kinds whose PUT answer lacks relation arrays (team, assignees, previews...): read back after writing. */
 const readBack = new Set<UpdatableKind>(["project", "task", "person", "comment", "preview"]);
 

@@ -5,7 +5,9 @@ import {
   freshKitsuDepartments,
   freshKitsuTaskStatuses,
   freshKitsuTaskTypes,
+  insertInitDataTaskType,
 } from "../seeds/fresh-kitsu.js";
+import { Studio } from "../studio/studio.js";
 import { all } from "./routes/helpers.js";
 import type { ServerContext } from "./server-context.js";
 import { normalizeEmail, registerLogin } from "./users.js";
@@ -45,8 +47,16 @@ export async function seedZou(
   }
   const types = await all(tracker, "taskType");
   for (const { department, ...t } of freshKitsuTaskTypes) {
-    if (types.some((x) => x.name === t.name && x.forShots === t.forShots)) continue;
-    await tracker.create("taskType", { ...t, departmentId: deptId.get(department) ?? null });
+    if (types.some((x) => x.name === t.name && x.forEntity === t.forEntity)) continue;
+    const input = { ...t, departmentId: deptId.get(department) ?? null };
+    if (!types.some((x) => x.name === t.name)) {
+      types.push(await tracker.create("taskType", input));
+      continue;
+    }
+    // Zou's API refuses a second "Concept", which init-data writes to the database directly: a mock
+    // tracker's store takes it the same way; another tracker goes without it.
+    const { studio } = tracker as { studio?: unknown };
+    if (studio instanceof Studio) insertInitDataTaskType(studio, input);
   }
   const existing = await all(tracker, "taskStatus");
   for (const status of freshKitsuTaskStatuses) {

@@ -1,5 +1,5 @@
 import type { CreatableKind, CreateData, CustomData, Id } from "@gadget/core/adapter";
-import { ValidationError } from "@gadget/core/adapter";
+import { forEntityOf, forShotsOf, ValidationError } from "@gadget/core/adapter";
 import type { Stored, Studio } from "../studio/studio.js";
 import { findDefaultStatusId } from "./task-data.js";
 
@@ -124,7 +124,8 @@ export const builders: Builders = {
     shortName: d.shortName ?? null,
     color: d.color ?? "#FFFFFF",
     priority: d.priority ?? 1,
-    forShots: d.forShots,
+    forShots: forShotsOf(forEntityOrShot(d)),
+    forEntity: forEntityOrShot(d),
     departmentId: d.departmentId ?? null,
     allowTimelog: d.allowTimelog ?? true,
   }),
@@ -159,6 +160,29 @@ export const builders: Builders = {
     name: d.name,
     color: d.color ?? "#FFFFFF",
   }),
+  edit: (_s, d) => ({
+    name: d.name,
+    projectId: d.projectId,
+    episodeId: d.episodeId ?? null,
+    description: d.description ?? null,
+    canceled: false,
+    previewId: null,
+  }),
+  concept: (_s, d) => ({
+    name: d.name,
+    projectId: d.projectId,
+    description: d.description ?? null,
+    canceled: false,
+    previewId: null,
+  }),
+  scene: (_s, d) => ({
+    name: d.name,
+    projectId: d.projectId,
+    sequenceId: d.sequenceId,
+    description: null,
+    canceled: false,
+    previewId: null,
+  }),
   playlist: (_s, d) => ({
     name: d.name,
     projectId: d.projectId,
@@ -169,6 +193,9 @@ export const builders: Builders = {
     entries: [],
   }),
 };
+
+/** The create schema refuses an input naming no kind; "shot" only keeps the type total. */
+const forEntityOrShot = (d: CreateData<"taskType">) => forEntityOf(d) ?? "shot";
 
 export const fullName = (first: string, last: string): string => `${first} ${last}`.trim();
 

@@ -15,7 +15,7 @@ function removePreview(studio: Studio, previewId: Id): void {
   if (!task) return;
   if (task.lastPreviewId === previewId) studio.table("task").patch(task.id, { lastPreviewId: null });
   const kind = studio.entityKindOf(task.entityId);
-  if (kind === "shot" || kind === "asset") {
+  if (kind && kind !== "sequence" && kind !== "episode") {
     if (studio.table(kind).get(task.entityId)?.previewId === previewId) {
       studio.table(kind).patch(task.entityId, { previewId: null });
     }
@@ -52,7 +52,7 @@ export function removeTask(studio: Studio, taskId: Id): void {
 }
 
 /** What a project holds directly, deleted children first so that no row outlives its parent. */
-const projectContent = ["playlist", "shot", "asset", "sequence", "episode"] as const;
+const projectContent = ["playlist", "scene", "edit", "concept", "shot", "asset", "sequence", "episode"] as const;
 
 /**
  * Zou's forced project delete (the rules checked by the caller: closed, and empty unless forced):

@@ -82,7 +82,8 @@ export function castIn(studio: Studio, assetId: Id): CastIn[] {
   for (const entityId of studio.castIn.get(assetId) ?? []) {
     const entityKind = studio.entityKindOf(entityId);
     const link = studio.casting.get(entityId)?.find((l) => l.assetId === assetId);
-    if (!entityKind || !link) continue;
+    // Casting is kept on shots, assets, sequences and episodes only.
+    if (!entityKind || !link || entityKind === "edit" || entityKind === "concept" || entityKind === "scene") continue;
     const cast = { entityId, entityKind, occurrences: link.occurrences, label: link.label };
     const shot = entityKind === "shot" ? studio.table("shot").get(entityId) : undefined;
     const asset = entityKind === "asset" ? studio.table("asset").get(entityId) : undefined;

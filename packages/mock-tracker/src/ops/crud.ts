@@ -182,7 +182,8 @@ export function removeRow(studio: Studio, kind: Kind, id: Id, force = false): Re
   const counts = Object.fromEntries(Object.entries(held).map(([k, ids]) => [k, ids.length]));
   if (planRemove(studio.rules, kind, row as unknown as RecordFields, counts, force) === "cancel") {
     studio.table(kind).patch(id, { canceled: true, updatedAt: studio.now() });
-    studio.emitCrud(kind, "update", row);
+    // Zou's remove_scene announces scene:delete whether it deleted or canceled the scene.
+    studio.emitCrud(kind, kind === "scene" ? "delete" : "update", row);
     return { outcome: "canceled" };
   }
   if (kind === "task") {

@@ -151,7 +151,8 @@ export function setMainPreview(studio: Studio, previewId: Id): void {
   const preview = studio.require("preview", previewId);
   const task = studio.require("task", preview.taskId);
   const { kind, row } = studio.requireEntity(task.entityId);
-  if (kind === "shot" || kind === "asset") {
+  // Sequences and episodes have no main preview in the model.
+  if (kind !== "sequence" && kind !== "episode") {
     studio.table(kind).patch(row.id, { previewId, updatedAt: studio.now() });
   }
   studio.emit("preview-file:set-main", previewId, task.projectId, { entityId: row.id, previewFileId: previewId });

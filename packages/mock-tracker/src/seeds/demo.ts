@@ -6,6 +6,7 @@ import { addTeamMember, addToProject } from "../ops/project.js";
 import { addPreviewFile, postComment, setMainPreview } from "../ops/reviews.js";
 import { addPlaylistEntries, writeTimeSpent } from "../ops/work.js";
 import type { Studio } from "../studio/studio.js";
+import { fieldOf } from "../studio/table.js";
 import { fakeMp4, solidPng } from "./demo-files.js";
 
 /** Seed of the demo's ids and start of its clock: the demo is the same studio on every run. */
@@ -89,9 +90,13 @@ export function demoTracker(): MockTracker {
   return tracker;
 }
 
-/** A row of the fresh studio the demo starts from, by name. */
+/**
+ * A row of the fresh studio the demo starts from, by name; of two task types of one name (init-data's
+ * "Concept"), the one for shots or assets, which the demo's tasks are on.
+ */
 function named<K extends "taskStatus" | "department" | "taskType" | "assetType">(s: Studio, kind: K, name: string) {
-  const row = s.table(kind).rowsWhere("name", name)[0];
+  const rows = s.table(kind).rowsWhere("name", name);
+  const row = rows.find((r) => fieldOf(r, "forEntity") !== "concept") ?? rows[0];
   if (!row) throw new Error(`The fresh studio lacks the ${kind} "${name}" the demo uses`);
   return row;
 }

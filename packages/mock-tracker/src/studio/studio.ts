@@ -1,6 +1,6 @@
 import type { EventKind } from "@gadget/core";
-import type { CastingLink, Id, Kind, RecordOf, TrackerRules } from "@gadget/core/adapter";
-import { checkUuid, eventKindOf, kindNames, NotFoundError } from "@gadget/core/adapter";
+import type { CastingLink, Id, Kind, RecordOf, TaskEntityKind, TrackerRules } from "@gadget/core/adapter";
+import { checkUuid, eventKindOf, kindNames, NotFoundError, taskEntityKindSchema } from "@gadget/core/adapter";
 import { EventHistory } from "./event-history.js";
 import type { IdGenerator } from "./ids.js";
 import { type BaseRow, fieldOf, Table } from "./table.js";
@@ -18,8 +18,8 @@ export interface StoredFile {
 }
 
 /** The kinds a task, a casting or a main preview can hang on. */
-export type EntityKind = "shot" | "asset" | "sequence" | "episode";
-const entityKinds: readonly EntityKind[] = ["shot", "asset", "sequence", "episode"];
+export type EntityKind = TaskEntityKind;
+const entityKinds: readonly EntityKind[] = taskEntityKindSchema.options;
 
 /**
  * Fields indexed per kind: names where lookups by name are common, and the foreign keys queries
@@ -43,6 +43,9 @@ const indexFields: Record<Kind, readonly string[]> = {
   department: ["name"],
   playlist: ["name", "projectId", "episodeId"],
   timeSpent: ["taskId", "personId"],
+  edit: ["name", "projectId", "episodeId"],
+  concept: ["name", "projectId"],
+  scene: ["name", "projectId", "sequenceId"],
 };
 
 const camelIdKey = (eventKind: string): string =>
@@ -143,7 +146,7 @@ export class Studio {
     const kind = this.entityKindOf(id);
     if (!kind) {
       checkUuid(id, "entity");
-      throw NotFoundError.entity("shot, asset, sequence or episode", String(id));
+      throw NotFoundError.entity("shot, asset, sequence, episode, edit, concept or scene", String(id));
     }
     return { kind, row: this.tables[kind].get(id) as Stored<EntityKind> };
   }

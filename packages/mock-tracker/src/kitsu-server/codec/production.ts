@@ -1,8 +1,11 @@
 import type {
   AssetRecord,
   AssetTypeRecord,
+  ConceptRecord,
+  EditRecord,
   EpisodeRecord,
   ProjectRecord,
+  SceneRecord,
   SequenceRecord,
   ShotRecord,
 } from "@gadget/core/adapter";
@@ -74,10 +77,17 @@ export function projectStatuses(state: KitsuState): Record<string, unknown>[] {
   ].map((s) => ({ ...s, type: "ProjectStatus" }));
 }
 
-export type EntityRecord = EpisodeRecord | SequenceRecord | ShotRecord | AssetRecord;
+export type EntityRecord =
+  | EpisodeRecord
+  | SequenceRecord
+  | ShotRecord
+  | AssetRecord
+  | EditRecord
+  | ConceptRecord
+  | SceneRecord;
 
 interface EntityShape {
-  type: "Episode" | "Sequence" | "Shot" | "Asset" | "Entity";
+  type: "Episode" | "Sequence" | "Shot" | "Asset" | "Edit" | "Concept" | "Scene" | "Entity";
   entityTypeId: string;
   parentId: string | null;
   sourceId: string | null;
@@ -125,10 +135,40 @@ function shapeOf(kind: EntityKindName, r: EntityRecord, state: KitsuState): Enti
     const q = r as SequenceRecord;
     return { ...base, type: "Sequence", entityTypeId: state.entityTypeIds.Sequence, parentId: q.episodeId };
   }
+  if (kind === "edit") {
+    const e = r as EditRecord;
+    return {
+      ...base,
+      type: "Edit",
+      entityTypeId: state.entityTypeIds.Edit,
+      parentId: e.episodeId,
+      previewId: e.previewId,
+    };
+  }
+  if (kind === "concept") {
+    const c = r as ConceptRecord;
+    return {
+      ...base,
+      type: "Concept",
+      entityTypeId: state.entityTypeIds.Concept,
+      parentId: null,
+      previewId: c.previewId,
+    };
+  }
+  if (kind === "scene") {
+    const c = r as SceneRecord;
+    return {
+      ...base,
+      type: "Scene",
+      entityTypeId: state.entityTypeIds.Scene,
+      parentId: c.sequenceId,
+      previewId: c.previewId,
+    };
+  }
   return { ...base, type: "Episode", entityTypeId: state.entityTypeIds.Episode, parentId: null };
 }
 
-export type EntityKindName = "episode" | "sequence" | "shot" | "asset";
+export type EntityKindName = "episode" | "sequence" | "shot" | "asset" | "edit" | "concept" | "scene";
 
 /** The `entity` table row, typed by kind (`type` is "Entity" where Zou answers so, e.g. set-main-preview). */
 export function entity(

@@ -1,4 +1,5 @@
 import type { TaskRecord, TaskStatusRecord, TaskTypeRecord, TimeSpentRecord } from "@gadget/core/adapter";
+import { zouForEntity } from "@gadget/core/adapter";
 import type { KitsuState } from "../state.js";
 import { dataOrNull, dateTime, naive, toMinutes } from "./common.js";
 
@@ -44,7 +45,7 @@ export function taskType(t: TaskTypeRecord, state: KitsuState): Record<string, u
     description: null,
     color: t.color,
     priority: t.priority,
-    for_entity: t.forShots ? "Shot" : "Asset",
+    for_entity: zouForEntity(t.forEntity),
     allow_timelog: t.allowTimelog,
     archived: false,
     shotgun_id: null,

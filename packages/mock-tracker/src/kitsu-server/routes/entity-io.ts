@@ -10,7 +10,15 @@ import type { Row } from "./helpers.js";
  * Zou `data` ↔ model fields (a shot's frame range and fps live in `data`).
  */
 
-export const entityKinds: readonly EntityKindName[] = ["shot", "asset", "sequence", "episode"];
+export const entityKinds: readonly EntityKindName[] = [
+  "shot",
+  "asset",
+  "sequence",
+  "episode",
+  "edit",
+  "concept",
+  "scene",
+];
 
 export async function findEntity(
   ctx: ServerContext,

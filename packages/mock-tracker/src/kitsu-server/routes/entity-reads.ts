@@ -13,9 +13,12 @@ const scopeColumns: Record<EntityKindName, Record<string, string>> = {
   sequence: { id: "id", project_id: "projectId", parent_id: "episodeId" },
   shot: { id: "id", project_id: "projectId", parent_id: "sequenceId" },
   asset: { id: "id", project_id: "projectId", entity_type_id: "assetTypeId", source_id: "episodeId" },
+  edit: { id: "id", project_id: "projectId", parent_id: "episodeId" },
+  concept: { id: "id", project_id: "projectId" },
+  scene: { id: "id", project_id: "projectId", parent_id: "sequenceId" },
 };
 
-function listRoute(kind: EntityKindName, pattern: string, withNames: boolean): RouteDef {
+export function listRoute(kind: EntityKindName, pattern: string, withNames: boolean): RouteDef {
   return {
     method: "GET",
     pattern,

@@ -11,6 +11,9 @@ export const plural: Record<EntityKindName, string> = {
   sequence: "sequences",
   shot: "shots",
   asset: "assets",
+  edit: "edits",
+  concept: "concepts",
+  scene: "scenes",
 };
 
 export async function typedRecord(

@@ -1,4 +1,4 @@
-import type { Id } from "@gadget/core/adapter";
+import { type Id, taskEntityKindSchema } from "@gadget/core/adapter";
 import { task } from "../codec/tasks.js";
 import { ok, type RouteDef } from "../server-context.js";
 import { assetWithTasks, shotWithTasks, tasksByEntity } from "./entity-io.js";
@@ -8,7 +8,7 @@ import { all, type Row } from "./helpers.js";
 /* Entities with their tasks: an entity's task list and the "with tasks" production grids (recorded 136, 137, 160–163). */
 
 export const entityTaskRoutes: RouteDef[] = [
-  ...(["shot", "asset", "sequence", "episode"] as const).map(
+  ...taskEntityKindSchema.options.map(
     (kind): RouteDef => ({
       method: "GET",
       pattern: `/data/${plural[kind]}/:id/tasks`,

@@ -15,7 +15,7 @@ function nameConflict(r: { name: string; projectId: string }, entityTypeId: stri
   );
 }
 
-function requiredName(body: Row): string {
+export function requiredName(body: Row): string {
   const name = str(body.name);
   if (!name) throw zou.validation([{ field: "name", message: "Field required" }]);
   return name;
@@ -79,7 +79,7 @@ async function updateEntity(req: ZouRequest, ctx: ServerContext, id: Id, mergeDa
   const patch: Record<string, unknown> = {};
   if (str(body.name)) patch.name = body.name;
   if (body.description !== undefined) patch.description = body.description;
-  if (typeof body.canceled === "boolean" && (kind === "shot" || kind === "asset")) patch.canceled = body.canceled;
+  if (typeof body.canceled === "boolean" && kind !== "sequence" && kind !== "episode") patch.canceled = body.canceled;
   if (kind === "shot" && body.nb_frames !== undefined) patch.nbFrames = body.nb_frames;
   if (body.data && typeof body.data === "object") {
     let data = body.data as Record<string, unknown>;
@@ -119,7 +119,7 @@ async function updateEntity(req: ZouRequest, ctx: ServerContext, id: Id, mergeDa
   }
 }
 
-async function removeEntity(req: ZouRequest, ctx: ServerContext, kind: EntityKindName) {
+export async function removeEntity(req: ZouRequest, ctx: ServerContext, kind: EntityKindName) {
   requireManager(req);
   const id = typedId(req.params.id);
   await findOr404(ctx.tracker, kind, id);

@@ -6,6 +6,7 @@ import { castingRoutes } from "./casting.js";
 import { commentRoutes } from "./comments.js";
 import { customActionRoutes } from "./custom-actions.js";
 import { departmentRoutes } from "./departments.js";
+import { editConceptSceneRoutes } from "./edit-concept-scene.js";
 import { entityReadRoutes } from "./entity-reads.js";
 import { entityTaskRoutes } from "./entity-tasks.js";
 import { entityTypeRoutes } from "./entity-types.js";
@@ -37,6 +38,7 @@ export const allRoutes: RouteDef[] = [
   ...entityReadRoutes,
   ...entityWriteRoutes,
   ...entityTaskRoutes,
+  ...editConceptSceneRoutes,
   ...taskCrudRoutes,
   ...taskBulkRoutes,
   ...taskAssignmentRoutes,

@@ -1,4 +1,10 @@
-import { asId, type Id, type PlaylistEntry } from "@gadget/core/adapter";
+import {
+  asId,
+  type Id,
+  type PlaylistEntry,
+  type PlaylistForEntity,
+  playlistForEntitySchema,
+} from "@gadget/core/adapter";
 import { ok, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
 import { type CrudModel, crudRoutes } from "./crud.js";
@@ -61,7 +67,18 @@ async function replaceEntries(ctx: ServerContext, playlistId: Id, entries: Playl
   });
 }
 
-const forEntities = new Set(["shot", "asset"]);
+/** Zou's playlists_service.VALID_FOR_ENTITY_VALUES, checked by its crud routes (400 otherwise). */
+const forEntities = new Set<string>(playlistForEntitySchema.options);
+
+/** A body's `for_entity`: undefined when absent or null, Zou's 400 for a value it refuses. */
+function forEntityOf(body: Row): PlaylistForEntity | undefined {
+  const value = body.for_entity;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string" || !forEntities.has(value)) {
+    throw zou.wrongParameter(`for_entity must be one of ${[...forEntities].join(", ")}`);
+  }
+  return value as PlaylistForEntity;
+}
 
 const playlists: CrudModel = {
   path: "playlists",
@@ -82,7 +99,7 @@ const playlists: CrudModel = {
       episodeId: optId(body.episode_id) ?? null,
       taskTypeId: optId(body.task_type_id) ?? null,
       forClient: body.for_client === true,
-      forEntity: body.for_entity === "asset" ? "asset" : "shot",
+      forEntity: forEntityOf(body) ?? "shot",
     });
     ctx.state.setExtra(p.id, { created_by: req.actor.personId, is_for_all: body.is_for_all === true });
     return publicRow(ctx, p, true);
@@ -96,9 +113,7 @@ const playlists: CrudModel = {
       ...(str(body.name) ? { name: String(body.name) } : {}),
       ...("task_type_id" in body ? { taskTypeId: optId(body.task_type_id) ?? null } : {}),
       ...(typeof body.for_client === "boolean" ? { forClient: body.for_client } : {}),
-      ...(typeof body.for_entity === "string" && forEntities.has(body.for_entity)
-        ? { forEntity: body.for_entity as "shot" | "asset" }
-        : {}),
+      ...(forEntityOf(body) ? { forEntity: forEntityOf(body) } : {}),
     });
     return publicRow(ctx, p, false);
   },

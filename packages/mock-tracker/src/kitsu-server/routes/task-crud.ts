@@ -80,7 +80,7 @@ async function createTask(ctx: ServerContext, body: Row, req: ZouRequest): Promi
   const found = await findEntity(ctx, entityId);
   const type = await maybe(ctx.tracker, "taskType", taskTypeId);
   if (!found || !type) throw zou.integrity("The change conflicts with records referencing this one.");
-  if (!taskTypeFits(type.forShots, found.kind))
+  if (!taskTypeFits(type.forEntity, found.kind))
     throw zou.badRequest("Task type of the task does not match entity type.");
   try {
     const t = await ctx.tracker.create("task", {

@@ -1,4 +1,5 @@
 import type { ShotRecord, TaskRecord } from "@gadget/core/adapter";
+import { zouForEntity } from "@gadget/core/adapter";
 import { person } from "../codec/people.js";
 import { project, temporalEntityTypes } from "../codec/production.js";
 import { task, taskStatus, taskType } from "../codec/tasks.js";
@@ -35,7 +36,7 @@ export async function todoRow(ctx: ServerContext, t: TaskRecord): Promise<Row> {
     sequence_name: sequence?.name ?? null,
     episode_id: episode?.id ?? "",
     episode_name: episode?.name ?? null,
-    task_type_for_entity: type.forShots ? "Shot" : "Asset",
+    task_type_for_entity: zouForEntity(type.forEntity),
     task_estimation: row.estimation,
     task_duration: row.duration,
     task_start_date: row.start_date,

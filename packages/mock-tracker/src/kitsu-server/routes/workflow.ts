@@ -1,4 +1,4 @@
-import { ConflictError } from "@gadget/core/adapter";
+import { ConflictError, kindOfZouForEntity } from "@gadget/core/adapter";
 import { taskStatus, taskType } from "../codec/tasks.js";
 import type { RouteDef } from "../server-context.js";
 import { zou } from "../zou-errors.js";
@@ -22,7 +22,8 @@ const taskTypes: CrudModel = {
     const t = await ctx.tracker
       .create("taskType", {
         name,
-        forShots: str(body.for_entity) !== undefined && body.for_entity !== "Asset",
+        // Zou's column defaults to "Asset".
+        forEntity: kindOfZouForEntity(body.for_entity) ?? "asset",
         ...(str(body.short_name) !== undefined ? { shortName: String(body.short_name) } : {}),
         ...(str(body.color) ? { color: String(body.color) } : {}),
         ...(typeof body.priority === "number" ? { priority: body.priority } : {}),
