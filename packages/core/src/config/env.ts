@@ -5,6 +5,7 @@ import type { AdapterModule } from "../adapter/factory.js";
 import type { RequestLogger } from "../adapter/request-log.js";
 import { ConfigError } from "../errors.js";
 import { hasControlCharacter } from "../schema/common.js";
+import { readCacheTtlVariable } from "./cache-ttl-env.js";
 import { readDebug, stderrLogger } from "./debug.js";
 import { knownTrackerTypes } from "./registry.js";
 import { hideSecrets } from "./secrets.js";
@@ -73,6 +74,8 @@ export interface EnvSettings {
   config: TrackerConfig;
   /** `options.logger`, or the stderr logger `GADGET_DEBUG`/`DEBUG` turn on; undefined logs nothing. */
   logger?: RequestLogger;
+  /** `options.cacheTtl`, or `TRACKER_CACHE_TTL` in seconds; undefined: the session's default. */
+  cacheTtl?: number;
 }
 
 type Vars = Record<string, string | undefined>;
@@ -304,7 +307,8 @@ export function readEnvSettings(given: FromEnvOptions = {}): EnvSettings {
   const config = validate(collect(vars, cwd));
   const enabled = readDebug((name) => read(vars, name), config.type);
   const logger = options.logger ?? (enabled ? stderrLogger(enabled) : undefined);
-  return logger ? { config, logger } : { config };
+  const cacheTtl = options.cacheTtl ?? readCacheTtlVariable(read(vars, "TRACKER_CACHE_TTL"));
+  return { config, ...(logger ? { logger } : {}), ...(cacheTtl === undefined ? {} : { cacheTtl }) };
 }
 
 function validate(candidate: Record<string, unknown>): TrackerConfig {
