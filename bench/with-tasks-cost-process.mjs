@@ -5,8 +5,7 @@
  * the project first (not measured), then do the read 3 times; the report gives each run's client
  * CPU (user + system) and the heap the result holds (after a full GC, with the result less without it).
  */
-import { Project } from "@gadget/core";
-import * as kitsuModule from "@gadget/kitsu-adapter";
+import { openProject } from "./open-session.mjs";
 
 const runs = 3;
 
@@ -29,16 +28,7 @@ async function plain(url, projectName) {
 }
 
 async function gadget(url, projectName) {
-  const project = await Project.fromEnv({
-    env: {
-      TRACKER_URL: url,
-      TRACKER_LOGIN: "admin@example.com",
-      TRACKER_PASSWORD: "mysecretpassword",
-      TRACKER_PROJECT: projectName,
-    },
-    envFile: false,
-    modules: { kitsu: kitsuModule },
-  });
+  const project = await openProject(url, projectName);
   return {
     read: () => project.shots.withTasks(),
     count: (shots) => shots.length,
