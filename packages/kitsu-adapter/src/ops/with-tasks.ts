@@ -21,9 +21,9 @@ const optionalFields = Object.entries(optionalColumns);
  * "main", an epoch timestamp) would be inventions here, and core marks absent fields not loaded.
  */
 function leaveOutAbsent<R extends { id: Id }>(record: R, row: Record<string, unknown>): PartialRecord<R> {
-  let absent: Set<string> | undefined;
-  for (const [field, column] of optionalFields) if (!Object.hasOwn(row, column)) (absent ??= new Set()).add(field);
-  if (!absent) return record;
+  const absent = new Set<string>();
+  for (const [field, column] of optionalFields) if (!Object.hasOwn(row, column)) absent.add(field);
+  if (absent.size === 0) return record;
   // Built key by key rather than copied and `delete`d: a delete turns every record of a big answer
   // into a slow dictionary-mode object, which each later read and update paid for.
   const out: Record<string, unknown> = {};
