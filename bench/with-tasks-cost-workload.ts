@@ -3,7 +3,6 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { forkHelper } from "./fork.js";
 import { median, ms } from "./measure.js";
-import { withTasksProjectName } from "./with-tasks-server.js";
 
 /*
  * What `project.shots.withTasks()` costs the client beside plain fetch + JSON.parse of the same
@@ -26,6 +25,7 @@ interface Run {
 }
 
 const shots = 5_000;
+const withTasksProjectName = "WithTasks Bench";
 
 async function measure(url: string, mode: "fetch" | "gadget"): Promise<Run> {
   const child = fork(
@@ -50,7 +50,7 @@ async function measure(url: string, mode: "fetch" | "gadget"): Promise<Run> {
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 export async function withTasksCostWorkload(): Promise<CostRow[]> {
-  const server = await forkHelper("./with-tasks-server.ts", [String(shots)]);
+  const server = await forkHelper("./with-tasks-server.ts", [String(shots), withTasksProjectName]);
   try {
     const plain = await measure(`${server.url}`, "fetch");
     const ours = await measure(`${server.url}`, "gadget");

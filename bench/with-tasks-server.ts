@@ -1,20 +1,20 @@
 /**
- * The Kitsu-compatible server in a process of its own with one project of `argv[2]` shots (3 tasks
- * each), for the with-tasks client-cost workload; its URL goes to the parent over IPC.
+ * The Kitsu-compatible server in a process of its own with one project (named `argv[3]`) of
+ * `argv[2]` shots, 3 tasks each, for the with-tasks client-cost workload; its URL goes to the
+ * parent over IPC. Never imported: running it is what starts the server.
  */
 import { type Id, MockTracker, startKitsuServer } from "./deps.js";
 import type { ChildReady } from "./fork.js";
 
-export const withTasksProjectName = "WithTasks Bench";
-
 async function main(): Promise<void> {
   const shots = Number(process.argv[2] ?? 5000);
+  const projectName = process.argv[3] ?? "WithTasks Bench";
   const tracker = new MockTracker({ seed: 9 });
   const server = await startKitsuServer({ tracker });
   process.once("disconnect", () => {
     void server.close().finally(() => process.exit(0));
   });
-  const project = await tracker.create("project", { name: withTasksProjectName, productionType: "short" });
+  const project = await tracker.create("project", { name: projectName, productionType: "short" });
   const sequence = await tracker.create("sequence", { name: "sq010", projectId: project.id });
   const types = (await tracker.query("taskType", {})).items.filter((t) =>
     ["Layout", "Animation", "Lighting"].includes(t.name),
