@@ -21,6 +21,7 @@ import { realMode } from "./real-mode.js";
 import { saveNamesWorkload } from "./save-names-workload.js";
 import { localTarget } from "./target.js";
 import { uploadMemoryWorkload } from "./upload-memory-workload.js";
+import { withTasksCostWorkload } from "./with-tasks-cost-workload.js";
 import { withTasksWorkload } from "./with-tasks-workload.js";
 
 const latencyMs = 20;
@@ -64,8 +65,10 @@ async function main(): Promise<void> {
       seed.map((r) => [r.measure, r.value, r.target]),
     ),
   );
-  console.log("\nClient costs: decoding (no HTTP) and memory while iterating (Kitsu-compatible server, no latency)\n");
-  const client = [...(await decodeWorkload()), ...(await iterateMemoryWorkload())];
+  console.log(
+    "\nClient costs: decoding (no HTTP), memory while iterating, with-tasks beside fetch + JSON.parse (Kitsu-compatible server, no latency)\n",
+  );
+  const client = [...(await decodeWorkload()), ...(await iterateMemoryWorkload()), ...(await withTasksCostWorkload())];
   console.log(
     table(
       ["measure", "value", "target"],

@@ -5,21 +5,11 @@
  * be: under tsx, the TypeScript loader and its thread weigh some 35 MB of their own.
  * argv: the API URL (bench/paged-tasks-server.ts), the project name.
  */
-import { Project } from "@gadget/core";
-import * as kitsuModule from "@gadget/kitsu-adapter";
+import { openProject } from "./open-session.mjs";
 
 async function main() {
   const [url, projectName] = process.argv.slice(2);
-  const project = await Project.fromEnv({
-    env: {
-      TRACKER_URL: url,
-      TRACKER_LOGIN: "admin@example.com",
-      TRACKER_PASSWORD: "mysecretpassword",
-      TRACKER_PROJECT: projectName,
-    },
-    envFile: false,
-    modules: { kitsu: kitsuModule },
-  });
+  const project = await openProject(url, projectName);
   const before = process.memoryUsage.rss();
   const start = performance.now();
   let tasks = 0;

@@ -52,7 +52,8 @@ async function startProxy(trackerUrl: string): Promise<Proxy> {
   };
 }
 
-const runName = `Gadget Bench ${new Date().toISOString().slice(0, 19).replace(/[T:]/g, "-")}`;
+// BENCH_PREFIX keeps several developers' runs on one shared Kitsu apart (e.g. `perf11-`).
+const runName = `${process.env.BENCH_PREFIX ?? ""}Gadget Bench ${new Date().toISOString().slice(0, 19).replace(/[T:]/g, "-")}`;
 
 /** A project for the run: sequence sq010, 30 shots, each with a Layout, Animation and Lighting task. */
 async function createBenchProject(tracker: Tracker): Promise<Project> {

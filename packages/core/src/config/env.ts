@@ -6,6 +6,7 @@ import type { RequestLogger } from "../adapter/request-log.js";
 import { ConfigError } from "../errors.js";
 import { hasControlCharacter } from "../schema/common.js";
 import { type AuthOptions, authOptionKeys, checkAuthOptions } from "./auth-options.js";
+import { readCacheTtlVariable } from "./cache-ttl-env.js";
 import { readDebug, stderrLogger } from "./debug.js";
 import { knownTrackerTypes } from "./registry.js";
 import { hideSecrets } from "./secrets.js";
@@ -74,6 +75,8 @@ export interface EnvSettings {
   config: TrackerConfig;
   /** `options.logger`, or the stderr logger `GADGET_DEBUG`/`DEBUG` turn on; undefined logs nothing. */
   logger?: RequestLogger;
+  /** `options.cacheTtl`, or `TRACKER_CACHE_TTL` in seconds; undefined: the session's default. */
+  cacheTtl?: number;
 }
 
 type Vars = Record<string, string | undefined>;
@@ -319,7 +322,8 @@ export function readEnvSettings(given: FromEnvOptions = {}): EnvSettings {
   const config = validate(collect(vars, cwd, options));
   const enabled = readDebug((name) => read(vars, name), config.type);
   const logger = options.logger ?? (enabled ? stderrLogger(enabled) : undefined);
-  return logger ? { config, logger } : { config };
+  const cacheTtl = options.cacheTtl ?? readCacheTtlVariable(read(vars, "TRACKER_CACHE_TTL"));
+  return { config, ...(logger ? { logger } : {}), ...(cacheTtl === undefined ? {} : { cacheTtl }) };
 }
 
 function validate(candidate: Record<string, unknown>): TrackerConfig {

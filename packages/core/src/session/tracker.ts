@@ -117,8 +117,8 @@ export class Tracker {
    * const tracker = await Tracker.fromEnv({ logger: { debug: (line) => process.stderr.write(`${line}\n`) } });
    */
   static async fromEnv(options: FromEnvOptions = {}): Promise<Tracker> {
-    const { config, logger } = readEnvSettings(options);
-    const session = readSessionOptions(options);
+    const { config, logger, cacheTtl } = readEnvSettings(options);
+    const session = readSessionOptions({ cacheTtl });
     const adapter = await loadAdapter(config, options.modules, {
       logger,
       ...(options.onOtp ? { onOtp: options.onOtp } : {}),

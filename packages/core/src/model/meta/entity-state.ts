@@ -185,9 +185,10 @@ export function applyRecord(entity: StatefulEntity, record: Record<string, unkno
   const state = stateOf(entity);
   const pendingCustom = discard ? {} : customDataChanges(state);
   const values = ownValues(state);
-  for (const [key, value] of Object.entries(record)) {
+  // for-in, not Object.entries: no pair array per record when a big list refreshes what the session holds.
+  for (const key in record) {
     if (key === "customData" || key === "raw") continue;
-    if (discard || !state.dirty?.has(key)) values[key] = value;
+    if (discard || !state.dirty?.has(key)) values[key] = record[key];
     state.missing?.delete(key);
   }
   if (discard) state.dirty = undefined;
