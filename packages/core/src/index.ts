@@ -38,6 +38,7 @@ export {
   PermissionError,
   type PublishWritten,
   RateLimitError,
+  type RemoveWritten,
   type RequestInfo,
   ServerError,
   TimeoutError,

@@ -52,6 +52,42 @@ export function removeRules(ctx: ComplianceContext): void {
       await expectTrackerError(ctx.adapter.get("sequence", sequence.id), "NOT_FOUND");
     });
 
+    test("shots read just before their sequence's forced removal are not found after it (Zou kept answering them from its read cache)", async () => {
+      const sequence = await ctx.newSequence();
+      const withTask = await ctx.newShot({ sequenceId: sequence.id });
+      await ctx.newTask(withTask.id);
+      const shots = [withTask, await ctx.newShot({ sequenceId: sequence.id })];
+      for (const shot of shots) await ctx.adapter.get("shot", shot.id);
+      expect(await ctx.adapter.remove("sequence", sequence.id, { force: true })).toEqual({ outcome: "deleted" });
+      for (const shot of shots) await expectTrackerError(ctx.adapter.get("shot", shot.id), "NOT_FOUND");
+      await expectTrackerError(ctx.adapter.get("sequence", sequence.id), "NOT_FOUND");
+    });
+
+    test("a sequence and its shot read just before their episode's forced removal are not found after it", async (t) => {
+      t.skip(!ctx.has("episodes"), "capabilities.episodes is false");
+      const show = await ctx.adapter.create("project", {
+        name: `Gadget Cached ${ctx.suffix}`,
+        productionType: "tvshow",
+      });
+      ctx.trackProject(show.id);
+      const episode = await ctx.adapter.create("episode", { name: ctx.name("E"), projectId: show.id });
+      const sequence = await ctx.adapter.create("sequence", {
+        name: ctx.name("sq"),
+        projectId: show.id,
+        episodeId: episode.id,
+      });
+      const shot = await ctx.adapter.create("shot", {
+        name: ctx.name("sh"),
+        projectId: show.id,
+        sequenceId: sequence.id,
+      });
+      await ctx.adapter.get("sequence", sequence.id);
+      await ctx.adapter.get("shot", shot.id);
+      expect(await ctx.adapter.remove("episode", episode.id, { force: true })).toEqual({ outcome: "deleted" });
+      await expectTrackerError(ctx.adapter.get("sequence", sequence.id), "NOT_FOUND");
+      await expectTrackerError(ctx.adapter.get("shot", shot.id), "NOT_FOUND");
+    });
+
     test("an asset type with assets is refused, even forced", async () => {
       const type = await ctx.create("assetType", { name: `Gadget Held ${ctx.suffix}` });
       const asset = await ctx.newAsset({ assetTypeId: type.id });
