@@ -87,6 +87,12 @@ describe("examples/watch-events", () => {
     expect(output.out).toContain("Stopped after 0 changes.");
   });
 
+  it("as a script: the `--` that `pnpm watch-events -- --for 1` passes on is not taken for a positional argument", async () => {
+    const { output, exit } = run(["--", "--for", "0.5"]);
+    expect(await exit, output.err).toBe(0);
+    expect(output.out).toContain("Watching task status changes of Bunny Escape");
+  });
+
   it("as a script: Ctrl-C closes the session and exits with 0", async () => {
     const { child, output, exit } = run([]);
     await vi.waitFor(() => expect(output.out).toContain("Watching"), { timeout: 15_000 });

@@ -93,7 +93,11 @@ async function readState(file: string | undefined): Promise<string | undefined> 
 }
 
 async function main(): Promise<void> {
+  // `pnpm watch-events -- --for 60` hands the script the `--` too, which parseArgs reads as the end of options.
+  const args = process.argv.slice(2);
+  while (args[0] === "--") args.shift();
   const { values } = parseArgs({
+    args,
     options: {
       once: { type: "boolean", default: false },
       for: { type: "string" },

@@ -1029,10 +1029,24 @@ export interface BulkWritten {
 }
 
 /**
+ * What a forced removal that deletes what the record holds one by one (Kitsu: a sequence's shots,
+ * an episode's sequences) had removed when a later step failed.
+ */
+export interface RemoveWritten {
+  readonly operation: "remove";
+  /** The kind of the record being removed (`sequence`, `episode`). */
+  readonly kind: string;
+  /** Human-readable list of what is gone from the tracker. */
+  readonly steps: readonly string[];
+  /** The records removed before the failure, in removal order; the record itself is not among them. */
+  readonly ids: { readonly removed: readonly Id[] };
+}
+
+/**
  * What a multi-step write had written when a later step failed, told apart by `operation`, so that
  * `error.written.ids` is typed once narrowed: `if (error.written.operation === "publish") ...`.
  */
-export type WrittenSoFar = PublishWritten | BulkWritten;
+export type WrittenSoFar = PublishWritten | BulkWritten | RemoveWritten;
 
 /**
  * A write of several steps failed after its first step landed: `written` says what exists on the
@@ -1075,6 +1089,24 @@ export class PartialWriteError<W extends WrittenSoFar = WrittenSoFar> extends Tr
         steps: created.map((c) => `${kind} ${c.id} (${c.name})`),
         ids: { created: created.map((c) => c.id) },
       },
+      { cause },
+    );
+  }
+
+  /** A forced removal stopped after removing some of what the record held; the record is still there. */
+  static remove(
+    kind: string,
+    id: Id,
+    removed: readonly { kind: string; id: Id; name: string }[],
+    failedStep: string,
+    cause: unknown,
+  ): PartialWriteError<RemoveWritten> {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const steps = removed.map((r) => `${r.kind} ${r.id} (${r.name}) removed`);
+    return new PartialWriteError<RemoveWritten>(
+      `Removing ${kind} ${id} stopped at "${failedStep}": ${reason}. The ${kind} is still there; already removed: ${steps.join("; ") || "nothing"} (ids in error.written.ids.removed). Remove it again with force to finish.`,
+      failedStep,
+      { operation: "remove", kind, steps, ids: { removed: removed.map((r) => r.id) } },
       { cause },
     );
   }

@@ -39,6 +39,7 @@ export {
   PermissionError,
   type PublishWritten,
   RateLimitError,
+  type RemoveWritten,
   type RequestInfo,
   ServerError,
   TimeoutError,

@@ -163,6 +163,19 @@ export class IdentityMap<E extends object> {
     this.forgetNamesOf(kind, id);
   }
 
+  /** Marks stale every entity of `kind` that passes `test`, fresh or not; returns their ids. */
+  markStaleWhere(kind: Kind, test: (entity: E) => boolean): Id[] {
+    const marked: Id[] = [];
+    for (const [id, entry] of this.byId.get(kind) ?? []) {
+      const entity = deref(entry);
+      if (!entity || !test(entity)) continue;
+      entry.stale = true;
+      this.forgetNamesOf(kind, id);
+      marked.push(id as Id);
+    }
+    return marked;
+  }
+
   /** The record is gone: a later lookup asks the tracker (and gets a NotFoundError). */
   evict(kind: Kind, id: Id): void {
     if (this.entry(kind, id)) this.forget(kind, id);

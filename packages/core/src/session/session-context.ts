@@ -30,7 +30,9 @@ import {
   type UpdatableKind,
   type UpdateData,
 } from "../schema/kinds.js";
+import { rulesOf } from "../schema/rules.js";
 import { taskEntityKindSchema } from "../schema/tasks.js";
+import { staleDependents } from "./stale-dependents.js";
 import type { Tracker } from "./tracker.js";
 
 /** Kinds a main preview can belong to; `preview-file:set-main` names the entity without its kind. */
@@ -235,8 +237,10 @@ export class SessionContext {
   async remove(entity: AnyEntity, options: RemoveOptions): Promise<RemoveResult> {
     const result = await this.adapter.remove(entity.kind, entity.id, options);
     if (entity.kind === "task") this.tasksChanged((entity as EntityOf<"task">).entityId);
-    if (result.outcome === "deleted") this.identity.evict(entity.kind, entity.id);
-    else this.identity.markStale(entity.kind, entity.id);
+    if (result.outcome === "deleted") {
+      this.identity.evict(entity.kind, entity.id);
+      staleDependents(this.identity, rulesOf(this.adapter), entity.kind, entity.id);
+    } else this.identity.markStale(entity.kind, entity.id);
     return result;
   }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { ZouReadCache } from "./zou-read-cache.js";
 
 /*
  * What Kitsu has and the tracker model lacks, kept by the server: the entity types of temporal
@@ -27,6 +28,8 @@ export class KitsuState {
   private readonly trackerByPublic = new Map<string, string>();
   private readonly publicByTracker = new Map<string, string>();
   private readonly extras = new Map<string, Record<string, unknown>>();
+  /** Zou's memoized reads of shots and sequences, as far as a client can tell them (zou-read-cache.ts). */
+  readonly readCache = new ZouReadCache();
 
   /** Records that the tracker's preview `trackerId` is known to clients as `publicId`. */
   aliasPreview(publicId: string, trackerId: string): void {

@@ -86,19 +86,24 @@ export const entityReadRoutes: RouteDef[] = [
   {
     method: "GET",
     pattern: "/data/sequences/:id",
-    handler: async (req, ctx) => {
-      const r = await typedRecord(ctx, "sequence", req.params.id);
-      return ok((await namedRows(ctx, "sequence", [entityRow(ctx, "sequence", r)]))[0]);
-    },
+    handler: (req, ctx) =>
+      ctx.state.readCache.read(String(req.params.id), async () => {
+        const r = await typedRecord(ctx, "sequence", req.params.id);
+        return { body: (await namedRows(ctx, "sequence", [entityRow(ctx, "sequence", r)]))[0], record: r };
+      }),
   },
   {
     method: "GET",
     pattern: "/data/shots/:id",
-    handler: async (req, ctx) => {
-      const s = (await typedRecord(ctx, "shot", req.params.id)) as ShotRecord;
-      const tasks = await all(ctx.tracker, "task", { entityId: s.id });
-      return ok({ ...entityRow(ctx, "shot", s, true), ...(await shotWithTasks(ctx, s, tasks)) });
-    },
+    handler: (req, ctx) =>
+      ctx.state.readCache.read(String(req.params.id), async () => {
+        const s = (await typedRecord(ctx, "shot", req.params.id)) as ShotRecord;
+        const tasks = await all(ctx.tracker, "task", { entityId: s.id });
+        return {
+          body: { ...entityRow(ctx, "shot", s, true), ...(await shotWithTasks(ctx, s, tasks)) },
+          record: s,
+        };
+      }),
   },
   {
     method: "GET",

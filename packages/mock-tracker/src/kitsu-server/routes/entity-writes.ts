@@ -2,6 +2,7 @@ import { ConflictError, type Id, type RecordFields, type ShotRecord, uniqueIdent
 import type { EntityKindName, EntityRecord } from "../codec/production.js";
 import { created, noContent, ok, type RouteDef, type ServerContext, type ZouRequest } from "../server-context.js";
 import { zou } from "../zou-errors.js";
+import { cachedChildren } from "../zou-read-cache.js";
 import { zouRuleTable } from "../zou-rules.js";
 import { entityRow, findEntity, splitShotData } from "./entity-io.js";
 import { plural, typedRecord } from "./entity-shared.js";
@@ -123,7 +124,11 @@ export async function removeEntity(req: ZouRequest, ctx: ServerContext, kind: En
   requireManager(req);
   const id = typedId(req.params.id);
   await findOr404(ctx.tracker, kind, id);
-  await ctx.tracker.remove(kind, id, { force: req.query.get("force") === "true" });
+  const force = req.query.get("force") === "true";
+  const children = force ? await cachedChildren(ctx, kind, id) : [];
+  await ctx.tracker.remove(kind, id, { force });
+  ctx.state.readCache.forget(id);
+  ctx.state.readCache.orphan(children);
   return noContent();
 }
 
