@@ -393,6 +393,29 @@ export class NotFoundError extends TrackerError {
   static notAmong(what: string, among: string, fix: string): NotFoundError {
     return new NotFoundError(`${what} is not ${among}. ${fix}`);
   }
+
+  /**
+   * A preview has no file of the variant asked: a `movie` of a picture, a `thumbnail` of a file kept
+   * as sent, or a movie the tracker has not finished encoding (`status`).
+   */
+  static previewVariant(
+    previewId: string,
+    extension: string | null,
+    variant: string,
+    has: readonly string[],
+    status?: string,
+  ): NotFoundError {
+    const what = has.includes("movie")
+      ? "a movie"
+      : has.includes("thumbnail")
+        ? "a picture"
+        : `a ${extension || "bin"} file`;
+    const state =
+      status && status !== "ready" ? ` (its status is "${status}": the tracker has not built its files yet)` : "";
+    return new NotFoundError(
+      `Preview "${previewId}" (${what}) has no "${variant}" file${state}. It has: ${has.join(", ")}. Ask for one of those with download({ variant }).`,
+    );
+  }
 }
 
 /**
@@ -751,6 +774,14 @@ export class ValidationError extends TrackerError {
     return new ValidationError(`${option} is ${String(value)}, but it must be ${expected}. Pass ${expected}.`, [
       { path: [option], message: `expected ${expected}` },
     ]);
+  }
+
+  /** Where a download should be written is not a place a file can be written to; nothing was requested. */
+  static downloadTarget(path: string, problem: string): ValidationError {
+    return new ValidationError(
+      `Cannot download to ${path.replaceAll("\u0000", "\\0")}: ${problem}. Nothing was downloaded. Pass \`to\` as a file path in a writable folder, or an existing folder to keep the tracker's file name.`,
+      [{ path: ["to"], message: problem }],
+    );
   }
 
   /** A value given to `events.since()` is neither a time nor a cursor the tracker knows. */

@@ -20,6 +20,7 @@ import type {
   PageRequest,
   PlaylistEntry,
   PlaylistRecord,
+  PreviewDownloadOptions,
   PreviewRecord,
   ProjectRecord,
   RawClient,
@@ -46,6 +47,7 @@ import { createRows, rowsWithTasks } from "./ops/bulk.js";
 import { castIn, getCasting, setCasting } from "./ops/casting.js";
 import { createRow, insertRows, removeRow, updateRow } from "./ops/crud.js";
 import { downloadRecordFile } from "./ops/files.js";
+import { downloadPreviewVariant } from "./ops/preview-variants.js";
 import { addTeamMember, addToProject, removeTeamMember } from "./ops/project.js";
 import { queryRows } from "./ops/query.js";
 import { addPreviewUpload, attachUploads, commentWithUploads, setMainPreview } from "./ops/reviews.js";
@@ -207,9 +209,9 @@ export class MockTracker implements TrackerAdapter {
     return rows.map((row) => this.studio.output("attachment", row));
   }
 
-  async downloadPreview(previewId: Id, options?: TransferOptions): Promise<Download> {
+  async downloadPreview(previewId: Id, options?: PreviewDownloadOptions): Promise<Download> {
     await this.faults.before("downloadPreview");
-    return downloadRecordFile(this.studio, "preview", previewId, options);
+    return downloadPreviewVariant(this.studio, previewId, options);
   }
 
   async downloadAttachment(attachmentId: Id, options?: TransferOptions): Promise<Download> {
