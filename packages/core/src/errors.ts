@@ -948,6 +948,14 @@ export class ServerError extends TrackerError {
   }
 
   /** An answer whose shape the adapter did not expect (not JSON, a field missing). */
+  /** A JSON read (`raw.get()`) of a route whose answer is a file. */
+  static fileAnswer(contentType: string, request?: RequestInfo): ServerError {
+    return new ServerError(
+      `The tracker answered${where(request)} with a file (${contentType}), not JSON. Read a route that answers a file with raw.stream(path).`,
+      { request },
+    );
+  }
+
   static unexpectedResponse(what: string, problem: string, request?: RequestInfo): ServerError {
     return new ServerError(
       `The tracker answered with an unexpected ${what}${where(request)}: ${problem}. The server may be a version this client does not know; report it with the server version.`,

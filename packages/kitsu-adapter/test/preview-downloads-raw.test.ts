@@ -195,6 +195,9 @@ function scenarios(name: string, connect: () => Promise<Tracker>, timeout = 20_0
       original.stream.resume();
       await expect(tracker.raw.get(`pictures/thumbnails/preview-files/${picture.id}.png`)).rejects.toMatchObject({
         code: "SERVER",
+        message: expect.stringContaining(
+          "with a file (image/png), not JSON. Read a route that answers a file with raw.stream(path)",
+        ),
       });
     });
 
@@ -209,6 +212,9 @@ function scenarios(name: string, connect: () => Promise<Tracker>, timeout = 20_0
       expect(shots.map((s) => s.name).sort()).toEqual(["sh010", "sh020", "sh030"]);
       expect(new Set(shots.map((s) => s.id)).size).toBe(3);
       expect(await tracker.raw.fetchAll("data/shots", { parent_id: sequenceId })).toHaveLength(3);
+      // A route that does not page answers its whole list, whatever `page` says.
+      const openProjects = await tracker.raw.fetchAll<{ name: string }>("projects/open", {}, { limit: 1 });
+      expect(openProjects.map((p) => p.name)).toContain(projectName);
       expect(await tracker.raw.fetchFirst<{ name: string }>("sequences", { project_id: project.id })).toMatchObject({
         name: "sq010",
       });

@@ -113,6 +113,10 @@ export class KitsuClient {
     try {
       return JSON.parse(text) as T;
     } catch {
+      const type = response.headers.get("content-type") ?? "";
+      if (/^(image|video|audio)\/|^application\/(octet-stream|pdf|zip)/.test(type)) {
+        throw ServerError.fileAnswer(type, info);
+      }
       throw ServerError.unexpectedResponse(
         "answer",
         "the body is not JSON (a proxy or a login page in the way?)",

@@ -100,13 +100,8 @@ export function inProcessRaw(tracker: TrackerAdapter, actorOf: ActorOf): RawTran
     init: { query?: SearchParams; body?: unknown },
   ) {
     const { reply, status } = await run(method, path, init);
-    if (reply.body || reply.ndjson) {
-      throw ServerError.unexpectedResponse(
-        "answer",
-        "the body is not JSON (a file or a stream: use the model)",
-        status,
-      );
-    }
+    if (reply.body) throw ServerError.fileAnswer(reply.contentType ?? "application/octet-stream", status);
+    if (reply.ndjson) throw ServerError.unexpectedResponse("answer", "the body is a stream of JSON lines", status);
     return reply.json as T;
   }
 
