@@ -7,10 +7,12 @@
 
 import type {
   Asset,
+  Attachment,
   Comment,
   KitsuConfig,
   PartialWriteError,
   Person,
+  Preview,
   Project,
   PublishWritten,
   Sequence,
@@ -70,4 +72,8 @@ declare global {
   const logger: { warn(...values: unknown[]): void };
   /** What a script does with an event. */
   function handle(event: TrackerEvent): void;
+  /** A preview of a task: `await task.lastPreview()`. */
+  const preview: Preview;
+  /** A file attached to a comment. */
+  const attachment: Attachment;
 }

@@ -947,7 +947,6 @@ export class ServerError extends TrackerError {
     return new ServerError(`Injected server failure on ${operation} (mock tracker fault injection).`);
   }
 
-  /** An answer whose shape the adapter did not expect (not JSON, a field missing). */
   /** A JSON read (`raw.get()`) of a route whose answer is a file. */
   static fileAnswer(contentType: string, request?: RequestInfo): ServerError {
     return new ServerError(
@@ -956,6 +955,7 @@ export class ServerError extends TrackerError {
     );
   }
 
+  /** An answer whose shape the adapter did not expect (not JSON, a field missing). */
   static unexpectedResponse(what: string, problem: string, request?: RequestInfo): ServerError {
     return new ServerError(
       `The tracker answered with an unexpected ${what}${where(request)}: ${problem}. The server may be a version this client does not know; report it with the server version.`,
