@@ -2,13 +2,13 @@ import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Preview, Tracker } from "@gadget/core";
-import { kitsuConfigSchema } from "@gadget/core/adapter";
+import { type Attachment, type Preview, Tracker } from "@gadget/core";
 import { tinyMp4, tinyPng } from "@gadget/core/testing";
 import { MockTracker } from "@gadget/mock-tracker";
 import { type KitsuServer, startKitsuServer } from "@gadget/mock-tracker/kitsu-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as kitsu from "../src/index.js";
+import { realKitsu } from "./real-kitsu.js";
 
 /*
  * preview.download({ to, variant }) and tracker.raw's binary and paging helpers, through the public
@@ -41,6 +41,7 @@ interface Studio {
   movie: Preview;
   archive: Preview;
   archiveBytes: Buffer;
+  attachment: Attachment;
   sequenceId: string;
   cleanup(): Promise<void>;
 }
@@ -70,12 +71,16 @@ async function publishStudio(tracker: Tracker): Promise<Studio> {
     "layout_v001.png": tinyPng,
     "turntable_v001.mp4": tinyMp4,
     "package_v001.zip": archiveBytes,
+    "notes.txt": Buffer.from("files12 notes"),
   });
   const comment = await task.comments.new({
     comment: "files12 variants",
     status: wfa,
     preview: [paths["layout_v001.png"] ?? "", paths["turntable_v001.mp4"] ?? "", paths["package_v001.zip"] ?? ""],
+    attachments: [paths["notes.txt"] ?? ""],
   });
+  const [attachment] = await comment.attachments.all();
+  if (!attachment) throw new Error("the attachment was not created");
   const previews = await comment.previews.all();
   const [picture, movie, archive] = ["png", "mp4", "zip"].map((ext) => previews.find((p) => p.extension === ext));
   if (!picture || !movie || !archive) throw new Error("the three previews were not created");
@@ -84,7 +89,7 @@ async function publishStudio(tracker: Tracker): Promise<Studio> {
     await new Promise((resolve) => setTimeout(resolve, 250));
     await movie.refresh();
   }
-  return { tracker, projectName, picture, movie, archive, archiveBytes, sequenceId: sequence.id, cleanup };
+  return { tracker, projectName, picture, movie, archive, archiveBytes, attachment, sequenceId: sequence.id, cleanup };
 }
 
 function scenarios(name: string, connect: () => Promise<Tracker>, timeout = 20_000) {
@@ -174,6 +179,13 @@ function scenarios(name: string, connect: () => Promise<Tracker>, timeout = 20_0
       expect(await readdir(folder)).toEqual(["package.zip"]);
     });
 
+    it("attachment.download({ to }) writes the attached file under its name in a folder", async () => {
+      const { attachment } = await setup();
+      const saved = await attachment.download({ to: out });
+      expect(saved).toMatchObject({ path: join(out, "notes.txt"), fileName: "notes.txt", size: 13 });
+      expect(await readFile(saved.path, "utf8")).toBe("files12 notes");
+    });
+
     it("raw.stream() gives a binary route's bytes with the session's auth; a missing file is a NotFoundError", async () => {
       const { tracker, picture, archive } = await setup();
       const thumb = await tracker.raw.stream(`pictures/thumbnails/preview-files/${picture.id}.png`);
@@ -241,30 +253,8 @@ scenarios("Kitsu adapter on the Kitsu-compatible server", async () => {
   });
 });
 
-const env = process.env;
-const real = kitsuConfigSchema.safeParse({
-  type: "kitsu",
-  url: env.TRACKER_URL,
-  login: env.TRACKER_LOGIN,
-  password: env.TRACKER_PASSWORD,
-  token: env.TRACKER_TOKEN,
-});
-const hasCredentials = Boolean(env.TRACKER_TOKEN || (env.TRACKER_LOGIN && env.TRACKER_PASSWORD));
-describe.skipIf(!real.success || !hasCredentials)("real Kitsu (TRACKER_URL)", () => {
-  if (real.success && hasCredentials) {
-    scenarios(
-      "Kitsu adapter on the real server",
-      () =>
-        Tracker.fromEnv({
-          env: {
-            TRACKER_URL: env.TRACKER_URL,
-            TRACKER_LOGIN: env.TRACKER_LOGIN,
-            TRACKER_PASSWORD: env.TRACKER_PASSWORD,
-          },
-          envFile: false,
-          modules: { kitsu },
-        }),
-      60_000,
-    );
-  }
+const real = realKitsu();
+describe.skipIf(!real)("real Kitsu (TRACKER_URL)", () => {
+  if (real)
+    scenarios("Kitsu adapter on the real server", async () => Tracker.connect(await kitsu.createAdapter(real)), 60_000);
 });

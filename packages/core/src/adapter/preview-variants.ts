@@ -30,14 +30,8 @@ export const previewVariantSchema = z.enum([
 export type PreviewVariant = z.infer<typeof previewVariantSchema>;
 
 const pictureVariants: readonly PreviewVariant[] = ["original", "preview", "thumbnail", "square-thumbnail"];
-const movieVariants: readonly PreviewVariant[] = [
-  "original",
-  "movie",
-  "low-movie",
-  "preview",
-  "thumbnail",
-  "square-thumbnail",
-];
+// A movie has them all.
+const movieVariants: readonly PreviewVariant[] = previewVariantSchema.options;
 const fileVariants: readonly PreviewVariant[] = ["original"];
 
 // Zou's ALLOWED_PICTURE_EXTENSION and ALLOWED_MOVIE_EXTENSION: Kitsu stores these as png and mp4;
