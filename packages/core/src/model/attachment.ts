@@ -1,5 +1,7 @@
 import type { Download, TransferOptions } from "../adapter/files.js";
 import { downloadTarget, type SavedFile, type SaveTo, saveDownload } from "../adapter/save-download.js";
+import { parseOptions } from "../input-shape.js";
+import { attachmentDownloadOptionsSchema } from "../schema/download-options.js";
 import { type AttachmentRecord, attachmentRecordSchema } from "../schema/reviews.js";
 import type { Comment } from "./comment.js";
 import { Entity } from "./entity.js";
@@ -43,7 +45,12 @@ export class Attachment extends Entity<"attachment"> {
   async download(options: TransferOptions & Partial<SaveTo> = {}): Promise<Download | SavedFile> {
     const context = contextOf(this);
     context.require("attachments");
-    const { to, ...transfer } = options;
+    const { to, ...transfer } = parseOptions(
+      attachmentDownloadOptionsSchema,
+      options,
+      "attachment.download() options",
+      '{ to: "/notes/" }',
+    );
     if (to === undefined) return context.adapter.downloadAttachment(this.id, transfer);
     const target = await downloadTarget(to);
     return saveDownload(await context.adapter.downloadAttachment(this.id, transfer), target, transfer.signal);

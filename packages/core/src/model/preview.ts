@@ -1,6 +1,8 @@
 import type { Download } from "../adapter/files.js";
 import { checkVariant, type PreviewDownloadOptions, parseVariant } from "../adapter/preview-variants.js";
 import { downloadTarget, type SavedFile, type SaveTo, saveDownload } from "../adapter/save-download.js";
+import { parseOptions } from "../input-shape.js";
+import { previewDownloadOptionsSchema } from "../schema/download-options.js";
 import { type PreviewRecord, previewRecordSchema } from "../schema/reviews.js";
 import type { Comment } from "./comment.js";
 import { Entity } from "./entity.js";
@@ -61,8 +63,17 @@ export class Preview extends Entity<"preview"> {
   async download(options: PreviewDownloadOptions & Partial<SaveTo> = {}): Promise<Download | SavedFile> {
     const context = contextOf(this);
     context.require("previews");
-    const { to, ...transfer } = options;
-    const variant = parseVariant(transfer.variant);
+    const {
+      to,
+      variant: given,
+      ...transfer
+    } = parseOptions(
+      previewDownloadOptionsSchema,
+      options,
+      "preview.download() options",
+      '{ to: "/review/", variant: "thumbnail" }',
+    );
+    const variant = parseVariant(given);
     checkVariant(this, variant);
     if (to === undefined) return context.adapter.downloadPreview(this.id, { ...transfer, variant });
     const target = await downloadTarget(to);
