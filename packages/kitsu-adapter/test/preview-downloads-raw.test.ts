@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Attachment, type Preview, Tracker } from "@gadget/core";
@@ -17,9 +17,18 @@ import { realKitsu } from "./real-kitsu.js";
  */
 
 const open: { close(): Promise<void> }[] = [];
+const folders: string[] = [];
 afterAll(async () => {
   for (const item of open.splice(0).reverse()) await item.close().catch(() => undefined);
+  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 });
+
+/** A fresh temp folder, removed after the file's tests. */
+async function tempFolder(prefix: string): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
 
 const pngSize = (bytes: Buffer) =>
   bytes.subarray(1, 4).toString("latin1") === "PNG" ? [bytes.readUInt32BE(16), bytes.readUInt32BE(20)] : undefined;
@@ -65,7 +74,7 @@ async function publishStudio(tracker: Tracker): Promise<Studio> {
   const shot = await sequence.shots.new({ name: "sh010" });
   for (const name of ["sh020", "sh030"]) await sequence.shots.new({ name });
   const task = await shot.tasks.new({ taskType });
-  const dir = await mkdtemp(join(tmpdir(), "files12-upload-"));
+  const dir = await tempFolder("files12-upload-");
   const archiveBytes = randomBytes(300 * 1024);
   const paths = await files(dir, {
     "layout_v001.png": tinyPng,
@@ -101,7 +110,7 @@ function scenarios(name: string, connect: () => Promise<Tracker>, timeout = 20_0
       open.push(tracker);
       studio = await publishStudio(tracker);
       open.push({ close: () => studio.cleanup() });
-      out = await mkdtemp(join(tmpdir(), "files12-download-"));
+      out = await tempFolder("files12-download-");
     }, timeout * 6);
     const setup = async () => studio;
 
@@ -161,7 +170,7 @@ function scenarios(name: string, connect: () => Promise<Tracker>, timeout = 20_0
 
     it("a cancelled download leaves neither `to` nor a temp file; a finished one replaces `to` whole", async () => {
       const { archive, archiveBytes } = await setup();
-      const folder = await mkdtemp(join(tmpdir(), "files12-abort-"));
+      const folder = await tempFolder("files12-abort-");
       const to = join(folder, "package.zip");
       await writeFile(to, "the previous version");
       const controller = new AbortController();
