@@ -7,10 +7,12 @@
 
 import type {
   Asset,
+  Attachment,
   Comment,
   KitsuConfig,
   PartialWriteError,
   Person,
+  Preview,
   Project,
   PublishWritten,
   Sequence,
@@ -77,4 +79,8 @@ declare global {
   const ask: (question: string) => Promise<string>;
   /** Stores session tokens for the next run (a file only the user can read, a keychain). */
   const saveTokens: (tokens: SessionTokens) => Promise<void>;
+  /** A preview of a task: `await task.lastPreview()`. */
+  const preview: Preview;
+  /** A file attached to a comment. */
+  const attachment: Attachment;
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, test } from "vitest";
 import { gadget, mockEnv } from "./run-gadget.js";
 
@@ -25,4 +28,26 @@ test("pnpm gadget (the source through tsx with the source condition) runs the sa
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   expect(JSON.parse(run.stdout)).toMatchObject([{ name: "Bunny Escape" }]);
+});
+
+test("raw GET --out writes a route's file (a preview's thumbnail) into a folder", async () => {
+  const list = await gadget(["raw", "GET", "data/preview-files"], { env: mockEnv });
+  const [first] = JSON.parse(list.stdout) as { id: string }[];
+  const dir = await mkdtemp(join(tmpdir(), "gadget-cli-out-"));
+  const run = await gadget(["raw", "GET", `pictures/thumbnails/preview-files/${first?.id}.png`, "--out", dir], {
+    env: mockEnv,
+  });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  const saved = JSON.parse(run.stdout) as { path: string; size: number };
+  expect(saved.path).toBe(join(dir, `${first?.id}.png`));
+  const bytes = await readFile(saved.path);
+  expect(bytes.length).toBe(saved.size);
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([150, 100]);
+});
+
+test("raw POST --out is a usage error", async () => {
+  const run = await gadget(["raw", "POST", "data/projects", "--out", "x.png"], { env: mockEnv });
+  expect(run.status).not.toBe(0);
+  expect(run.stderr).toContain("--out writes the answer of a GET");
 });

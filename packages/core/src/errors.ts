@@ -468,6 +468,29 @@ export class NotFoundError extends TrackerError {
   static notAmong(what: string, among: string, fix: string): NotFoundError {
     return new NotFoundError(`${what} is not ${among}. ${fix}`);
   }
+
+  /**
+   * A preview has no file of the variant asked: a `movie` of a picture, a `thumbnail` of a file kept
+   * as sent, or a movie the tracker has not finished encoding (`status`).
+   */
+  static previewVariant(
+    previewId: string,
+    extension: string | null,
+    variant: string,
+    has: readonly string[],
+    status?: string,
+  ): NotFoundError {
+    const what = has.includes("movie")
+      ? "a movie"
+      : has.includes("thumbnail")
+        ? "a picture"
+        : `a ${extension || "bin"} file`;
+    const state =
+      status && status !== "ready" ? ` (its status is "${status}": the tracker has not built its files yet)` : "";
+    return new NotFoundError(
+      `Preview "${previewId}" (${what}) has no "${variant}" file${state}. It has: ${has.join(", ")}. Ask for one of those with download({ variant }).`,
+    );
+  }
 }
 
 /**
@@ -836,6 +859,14 @@ export class ValidationError extends TrackerError {
     ]);
   }
 
+  /** Where a download should be written is not a place a file can be written to; nothing was requested. */
+  static downloadTarget(path: string, problem: string): ValidationError {
+    return new ValidationError(
+      `Cannot download to ${path.replaceAll("\u0000", "\\0")}: ${problem}. Nothing was downloaded. Pass \`to\` as a file path in a writable folder, or an existing folder to keep the tracker's file name.`,
+      [{ path: ["to"], message: problem }],
+    );
+  }
+
   /** A value given to `events.since()` is neither a time nor a cursor the tracker knows. */
   static eventCursor(value: unknown): ValidationError {
     const given =
@@ -997,6 +1028,14 @@ export class ServerError extends TrackerError {
   /** A server failure injected by the mock tracker's faults. */
   static injected(operation: string): ServerError {
     return new ServerError(`Injected server failure on ${operation} (mock tracker fault injection).`);
+  }
+
+  /** A JSON read (`raw.get()`) of a route whose answer is a file. */
+  static fileAnswer(contentType: string, request?: RequestInfo): ServerError {
+    return new ServerError(
+      `The tracker answered${where(request)} with a file (${contentType}), not JSON. Read a route that answers a file with raw.stream(path).`,
+      { request },
+    );
   }
 
   /** An answer whose shape the adapter did not expect (not JSON, a field missing). */

@@ -6,6 +6,7 @@
 
 export type { BatchProgress } from "./adapter/contract.js";
 export type { TransferProgress } from "./adapter/files.js";
+export type { PreviewDownloadOptions, PreviewVariant } from "./adapter/preview-variants.js";
 export type {
   RefreshLine,
   RequestLine,
@@ -14,6 +15,7 @@ export type {
   RetryLine,
   StreamLine,
 } from "./adapter/request-log.js";
+export type { SavedFile, SaveTo } from "./adapter/save-download.js";
 export { Collection, ReadCollection } from "./collections/collection.js";
 export { CommentCollection } from "./collections/comment-collection.js";
 export type { NewInput } from "./collections/new-input.js";

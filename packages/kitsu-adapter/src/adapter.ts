@@ -19,6 +19,7 @@ import {
   type PageRequest,
   type PersonRecord,
   type PlaylistEntry,
+  type PreviewDownloadOptions,
   type PublishData,
   type RecordOf,
   type RemoveOptions,
@@ -194,7 +195,7 @@ export class KitsuAdapter implements TrackerAdapter {
   publish(taskId: Id, data: PublishData, options?: TransferOptions) {
     return publish(this.ctx, this.guard, taskId, data, options);
   }
-  downloadPreview(previewId: Id, options?: TransferOptions) {
+  downloadPreview(previewId: Id, options?: PreviewDownloadOptions) {
     return downloadPreview(this.ctx, previewId, options);
   }
   downloadAttachment(attachmentId: Id, options?: TransferOptions) {

@@ -74,6 +74,10 @@ export const routes = {
   previewMovie: r("GET", "/movies/originals/preview-files/{id}.mp4"),
   previewOther: r("GET", "/pictures/originals/preview-files/{id}/download"),
   attachmentFile: r("GET", "/data/attachment-files/{id}/file/{name}"),
+  previewLowMovie: r("GET", "/movies/low/preview-files/{id}.mp4"),
+  previewThumbnail: r("GET", "/pictures/thumbnails/preview-files/{id}.png"),
+  previewSquareThumbnail: r("GET", "/pictures/thumbnails-square/preview-files/{id}.png"),
+  previewWidePicture: r("GET", "/pictures/previews/preview-files/{id}.png"),
 
   getCasting: r("GET", "/data/projects/{projectId}/entities/{entityId}/casting"),
   setCasting: r("PUT", "/data/projects/{projectId}/entities/{entityId}/casting"),

@@ -22,6 +22,7 @@ import type {
   PersonRecord,
   PlaylistEntry,
   PlaylistRecord,
+  PreviewDownloadOptions,
   PreviewRecord,
   ProjectRecord,
   RawClient,
@@ -51,6 +52,7 @@ import { createRow, insertRows, removeRow, updateRow } from "./ops/crud.js";
 import { MockCustomActions } from "./ops/custom-actions.js";
 import { downloadRecordFile } from "./ops/files.js";
 import { editPersonDepartments } from "./ops/person-departments.js";
+import { downloadPreviewVariant } from "./ops/preview-variants.js";
 import { addTeamMember, addToProject, removeTeamMember } from "./ops/project.js";
 import { queryRows } from "./ops/query.js";
 import { addPreviewUpload, attachUploads, commentWithUploads, setMainPreview } from "./ops/reviews.js";
@@ -216,9 +218,9 @@ export class MockTracker implements TrackerAdapter {
     return rows.map((row) => this.studio.output("attachment", row));
   }
 
-  async downloadPreview(previewId: Id, options?: TransferOptions): Promise<Download> {
+  async downloadPreview(previewId: Id, options?: PreviewDownloadOptions): Promise<Download> {
     await this.faults.before("downloadPreview");
-    return downloadRecordFile(this.studio, "preview", previewId, options);
+    return downloadPreviewVariant(this.studio, previewId, options);
   }
 
   async downloadAttachment(attachmentId: Id, options?: TransferOptions): Promise<Download> {

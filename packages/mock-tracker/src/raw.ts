@@ -1,4 +1,4 @@
-import { AuthError, type RawClient, type TrackerAdapter } from "@gadget/core/adapter";
+import { AuthError, type RawClient, type RawTransport, rawClient, type TrackerAdapter } from "@gadget/core/adapter";
 import type { Studio } from "./studio/studio.js";
 
 /** Why a bare mock cannot act as anyone, and the fix. */
@@ -11,7 +11,7 @@ export const noSessionPerson =
  * that never uses `raw` never loads them.
  */
 export function mockRaw(tracker: TrackerAdapter, studio: Studio): RawClient {
-  let client: Promise<RawClient> | undefined;
+  let client: Promise<RawTransport> | undefined;
   const load = () => {
     client ??= import("./kitsu-server/in-process.js").then(({ inProcessRaw }) =>
       inProcessRaw(tracker, async () => {
@@ -24,10 +24,11 @@ export function mockRaw(tracker: TrackerAdapter, studio: Studio): RawClient {
     );
     return client;
   };
-  return {
+  return rawClient({
     get: async (path, options) => (await load()).get(path, options),
     post: async (path, body) => (await load()).post(path, body),
     put: async (path, body) => (await load()).put(path, body),
     delete: async (path) => (await load()).delete(path),
-  };
+    stream: async (path, options) => (await load()).stream(path, options),
+  });
 }

@@ -17,6 +17,8 @@ import type { Capabilities } from "./capabilities.js";
 import type { CustomActionOps } from "./custom-action-ops.js";
 import type { EventRecord } from "./event-record.js";
 import type { Download, TransferOptions, UploadFile } from "./files.js";
+import type { PreviewDownloadOptions } from "./preview-variants.js";
+import type { FetchAllOptions, RawParams, RawStreamOptions } from "./raw-fetch.js";
 
 /*
  * The adapter contract: what a tracker implements for core. Adapters speak plain records (the
@@ -229,16 +231,35 @@ export interface EventsPage {
   cursor: string | null;
 }
 
-/** The adapter's own client, for what the model lacks (gazu users know it as `gazu.client`). */
-export interface RawClient {
+/** What an adapter implements of its raw client; core's `rawClient()` adds the fetch helpers. */
+export interface RawTransport {
   /** GET an API path (Kitsu: relative to `/api`, e.g. `data/projects`), with query parameters. */
-  get<T = unknown>(path: string, options?: { searchParams?: Record<string, string | number | boolean> }): Promise<T>;
+  get<T = unknown>(path: string, options?: { searchParams?: RawParams }): Promise<T>;
   /** POST a JSON body to an API path. */
   post<T = unknown>(path: string, body?: unknown): Promise<T>;
   /** PUT a JSON body to an API path. */
   put<T = unknown>(path: string, body?: unknown): Promise<T>;
   /** DELETE an API path. */
   delete<T = unknown>(path: string): Promise<T>;
+  /**
+   * GET an API path whose answer is a file (a picture, a movie, an export), as a stream: the
+   * session's auth, retries and errors, byte progress and cancellation, never read whole into memory.
+   */
+  stream(path: string, options?: RawStreamOptions): Promise<Download>;
+}
+
+/** The adapter's own client, for what the model lacks (gazu users know it as `gazu.client`). */
+export interface RawClient extends RawTransport {
+  /**
+   * Every record of a list route under `data/` (gazu's `client.fetch_all(path, params,
+   * paginated=True)`): asks page after page (`page`, `limit`) until the last, and gives the records of
+   * all of them; a route that does not page gives its whole list at once.
+   */
+  fetchAll<T = Record<string, unknown>>(path: string, params?: RawParams, options?: FetchAllOptions): Promise<T[]>;
+  /** One record, `data/<model>/<id>` (gazu's `fetch_one`); NotFoundError when there is none. */
+  fetchOne<T = Record<string, unknown>>(model: string, id: string, params?: RawParams): Promise<T>;
+  /** The first record of a list route under `data/` (gazu's `fetch_first`), or null when it is empty. */
+  fetchFirst<T = Record<string, unknown>>(path: string, params?: RawParams): Promise<T | null>;
 }
 
 /**
@@ -322,8 +343,11 @@ export interface TrackerAdapter {
    * written) when it fails after the first write.
    */
   publish?(taskId: Id, data: PublishData, options?: TransferOptions): Promise<PublishResult>;
-  /** Streams a preview's file from the tracker. */
-  downloadPreview(previewId: Id, options?: TransferOptions): Promise<Download>;
+  /**
+   * Streams a file of a preview from the tracker: `options.variant` (default `original`) as
+   * `variantsOf(extension)` lists them; a variant the preview lacks is `NotFoundError.previewVariant`.
+   */
+  downloadPreview(previewId: Id, options?: PreviewDownloadOptions): Promise<Download>;
   /** Streams an attachment's file from the tracker. */
   downloadAttachment(attachmentId: Id, options?: TransferOptions): Promise<Download>;
 

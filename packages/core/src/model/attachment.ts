@@ -1,4 +1,7 @@
 import type { Download, TransferOptions } from "../adapter/files.js";
+import { downloadTarget, type SavedFile, type SaveTo, saveDownload } from "../adapter/save-download.js";
+import { parseOptions } from "../input-shape.js";
+import { attachmentDownloadOptionsSchema } from "../schema/download-options.js";
 import { type AttachmentRecord, attachmentRecordSchema } from "../schema/reviews.js";
 import type { Comment } from "./comment.js";
 import { Entity } from "./entity.js";
@@ -24,10 +27,32 @@ export class Attachment extends Entity<"attachment"> {
 
   @relation("comment", "commentId") declare comment: Related<Comment>;
 
-  /** The file, as a stream (the caller consumes or destroys it). */
-  async download(options?: TransferOptions): Promise<Download> {
+  /**
+   * Writes the file to disk (`to`: a file path, or an existing folder to keep its name), checked
+   * before the request and renamed into place once complete.
+   *
+   * @example
+   * await attachment.download({ to: "/tmp/notes/" });
+   */
+  download(options: TransferOptions & SaveTo): Promise<SavedFile>;
+  /**
+   * The file, as a stream (the caller consumes or destroys it).
+   *
+   * @example
+   * const { stream, size } = await attachment.download();
+   */
+  download(options?: TransferOptions): Promise<Download>;
+  async download(options: TransferOptions & Partial<SaveTo> = {}): Promise<Download | SavedFile> {
     const context = contextOf(this);
     context.require("attachments");
-    return context.adapter.downloadAttachment(this.id, options);
+    const { to, ...transfer } = parseOptions(
+      attachmentDownloadOptionsSchema,
+      options,
+      "attachment.download() options",
+      '{ to: "/notes/" }',
+    );
+    if (to === undefined) return context.adapter.downloadAttachment(this.id, transfer);
+    const target = await downloadTarget(to);
+    return saveDownload(await context.adapter.downloadAttachment(this.id, transfer), target, transfer.signal);
   }
 }

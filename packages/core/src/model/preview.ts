@@ -1,4 +1,8 @@
-import type { Download, TransferOptions } from "../adapter/files.js";
+import type { Download } from "../adapter/files.js";
+import { checkVariant, type PreviewDownloadOptions, parseVariant } from "../adapter/preview-variants.js";
+import { downloadTarget, type SavedFile, type SaveTo, saveDownload } from "../adapter/save-download.js";
+import { parseOptions } from "../input-shape.js";
+import { previewDownloadOptionsSchema } from "../schema/download-options.js";
 import { type PreviewRecord, previewRecordSchema } from "../schema/reviews.js";
 import type { Comment } from "./comment.js";
 import { Entity } from "./entity.js";
@@ -38,11 +42,46 @@ export class Preview extends Entity<"preview"> {
   @relation("comment", "commentId") declare comment: Related<Comment | null>;
   @relation("person", "personId") declare person: Related<Person | null>;
 
-  /** The uploaded file, as a stream (the caller consumes or destroys it). */
-  async download(options?: TransferOptions): Promise<Download> {
+  /**
+   * Writes a file of the preview to disk: `to` is a file path, or an existing folder to keep the
+   * tracker's file name. The place is checked before the request; the bytes go to a temp file beside
+   * it, renamed once complete, so `to` never holds half a file.
+   *
+   * @example
+   * const saved = await preview.download({ to: "/tmp/review/", variant: "thumbnail" });
+   * console.log(saved.path, saved.size);
+   */
+  download(options: PreviewDownloadOptions & SaveTo): Promise<SavedFile>;
+  /**
+   * A file of the preview as a stream (the caller consumes or destroys it): `variant` picks the
+   * uploaded file (default), the movie, or a picture the tracker built from it.
+   *
+   * @example
+   * const { stream } = await preview.download({ variant: "movie" });
+   */
+  download(options?: PreviewDownloadOptions): Promise<Download>;
+  async download(options: PreviewDownloadOptions & Partial<SaveTo> = {}): Promise<Download | SavedFile> {
     const context = contextOf(this);
     context.require("previews");
-    return context.adapter.downloadPreview(this.id, options);
+    const {
+      to,
+      variant: given,
+      ...transfer
+    } = parseOptions(
+      previewDownloadOptionsSchema,
+      options,
+      "preview.download() options",
+      '{ to: "/review/", variant: "thumbnail" }',
+    );
+    const variant = parseVariant(given);
+    checkVariant(this, variant);
+    if (to === undefined) return context.adapter.downloadPreview(this.id, { ...transfer, variant });
+    const target = await downloadTarget(to);
+    return saveDownload(
+      await context.adapter.downloadPreview(this.id, { ...transfer, variant }),
+      target,
+      transfer.signal,
+    );
   }
 
   /** Makes this preview the main preview (thumbnail) of its task's shot or asset. */

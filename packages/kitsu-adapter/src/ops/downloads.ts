@@ -1,60 +1,73 @@
-import { Readable, Transform } from "node:stream";
-import type { ReadableStream as NodeWebStream } from "node:stream/web";
-import { type Download, type Id, ServerError, type TransferOptions } from "@gadget/core/adapter";
+import {
+  checkVariant,
+  type Download,
+  type Id,
+  NotFoundError,
+  type PreviewDownloadOptions,
+  type PreviewVariant,
+  parseVariant,
+  type TransferOptions,
+  variantFileName,
+  variantsOf,
+} from "@gadget/core/adapter";
 import type { KitsuRow } from "../codec/values.js";
-import { path, routes } from "../routes.js";
+import { path, type Route, routes } from "../routes.js";
+import { streamDownload } from "../transport/download-stream.js";
 import type { OpsContext } from "./ops-context.js";
 import { checkId } from "./validate.js";
-
-async function stream(ctx: OpsContext, p: string, fileName: string, options: TransferOptions): Promise<Download> {
-  const response = await ctx.client.send({
-    method: "GET",
-    path: p,
-    responseType: "response",
-    signal: options.signal,
-    timeout: ctx.client.options.transferTimeout,
-  });
-  if (!response.body)
-    throw ServerError.unexpectedResponse("download", "the answer has no body", {
-      method: "GET",
-      path: `/${p}`,
-      status: response.status,
-    });
-  const length = response.headers.get("content-length");
-  const total = length === null ? undefined : Number(length);
-  let loaded = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      loaded += chunk.length;
-      options.onProgress?.({ fileName, loaded, total });
-      done(null, chunk);
-    },
-  });
-  const source = Readable.fromWeb(response.body as NodeWebStream<Uint8Array>, { signal: options.signal });
-  source.on("error", (e) => counter.destroy(e));
-  return {
-    fileName,
-    size: total,
-    contentType: response.headers.get("content-type") ?? undefined,
-    stream: source.pipe(counter),
-  };
-}
 
 const getRow = (ctx: OpsContext, model: "preview-files" | "attachment-files", id: Id) =>
   ctx.client.request<KitsuRow>({ method: "GET", path: path(routes.getModel, { model, id }) });
 
-/** The original file of a preview: pictures are stored as png, movies as mp4, other files as sent. */
+/** Zou's route of each variant (previews/resources.py); `original` depends on what was uploaded. */
+function variantRoute(variant: PreviewVariant, extension: string): Route {
+  switch (variant) {
+    case "original":
+      if (extension === "png") return routes.previewPicture;
+      return extension === "mp4" ? routes.previewMovie : routes.previewOther;
+    case "movie":
+      return routes.previewMovie;
+    case "low-movie":
+      return routes.previewLowMovie;
+    case "preview":
+      return routes.previewWidePicture;
+    case "thumbnail":
+      return routes.previewThumbnail;
+    case "square-thumbnail":
+      return routes.previewSquareThumbnail;
+  }
+}
+
+/**
+ * A file of a preview: pictures are stored as png, movies as mp4, other files as sent, and Zou
+ * builds the pictures and the low movie of `variantsOf(extension)` from them. The variant is
+ * checked against the preview's extension before the file is asked for; a movie Zou has not
+ * finished (or failed) encoding answers 404, the same NotFoundError with its status.
+ */
 export async function downloadPreview(
   ctx: OpsContext,
   previewId: Id,
-  options: TransferOptions = {},
+  options: PreviewDownloadOptions = {},
 ): Promise<Download> {
   checkId(previewId, "preview");
+  const variant = parseVariant(options.variant);
   const row = await getRow(ctx, "preview-files", previewId);
-  const ext = typeof row.extension === "string" && row.extension ? row.extension : "png";
-  const route = ext === "png" ? routes.previewPicture : ext === "mp4" ? routes.previewMovie : routes.previewOther;
+  const extension = typeof row.extension === "string" && row.extension ? row.extension : "png";
+  checkVariant({ id: previewId, extension }, variant);
   const base = typeof row.original_name === "string" && row.original_name ? row.original_name : previewId;
-  return stream(ctx, path(route, { id: previewId }), `${base}.${ext}`, options);
+  const fileName = variantFileName(base, extension, variant);
+  try {
+    return await streamDownload(
+      ctx.client,
+      path(variantRoute(variant, extension), { id: previewId }),
+      fileName,
+      options,
+    );
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    const status = typeof row.status === "string" ? row.status : undefined;
+    throw NotFoundError.previewVariant(previewId, extension, variant, variantsOf(extension), status);
+  }
 }
 
 export async function downloadAttachment(
@@ -65,5 +78,5 @@ export async function downloadAttachment(
   checkId(attachmentId, "attachment");
   const row = await getRow(ctx, "attachment-files", attachmentId);
   const name = String(row.name ?? attachmentId);
-  return stream(ctx, path(routes.attachmentFile, { id: attachmentId, name }), name, options);
+  return streamDownload(ctx.client, path(routes.attachmentFile, { id: attachmentId, name }), name, options);
 }

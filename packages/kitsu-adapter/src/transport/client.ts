@@ -5,6 +5,7 @@ import {
   type RawClient,
   type RequestInfo,
   type RequestLog,
+  rawClient,
   requestLog,
   ServerError,
   TimeoutError,
@@ -14,6 +15,7 @@ import ky, { type Input, type KyInstance } from "ky";
 import { type KitsuTransportOptions, type ResolvedTransportOptions, resolveTransportOptions } from "../options.js";
 import { type Credentials, KitsuAuth } from "./auth.js";
 import { resolveUrls } from "./base-url.js";
+import { streamDownload } from "./download-stream.js";
 import { isExpiredSignature } from "./error-body.js";
 import { answerFailure, attemptFailures, networkCause } from "./failure.js";
 import { readText } from "./read-body.js";
@@ -71,7 +73,7 @@ export class KitsuClient {
       headers: { "user-agent": this.options.userAgent, accept: "application/json" },
     });
     this.auth = new KitsuAuth({ send: (spec) => this.send(spec), apiUrl: this.apiUrl }, credentials);
-    this.raw = {
+    this.raw = rawClient({
       get: async <T>(path: string, o?: { searchParams?: SearchParams }) =>
         this.request<T>({ method: "GET", path: rawPath("get", path), searchParams: rawSearchParams(o) }),
       post: async <T>(path: string, body?: unknown) =>
@@ -79,7 +81,9 @@ export class KitsuClient {
       put: async <T>(path: string, body?: unknown) =>
         this.request<T>({ method: "PUT", path: rawPath("put", path), json: rawBody("put", body) }),
       delete: async <T>(path: string) => this.request<T>({ method: "DELETE", path: rawPath("delete", path) }),
-    };
+      stream: async (path, o) =>
+        streamDownload(this, rawPath("stream", path), undefined, { ...o, searchParams: rawSearchParams(o) }),
+    });
   }
 
   /** What a log shows of the client: where it talks to and as whom, never a password or token. */
@@ -109,6 +113,10 @@ export class KitsuClient {
     try {
       return JSON.parse(text) as T;
     } catch {
+      const type = response.headers.get("content-type") ?? "";
+      if (/^(image|video|audio)\/|^application\/(octet-stream|pdf|zip)/.test(type)) {
+        throw ServerError.fileAnswer(type, info);
+      }
       throw ServerError.unexpectedResponse(
         "answer",
         "the body is not JSON (a proxy or a login page in the way?)",

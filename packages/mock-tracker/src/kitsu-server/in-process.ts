@@ -1,13 +1,17 @@
 import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import {
+  type Download,
   mapHttpError,
   parseErrorBody,
-  type RawClient,
+  type RawStreamOptions,
+  type RawTransport,
   type RequestInfo,
   ServerError,
+  streamFileName,
   type TrackerAdapter,
 } from "@gadget/core/adapter";
+import { downloadOf } from "../ops/files.js";
 import { runRoute } from "./dispatch.js";
 import { Router } from "./router.js";
 import { allRoutes } from "./routes/index.js";
@@ -40,7 +44,7 @@ function jsonMessage(body: unknown): IncomingMessage {
   }) as unknown as IncomingMessage;
 }
 
-export function inProcessRaw(tracker: TrackerAdapter, actorOf: ActorOf): RawClient {
+export function inProcessRaw(tracker: TrackerAdapter, actorOf: ActorOf): RawTransport {
   const state = new KitsuState();
   const ctx: ServerContext = {
     tracker,
@@ -53,11 +57,11 @@ export function inProcessRaw(tracker: TrackerAdapter, actorOf: ActorOf): RawClie
   const router = new Router();
   router.add(allRoutes);
 
-  async function request<T>(
+  async function run(
     method: "GET" | "POST" | "PUT" | "DELETE",
     path: string,
     init: { query?: SearchParams; body?: unknown },
-  ) {
+  ): Promise<{ reply: ZouReply; status: RequestInfo }> {
     const url = new URL(trimPath(path), "http://in-process/");
     for (const [key, value] of Object.entries(init.query ?? {})) url.searchParams.set(key, String(value));
     const routePath = url.pathname.replace(/(.)\/+$/, "$1");
@@ -87,14 +91,28 @@ export function inProcessRaw(tracker: TrackerAdapter, actorOf: ActorOf): RawClie
     if (reply.status >= 400) {
       throw mapHttpError(status, parseErrorBody(JSON.stringify(reply.json ?? "")), { bot: false });
     }
-    if (reply.body || reply.ndjson) {
-      throw ServerError.unexpectedResponse(
-        "answer",
-        "the body is not JSON (a file or a stream: use the model)",
-        status,
-      );
-    }
+    return { reply, status };
+  }
+
+  async function request<T>(
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    path: string,
+    init: { query?: SearchParams; body?: unknown },
+  ) {
+    const { reply, status } = await run(method, path, init);
+    if (reply.body) throw ServerError.fileAnswer(reply.contentType ?? "application/octet-stream", status);
+    if (reply.ndjson) throw ServerError.unexpectedResponse("answer", "the body is a stream of JSON lines", status);
     return reply.json as T;
+  }
+
+  /** A file answer, read whole (the mock holds its files in memory anyway) and handed out in chunks. */
+  async function stream(path: string, options: RawStreamOptions = {}): Promise<Download> {
+    options.signal?.throwIfAborted();
+    const { reply, status } = await run("GET", path, { query: options.searchParams });
+    if (!reply.body) throw ServerError.unexpectedResponse("download", "the answer is not a file", status);
+    const bytes = Buffer.isBuffer(reply.body) ? reply.body : Buffer.concat(await reply.body.toArray());
+    const fileName = streamFileName(reply.headers?.["content-disposition"], path);
+    return downloadOf({ fileName, contentType: reply.contentType, bytes }, options);
   }
 
   return {
@@ -103,5 +121,6 @@ export function inProcessRaw(tracker: TrackerAdapter, actorOf: ActorOf): RawClie
     post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body: body ?? {} }),
     put: <T>(path: string, body?: unknown) => request<T>("PUT", path, { body: body ?? {} }),
     delete: <T>(path: string) => request<T>("DELETE", path, {}),
+    stream,
   };
 }

@@ -5,6 +5,7 @@ import { kinds } from "../../schema/kinds.js";
 import type { ComplianceContext } from "../compliance-context.js";
 import { readDownload } from "../helpers/download.js";
 import { makeTempFile, tinyPng } from "../helpers/temp-file.js";
+import { previewVariantCases } from "./preview-variants.js";
 
 /** Section 5: preview revisions and positions, main preview, download (zou.md §2.9). */
 export function previewsSection(ctx: ComplianceContext): void {
@@ -53,4 +54,6 @@ export function previewsSection(ctx: ComplianceContext): void {
     const download = await ctx.adapter.downloadPreview(preview.id);
     expect((await readDownload(download)).equals(bytes)).toBe(true);
   });
+
+  previewVariantCases(ctx);
 }
