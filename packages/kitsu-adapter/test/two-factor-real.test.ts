@@ -17,7 +17,7 @@ const admin = { login: env.TRACKER_LOGIN, password: env.TRACKER_PASSWORD };
 async function answers(): Promise<boolean> {
   if (!url || !admin.login || !admin.password) return false;
   try {
-    const response = await fetch(`${url.replace(/\/+$/, "")}/`, { signal: AbortSignal.timeout(3_000) });
+    const response = await fetch(`${url.replace(/\/+$/, "")}/`, { signal: AbortSignal.timeout(15_000) });
     await response.body?.cancel();
     return response.ok;
   } catch {
