@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Id } from "./schema/common.js";
+import { dayYears, type Id } from "./schema/common.js";
 
 /*
  * Every error Gadget throws. Messages are built here and only here, in static factories, so that
@@ -783,8 +783,8 @@ export class ValidationError extends TrackerError {
   /** A comment date (`createdAt`) that is not a valid Date from 1900 to 2999. */
   static commentDate(value: unknown): ValidationError {
     return new ValidationError(
-      `comments.new() createdAt must be a valid Date from 1900 to 2999, got ${show(value)}. Pass new Date("2024-03-01T09:30:00Z") (kept to the second, in UTC).`,
-      [{ path: ["createdAt"], message: "expected a valid Date from 1900 to 2999" }],
+      `comments.new() createdAt must be a valid Date from ${dayYears.min} to ${dayYears.max}, got ${show(value)}. Pass new Date("2024-03-01T09:30:00Z") (kept to the second, in UTC).`,
+      [{ path: ["createdAt"], message: `expected a valid Date from ${dayYears.min} to ${dayYears.max}` }],
     );
   }
 

@@ -1,5 +1,5 @@
 import { PermissionError, ValidationError } from "../errors.js";
-import type { Id } from "../schema/common.js";
+import { dayYears, type Id } from "../schema/common.js";
 import type { PersonRole } from "../schema/people.js";
 import type { CommentData } from "./contract.js";
 
@@ -52,7 +52,7 @@ export function checkCommentAs(
 export function commentDate(value: unknown): Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw ValidationError.commentDate(value);
   const year = value.getUTCFullYear();
-  if (year < 1900 || year > 2999) throw ValidationError.commentDate(value);
+  if (year < dayYears.min || year > dayYears.max) throw ValidationError.commentDate(value);
   return new Date(Math.floor(value.getTime() / 1000) * 1000);
 }
 

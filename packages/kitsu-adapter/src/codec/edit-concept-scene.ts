@@ -6,56 +6,41 @@ import { createdAt, customData, idOrNull, kitsuRow, parseRow, textOrNull, update
 
 const entityRow = kitsuRow.extend({ name: z.string(), project_id: z.string(), entity_type_id: z.string() });
 
-// One object literal per kind, every field in a fixed order, as the other decoders (codec/production.ts):
-// records of a kind then share one hidden class.
+/*
+ * One shared literal, spread for the parent field: unlike shots and tasks (codec/production.ts writes each
+ * record as its own fixed-order literal for V8's hidden classes), these lists are a project's handful of
+ * cuts, concepts and scenes, where the shared code is worth more than the shape.
+ */
+function common(value: unknown, what: string) {
+  const row = parseRow(entityRow, value, what);
+  return {
+    row,
+    fields: {
+      id: row.id as Id,
+      name: row.name,
+      createdAt: createdAt(row),
+      updatedAt: updatedAt(row),
+      customData: customData(row.data),
+      raw: row,
+      projectId: row.project_id as Id,
+      description: textOrNull(row.description),
+      canceled: row.canceled === true,
+      previewId: idOrNull(row.preview_file_id),
+    },
+  };
+}
 
 export function decodeEdit(value: unknown): EditRecord {
-  const row = parseRow(entityRow, value, "edit");
-  return {
-    id: row.id as Id,
-    name: row.name,
-    createdAt: createdAt(row),
-    updatedAt: updatedAt(row),
-    customData: customData(row.data),
-    raw: row,
-    projectId: row.project_id as Id,
-    description: textOrNull(row.description),
-    canceled: row.canceled === true,
-    previewId: idOrNull(row.preview_file_id),
-    episodeId: idOrNull(row.parent_id ?? row.episode_id),
-  };
+  const { row, fields } = common(value, "edit");
+  return { ...fields, episodeId: idOrNull(row.parent_id ?? row.episode_id) };
 }
 
 export function decodeConcept(value: unknown): ConceptRecord {
-  const row = parseRow(entityRow, value, "concept");
-  return {
-    id: row.id as Id,
-    name: row.name,
-    createdAt: createdAt(row),
-    updatedAt: updatedAt(row),
-    customData: customData(row.data),
-    raw: row,
-    projectId: row.project_id as Id,
-    description: textOrNull(row.description),
-    canceled: row.canceled === true,
-    previewId: idOrNull(row.preview_file_id),
-  };
+  return common(value, "concept").fields;
 }
 
 export function decodeScene(value: unknown): SceneRecord {
-  const row = parseRow(entityRow, value, "scene");
-  return {
-    id: row.id as Id,
-    name: row.name,
-    createdAt: createdAt(row),
-    updatedAt: updatedAt(row),
-    customData: customData(row.data),
-    raw: row,
-    projectId: row.project_id as Id,
-    description: textOrNull(row.description),
-    canceled: row.canceled === true,
-    previewId: idOrNull(row.preview_file_id),
-    // A scene made elsewhere without a sequence (Zou allows it) has no parent; the model needs one id.
-    sequenceId: (idOrNull(row.parent_id ?? row.sequence_id) ?? "") as Id,
-  };
+  const { row, fields } = common(value, "scene");
+  // A scene made elsewhere without a sequence (Zou allows it) has no parent; the model needs one id.
+  return { ...fields, sequenceId: (idOrNull(row.parent_id ?? row.sequence_id) ?? "") as Id };
 }
