@@ -19,6 +19,12 @@ test.each(commands)("gadget %s --help shows its usage and exits 0", async (comma
   if (command !== "watch") expect(run.stdout).toContain("--json");
 });
 
+test("gadget --help into a pipe closed early (gadget … | head) exits 0 without an EPIPE stack trace", async () => {
+  const run = await gadget(["--help"], { closeStdout: true });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+});
+
 test("no TRACKER_* at all is a ConfigError saying what to set, exit 1", async () => {
   const run = await gadget(["projects"]);
   expect(run.status).toBe(1);

@@ -33,6 +33,8 @@ export interface RunOptions {
   cwd?: string;
   /** Run src/bin.ts through tsx instead of the built bin. @default false */
   source?: boolean;
+  /** Close the read end of the run's stdout at once, as `gadget … | head` does when head has its lines. @default false */
+  closeStdout?: boolean;
 }
 
 /** A run still going after this long is killed (a safety net for a hung watch, not an assertion). */
@@ -51,11 +53,13 @@ export function runNode(
   args: readonly string[],
   cwd: string,
   tracker: Record<string, string> = {},
+  closeStdout = false,
 ): Promise<GadgetRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...tracker };
   for (const key of Object.keys(env)) if (key.startsWith("TRACKER_") && !(key in tracker)) delete env[key];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...args], { cwd, env, timeout: KILL_AFTER_MS });
+    if (closeStdout) child.stdout.destroy();
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -75,7 +79,7 @@ export async function gadget(args: readonly string[], options: RunOptions = {}):
     throw new Error(`${builtBin} is missing: run "pnpm build" before these tests`);
   }
   const command = options.source ? [tsx, "--tsconfig", tsconfig, "--conditions=@gadget/source", sourceBin] : [builtBin];
-  return runNode([...command, ...args], options.cwd ?? (await emptyFolder()), options.env);
+  return runNode([...command, ...args], options.cwd ?? (await emptyFolder()), options.env, options.closeStdout);
 }
 
 /** The variables of the in-memory demo studio. */
