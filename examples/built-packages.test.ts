@@ -33,3 +33,36 @@ test("the built packages load and run under plain Node (no source condition)", (
   expect(run.stderr).toBe("");
   expect(JSON.parse(run.stdout.trim())).toEqual({ name: "Bunny Escape", shots: 12, kitsuError: "CONFIG" });
 });
+
+/*
+ * Importing the built Kitsu adapter used to load ~210 files, 95 of them zod's, and took ~250 ms
+ * (issue 11; `pnpm bench` prints the time). The build bundles each package (scripts/bundle-dist.mjs):
+ * this pins what a script loads, with a resolve hook that lists every module file Node opens.
+ */
+const listModules = `
+import { register } from "node:module";
+register("data:text/javascript," + encodeURIComponent(
+  "export async function resolve(s, c, next) { const r = await next(s, c);" +
+  " if (r.url.startsWith('file:')) process.stderr.write(r.url + '\\\\n'); return r; }"));
+`;
+
+test("the built Kitsu adapter loads zod once, from core's bundle, and few files", () => {
+  const run = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      `data:text/javascript,${encodeURIComponent(listModules)}`,
+      "--input-type=module",
+      "-e",
+      'await import("@gadget/kitsu-adapter")',
+    ],
+    { cwd: examples, encoding: "utf8", timeout: 60_000 },
+  );
+  expect(run.status).toBe(0);
+  const files = [...new Set(run.stderr.trim().split("\n"))];
+  const zod = files.filter((url) => /zod/.test(url));
+  expect(zod).toEqual([expect.stringMatching(/packages\/core\/dist\/bundle\/zod\.js$/)]);
+  // The adapter's bundle, core's adapter entry, its shared chunks, zod, dotenv: not one file per module.
+  expect(files.length).toBeLessThan(15);
+  expect(files.filter((url) => /socket\.io/.test(url))).toEqual([]);
+});
