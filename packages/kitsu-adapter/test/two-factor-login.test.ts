@@ -86,6 +86,14 @@ describe("TOTP", () => {
     expect((error as AuthError).message).toContain("the totp code is wrong or has expired");
     expect((error as AuthError).message).not.toContain(PASSWORD);
   });
+
+  it("raw.delete sends its body: DELETE auth/totp with the code turns TOTP off (it used to send none)", async () => {
+    const { email, id } = await user();
+    const { secret } = fx.server.twoFactor.enableTotp(id);
+    const tracker = await connect(email, { TRACKER_OTP: code(secret) });
+    expect(await tracker.raw.delete("auth/totp", { totp: code(secret) })).toEqual({ success: true });
+    expect((await (await connect(email)).whoami()).id).toBe(id);
+  });
 });
 
 describe("recovery codes", () => {

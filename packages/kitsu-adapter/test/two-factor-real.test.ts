@@ -35,6 +35,8 @@ describe.skipIf(!reachable)("2FA and logout on the real Zou (TRACKER_URL)", { ti
   let personId = "";
   let secret = "";
   let recoveryCodes: string[] = [];
+  /** The last test turns TOTP off itself; afterAll does it as admin otherwise. */
+  let totpOn = false;
 
   const connect = async (options: Parameters<typeof Tracker.fromEnv>[0] = {}) =>
     Tracker.fromEnv({
@@ -70,14 +72,14 @@ describe.skipIf(!reachable)("2FA and logout on the real Zou (TRACKER_URL)", { ti
     secret = pre.otp_secret;
     const enabled = await user.raw.post<{ otp_recovery_codes: string[] }>("auth/totp", { totp: code(secret) });
     recoveryCodes = enabled.otp_recovery_codes;
+    totpOn = true;
     await user.close();
   }, 300_000);
 
   afterAll(async () => {
     if (!personId) return;
-    // As admin: Zou's DELETE auth/totp wants the code in a body, which raw.delete does not send.
     try {
-      await adminTracker.raw.delete(`actions/persons/${personId}/disable-two-factor-authentication`);
+      if (totpOn) await adminTracker.raw.delete(`actions/persons/${personId}/disable-two-factor-authentication`);
     } finally {
       await adminTracker.raw.put(`data/persons/${personId}`, { active: false });
       await adminTracker.raw.delete(`data/persons/${personId}?force=true`);
@@ -148,5 +150,15 @@ describe.skipIf(!reachable)("2FA and logout on the real Zou (TRACKER_URL)", { ti
       (e: unknown) => e,
     );
     expect((dead as AuthError).message).toContain("saved session tokens no longer work");
+  });
+
+  it("raw.delete sends a body: DELETE auth/totp with the code turns TOTP off, and login needs no code again", async () => {
+    const tracker = await connect({ otp: code(secret) });
+    expect(await tracker.raw.delete("auth/totp", { totp: code(secret) })).toEqual({ success: true });
+    totpOn = false;
+    await tracker.close();
+    const plain = await connect();
+    expect((await plain.whoami()).id).toBe(personId);
+    await plain.close();
   });
 });

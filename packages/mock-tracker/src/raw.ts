@@ -28,7 +28,7 @@ export function mockRaw(tracker: TrackerAdapter, studio: Studio): RawClient {
     get: async (path, options) => (await load()).get(path, options),
     post: async (path, body) => (await load()).post(path, body),
     put: async (path, body) => (await load()).put(path, body),
-    delete: async (path) => (await load()).delete(path),
+    delete: async (path, body) => (await load()).delete(path, body),
     stream: async (path, options) => (await load()).stream(path, options),
   });
 }

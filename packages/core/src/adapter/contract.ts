@@ -239,8 +239,11 @@ export interface RawTransport {
   post<T = unknown>(path: string, body?: unknown): Promise<T>;
   /** PUT a JSON body to an API path. */
   put<T = unknown>(path: string, body?: unknown): Promise<T>;
-  /** DELETE an API path. */
-  delete<T = unknown>(path: string): Promise<T>;
+  /**
+   * DELETE an API path; with a body, that body as JSON (a few Kitsu routes read one: `DELETE auth/totp`
+   * takes the code that turns TOTP off). Without one, no body is sent.
+   */
+  delete<T = unknown>(path: string, body?: unknown): Promise<T>;
   /**
    * GET an API path whose answer is a file (a picture, a movie, an export), as a stream: the
    * session's auth, retries and errors, byte progress and cancellation, never read whole into memory.

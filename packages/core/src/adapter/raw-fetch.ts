@@ -144,7 +144,7 @@ export function rawClient(transport: RawTransport): RawClient {
     get: (path, options) => transport.get(path, options),
     post: (path, body) => transport.post(path, body),
     put: (path, body) => transport.put(path, body),
-    delete: (path) => transport.delete(path),
+    delete: (path, body) => transport.delete(path, body),
     stream: (path, options) => transport.stream(path, options),
     fetchAll,
     fetchOne,

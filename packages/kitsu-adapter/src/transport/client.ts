@@ -80,7 +80,12 @@ export class KitsuClient {
         this.request<T>({ method: "POST", path: rawPath("post", path), json: rawBody("post", body) }),
       put: async <T>(path: string, body?: unknown) =>
         this.request<T>({ method: "PUT", path: rawPath("put", path), json: rawBody("put", body) }),
-      delete: async <T>(path: string) => this.request<T>({ method: "DELETE", path: rawPath("delete", path) }),
+      delete: async <T>(path: string, body?: unknown) =>
+        this.request<T>({
+          method: "DELETE",
+          path: rawPath("delete", path),
+          ...(body === undefined ? {} : { json: rawBody("delete", body) }),
+        }),
       stream: async (path, o) =>
         streamDownload(this, rawPath("stream", path), undefined, { ...o, searchParams: rawSearchParams(o) }),
     });

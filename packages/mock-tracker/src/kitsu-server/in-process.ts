@@ -120,7 +120,7 @@ export function inProcessRaw(tracker: TrackerAdapter, actorOf: ActorOf): RawTran
       request<T>("GET", path, { query: options?.searchParams }),
     post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body: body ?? {} }),
     put: <T>(path: string, body?: unknown) => request<T>("PUT", path, { body: body ?? {} }),
-    delete: <T>(path: string) => request<T>("DELETE", path, {}),
+    delete: <T>(path: string, body?: unknown) => request<T>("DELETE", path, body === undefined ? {} : { body }),
     stream,
   };
 }
