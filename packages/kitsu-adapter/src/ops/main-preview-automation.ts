@@ -1,0 +1,14 @@
+import { automatesMainPreview, type Id, type PreviewRecord } from "@gadget/core/adapter";
+import type { OpsContext } from "./ops-context.js";
+
+/**
+ * Whether Zou already made `preview` its entity's main preview while storing its file, the task's
+ * project automating it (`automatesMainPreview`). Only what the session already knows counts (the
+ * task's project and that project's row): when either is unknown the answer is false and the
+ * caller sends set-main-preview, rather than spend a read to save a write.
+ */
+export function mainPreviewSetByTracker(ctx: OpsContext, taskId: Id, preview: PreviewRecord): boolean {
+  const projectId = ctx.ref.projectOfTask(taskId);
+  const automated = projectId === undefined ? undefined : ctx.ref.knownProject(projectId)?.mainPreviewAutomated;
+  return automated !== undefined && automatesMainPreview({ mainPreviewAutomated: automated }, preview);
+}
