@@ -9,7 +9,8 @@ import { isPictureOrMovie } from "./preview-variants.js";
  * task's entity, with the events of a set-main-preview. A file kept as sent (a zip) never does.
  *
  * @example
- * if (automatesMainPreview(project, preview)) setMainPreview(studio, preview.id);
+ * const [first] = comment.previewIds;
+ * if (first && automatesMainPreview(project, await adapter.get("preview", first))) console.log("set by the tracker");
  */
 export function automatesMainPreview(
   project: Pick<ProjectRecord, "mainPreviewAutomated">,
