@@ -75,29 +75,29 @@ afterAll(async () => {
 });
 
 describe("publish on a project that sets main previews automatically (Kitsu adapter)", () => {
-  it("setMainPreview: true takes 1 request (batch-comment) on an automated project, and the shot's main preview is set", async () => {
-    const project = await open("Auto");
-    expect(project.mainPreviewAutomated).toBe(true);
-    const { shot, task } = await taskOf(project, "sh10");
-    server.stats.reset();
-    const comment = await task.comments.new({ comment: "v1", status: "wfa", preview: [preview], setMainPreview: true });
-    expect(server.stats.total).toBe(1);
-    expect(server.stats.of(setMain)).toBe(0);
-    const [previewId] = comment.previewIds;
-    expect(await mainPreviewOf(shot.id)).toBe(previewId);
-    expect(shot.previewId).toBe(previewId);
-  });
-
-  it("setMainPreview: true takes 2 requests on a project without the setting", async () => {
-    const project = await open("Manual");
-    expect(project.mainPreviewAutomated).toBe(false);
-    const { shot, task } = await taskOf(project, "sh10");
-    server.stats.reset();
-    const comment = await task.comments.new({ comment: "v1", status: "wfa", preview: [preview], setMainPreview: true });
-    expect(server.stats.total).toBe(2);
-    expect(server.stats.of(setMain)).toBe(1);
-    expect(await mainPreviewOf(shot.id)).toBe(comment.previewIds[0]);
-  });
+  it.each([
+    { name: "Auto", automated: true, requests: 1 },
+    { name: "Manual", automated: false, requests: 2 },
+  ])(
+    "setMainPreview: true on $name (automated: $automated) takes $requests request(s), and sets the shot's main preview",
+    async ({ name, automated, requests }) => {
+      const project = await open(name);
+      expect(project.mainPreviewAutomated).toBe(automated);
+      const { shot, task } = await taskOf(project, "sh10");
+      server.stats.reset();
+      const comment = await task.comments.new({
+        comment: "v1",
+        status: "wfa",
+        preview: [preview],
+        setMainPreview: true,
+      });
+      expect(server.stats.total).toBe(requests);
+      expect(server.stats.of(setMain)).toBe(requests - 1);
+      const [previewId] = comment.previewIds;
+      expect(await mainPreviewOf(shot.id)).toBe(previewId);
+      expect(shot.previewId).toBe(previewId);
+    },
+  );
 
   it("without setMainPreview, the automated project still sets the main preview, and the session's shot shows it", async () => {
     const project = await open("Auto");
