@@ -54,10 +54,14 @@ async function startProxy(trackerUrl: string): Promise<Proxy> {
 
 // BENCH_PREFIX keeps several developers' runs on one shared Kitsu apart (e.g. `perf11-`).
 const runName = `${process.env.BENCH_PREFIX ?? ""}Gadget Bench ${new Date().toISOString().slice(0, 19).replace(/[T:]/g, "-")}`;
+const automatedName = `${runName} auto`;
 
-/** A project for the run: sequence sq010, 30 shots, each with a Layout, Animation and Lighting task. */
-async function createBenchProject(tracker: Tracker): Promise<Project> {
-  const project = await tracker.projects.new({ name: runName, productionType: "short" });
+/**
+ * A project for the run: sequence sq010, 30 shots, each with a Layout, Animation and Lighting task;
+ * `mainPreviewAutomated` gives it Kitsu's "set main preview automatically".
+ */
+async function createBenchProject(tracker: Tracker, name = runName, mainPreviewAutomated = false): Promise<Project> {
+  const project = await tracker.projects.new({ name, productionType: "short", mainPreviewAutomated });
   const sequence = await project.sequences.new({ name: "sq010" });
   const shots = await sequence.shots.newMany(
     Array.from({ length: shotCount }, (_, i) => ({ name: `sh${String((i + 1) * 10).padStart(4, "0")}` })),
@@ -101,11 +105,13 @@ export async function realMode(env: NodeJS.ProcessEnv): Promise<void> {
     console.log(`\nKitsu workloads on the real Kitsu at ${trackerUrl}`);
     console.log(await contextCost(admin.raw));
     projects.push(await createBenchProject(admin));
+    // W1 and W2 again where Zou sets the main preview itself: Gadget saves its set-main-preview there.
+    projects.push(await createBenchProject(admin, automatedName, true));
     // W4's shots go to a project of their own: W3 keeps its 30 shots.
     projects.push(await admin.projects.new({ name: `${runName} W4`, productionType: "short" }));
     const shared = lab?.shared(`preview-${process.pid}.png`);
     preview = await previewFile(shared?.host);
-    const bench = new RealBench(proxy, runName, preview, lab, shared?.inside);
+    const bench = new RealBench(proxy, runName, automatedName, preview, lab, shared?.inside);
     if (!lab) console.log(`(gazu columns empty: ${why})`);
     for (const latency of latencies) {
       await proxy.latency(latency);
@@ -137,18 +143,20 @@ class RealBench {
   constructor(
     private readonly proxy: Proxy,
     private readonly projectName: string,
+    /** The same project, with Kitsu's "set main preview automatically". */
+    private readonly automatedName: string,
     private readonly preview: string,
     private readonly lab: GazuLab | undefined,
     private readonly previewInLab: string | undefined,
   ) {}
 
-  private readonly env = () => ({
+  private readonly env = (projectName = this.projectName) => ({
     ...process.env,
     TRACKER_URL: this.proxy.api,
-    TRACKER_PROJECT: this.projectName,
+    TRACKER_PROJECT: projectName,
   });
 
-  private readonly open = () => Project.fromEnv(fromEnvOptions(this.env()));
+  private readonly open = (projectName = this.projectName) => Project.fromEnv(fromEnvOptions(this.env(projectName)));
 
   /** Counts and time of `work`, from the proxy's mark. */
   private async measured(work: () => Promise<unknown>): Promise<Measure> {
@@ -158,16 +166,71 @@ class RealBench {
     return { requests: counts.requests, roundTrips: counts.roundTrips, ms: run.ms };
   }
 
-  private async gazu(workload: GazuWorkload, run: string): Promise<Measure | undefined> {
+  private async gazu(
+    workload: GazuWorkload,
+    run: string,
+    projectName = this.projectName,
+  ): Promise<Measure | undefined> {
     if (!this.lab || !this.previewInLab) return undefined;
     const time = await this.lab.run(workload, {
       api: this.proxy.api,
-      project: workload === "w4" ? `${this.projectName} W4` : this.projectName,
+      project: workload === "w4" ? `${projectName} W4` : projectName,
       preview: this.previewInLab,
       run,
     });
     const counts = await this.proxy.counts();
     return { requests: counts.requests, roundTrips: counts.roundTrips, ms: time };
+  }
+
+  /** W1 runs of both clients on one project, interleaved; `logs` gets the last run's requests. */
+  private async w1(
+    latency: number,
+    projectName: string,
+    logs: { gadget: ProxyLogEntry[]; gazu: ProxyLogEntry[] } = { gadget: [], gazu: [] },
+  ): Promise<{ gadget: Measure[]; gazu: (Measure | undefined)[] }> {
+    const gadget: Measure[] = [];
+    const gazu: (Measure | undefined)[] = [];
+    const gadgetW1 = async () => {
+      let session: Project | undefined;
+      gadget.push(
+        await this.measured(async () => {
+          session = (await publishByNames(() => this.open(projectName), this.preview)).project;
+        }),
+      );
+      logs.gadget = await this.proxy.log();
+      await session?.tracker.close();
+    };
+    const gazuW1 = async (i: number) => {
+      gazu.push(await this.gazu("w1", `${latency}-${i}`, projectName));
+      if (this.lab) logs.gazu = await this.proxy.log();
+    };
+    for (let i = 0; i < w1Runs; i++) {
+      // Who goes first alternates: neither client always meets the server just after the other.
+      if (i % 2 === 0) await gadgetW1().then(() => gazuW1(i));
+      else await gazuW1(i).then(gadgetW1);
+    }
+    return { gadget, gazu };
+  }
+
+  /** W2 runs of both clients on one project: the publish alone, task and status in hand. */
+  private async w2(
+    latency: number,
+    projectName: string,
+  ): Promise<{ gadget: Measure[]; gazu: (Measure | undefined)[] }> {
+    const project = await this.open(projectName);
+    try {
+      const task = await (await project.shots.get({ name: "sh0010" })).tasks.fetch("Animation");
+      const wip = await project.tracker.taskStatuses.get({ shortName: "wip" });
+      const gadget: Measure[] = [];
+      const gazu: (Measure | undefined)[] = [];
+      for (let i = 0; i < warmRuns; i++) {
+        gadget.push(await this.measured(() => publish(task, wip, this.preview, "Spline pass (bench W2)")));
+        gazu.push(await this.gazu("w2", `${latency}-${i}`, projectName));
+      }
+      return { gadget, gazu };
+    } finally {
+      await project.tracker.close();
+    }
   }
 
   async table(latency: number): Promise<string> {
@@ -187,28 +250,8 @@ class RealBench {
       ]);
     };
 
-    const w1: Measure[] = [];
-    const w1gazu: (Measure | undefined)[] = [];
     const logs: { gadget: ProxyLogEntry[]; gazu: ProxyLogEntry[] } = { gadget: [], gazu: [] };
-    const gadgetW1 = async () => {
-      let session: Project | undefined;
-      w1.push(
-        await this.measured(async () => {
-          session = (await publishByNames(this.open, this.preview)).project;
-        }),
-      );
-      logs.gadget = await this.proxy.log();
-      await session?.tracker.close();
-    };
-    const gazuW1 = async (i: number) => {
-      w1gazu.push(await this.gazu("w1", `${latency}-${i}`));
-      if (this.lab) logs.gazu = await this.proxy.log();
-    };
-    for (let i = 0; i < w1Runs; i++) {
-      // Who goes first alternates: neither client always meets the server just after the other.
-      if (i % 2 === 0) await gadgetW1().then(() => gazuW1(i));
-      else await gazuW1(i).then(gadgetW1);
-    }
+    const { gadget: w1, gazu: w1gazu } = await this.w1(latency, this.projectName, logs);
     add(`W1 names → comment + preview + main, fresh session (median of ${w1Runs})`, w1, w1gazu);
     const runs = (measures: (Measure | undefined)[]) => measures.map((m) => (m ? ms(m.ms) : "—")).join(", ");
     const w1Spread = `W1 runs: Gadget ${runs(w1)}; gazu ${runs(w1gazu)}`;
@@ -236,6 +279,10 @@ class RealBench {
     } finally {
       await project.tracker.close();
     }
+    const auto = await this.w1(latency, this.automatedName);
+    add(`W1 on a project with mainPreviewAutomated (median of ${w1Runs})`, auto.gadget, auto.gazu);
+    const autoW2 = await this.w2(latency, this.automatedName);
+    add(`W2 on a project with mainPreviewAutomated (median of ${warmRuns})`, autoW2.gadget, autoW2.gazu);
     const results = table(
       ["workload", "Gadget req", "round trips", "time", "gazu req", "round trips", "time", "gazu/Gadget"],
       rows,

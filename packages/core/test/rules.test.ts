@@ -66,6 +66,7 @@ describe("the default rules are Kitsu's", () => {
       resolution: true,
       startDate: true,
       endDate: true,
+      mainPreviewAutomated: true,
     };
     expect([...defaultRules.project.filterKeys].sort()).toEqual(Object.keys(project).sort());
   });

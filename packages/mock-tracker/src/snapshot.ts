@@ -106,6 +106,8 @@ function readSnapshot(json: unknown): SnapshotContent {
       if (k === "taskType" && revived.forEntity === undefined && typeof revived.forShots === "boolean") {
         revived.forEntity = revived.forShots ? "shot" : "asset";
       }
+      // Snapshots written before projects had `mainPreviewAutomated`: Kitsu's default, off.
+      if (k === "project" && revived.mainPreviewAutomated === undefined) revived.mainPreviewAutomated = false;
       const parsed = kinds[k].record.safeParse(revived);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

@@ -127,6 +127,12 @@ describe("snapshots", () => {
     expect(types.find((t) => t.name === "Layout")?.forEntity).toBe("shot");
     expect(types.find((t) => t.name === "Modeling")?.forEntity).toBe("asset");
   });
+  it("loads a snapshot written before projects had mainPreviewAutomated, as off", async () => {
+    const old = demoTracker().snapshot();
+    for (const row of old.records.project ?? []) delete row.mainPreviewAutomated;
+    const [project] = await all(MockTracker.fromSnapshot(old), "project");
+    expect(project?.mainPreviewAutomated).toBe(false);
+  });
 });
 
 describe("createAdapter", () => {

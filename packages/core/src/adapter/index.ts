@@ -33,6 +33,7 @@ export * from "./files.js";
 export * from "./filter-check.js";
 export * from "./http-errors.js";
 export * from "./id-check.js";
+export * from "./main-preview-automation.js";
 export * from "./parent-check.js";
 export * from "./preview-variants.js";
 export * from "./raw-fetch.js";

@@ -47,6 +47,14 @@ export function variantsOf(extension: string | null): readonly PreviewVariant[] 
   return fileVariants;
 }
 
+/**
+ * A picture or a movie, as opposed to a file kept as sent: only these become an entity's main
+ * preview on a project with `mainPreviewAutomated` (Zou runs update_preview_file_info for them alone).
+ */
+export function isPictureOrMovie(extension: string | null): boolean {
+  return variantsOf(extension) !== fileVariants;
+}
+
 /** Options of `downloadPreview`: which file, plus progress and cancellation. */
 export interface PreviewDownloadOptions extends TransferOptions {
   /**

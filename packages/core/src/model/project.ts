@@ -44,6 +44,12 @@ export class Project extends Entity<"project"> {
   @field(s.resolution) declare resolution: ProjectRecord["resolution"];
   @field(s.startDate) declare startDate: ProjectRecord["startDate"];
   @field(s.endDate) declare endDate: ProjectRecord["endDate"];
+  /**
+   * Kitsu's "set main preview automatically": on, the tracker makes the first preview of every
+   * comment the main preview of the task's shot or asset, `setMainPreview` or not (and the Kitsu
+   * adapter then saves its `set-main-preview` request).
+   */
+  @field(s.mainPreviewAutomated) declare mainPreviewAutomated: ProjectRecord["mainPreviewAutomated"];
   /** Task types enabled on the project (empty: all of the studio's). */
   @field(s.taskTypeIds) declare readonly taskTypeIds: ProjectRecord["taskTypeIds"];
   /** Task statuses enabled on the project (empty: all of the studio's). */

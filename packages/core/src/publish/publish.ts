@@ -3,6 +3,7 @@ import { commentDate } from "../adapter/comment-as-check.js";
 import type { CommentData, PublishData } from "../adapter/contract.js";
 import { checkFiles } from "../adapter/file-check.js";
 import type { TransferOptions, UploadFile } from "../adapter/files.js";
+import { automatesMainPreview } from "../adapter/main-preview-automation.js";
 import type { RefInput } from "../collections/query.js";
 import { resolveRef } from "../collections/resolve.js";
 import { PartialWriteError, type PublishWritten, ValidationError } from "../errors.js";
@@ -225,6 +226,8 @@ export async function publish(context: SessionContext, task: Task, input: Publis
   }
   for (const preview of written.previews) context.absorb("preview", preview);
   const [main] = written.previews;
-  if (data.setMainPreview && main) context.mainPreviewSet(task.entityId, main.id);
+  // A project that automates it made the first preview the main one without being asked.
+  if (main && (data.setMainPreview || automatesMainPreview(project, main)))
+    context.mainPreviewSet(task.entityId, main.id);
   return context.absorb("comment", written.comment);
 }

@@ -37,6 +37,16 @@ export const projectCreateSchema = z.object({
   resolution: z.string().nullable().optional(),
   startDate: isoDateSchema.nullable().optional(),
   endDate: isoDateSchema.nullable().optional(),
+  /**
+   * Kitsu's "set main preview automatically": the first preview of each comment becomes the main
+   * preview of the task's shot or asset, without `setMainPreview` (see `ProjectRecord`). Left out,
+   * the tracker's default: off.
+   *
+   * @default false
+   * @example
+   * mainPreviewAutomated: true
+   */
+  mainPreviewAutomated: z.boolean().optional(),
   ...custom,
 });
 /** What an adapter's `update("project")` receives for a project: only the fields that change. */

@@ -24,6 +24,12 @@ export const projectRecordSchema = baseRecordSchema.extend({
   taskStatusIds: z.array(idSchema),
   /** Asset types enabled on the project. */
   assetTypeIds: z.array(idSchema),
+  /**
+   * Kitsu's "set main preview automatically" setting: on, the first preview of every comment
+   * becomes the main preview (thumbnail) of the task's shot or asset when its file is uploaded,
+   * as `setMainPreview: true` would make it, whether or not the publish asked for it.
+   */
+  mainPreviewAutomated: z.boolean(),
 });
 /** A project (production). */
 export type ProjectRecord = z.infer<typeof projectRecordSchema>;

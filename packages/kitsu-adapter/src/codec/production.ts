@@ -57,6 +57,7 @@ export function decodeProject(value: unknown, statusName: (id: string) => string
     taskTypeIds: idList(row.task_types),
     taskStatusIds: idList(row.task_statuses),
     assetTypeIds: idList(row.asset_types),
+    mainPreviewAutomated: row.is_set_preview_automated === true,
   };
 }
 

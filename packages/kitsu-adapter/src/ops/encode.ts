@@ -11,6 +11,7 @@ type Input = Record<string, unknown>;
 const renames: Record<string, string> = {
   shortName: "short_name",
   productionType: "production_type",
+  mainPreviewAutomated: "is_set_preview_automated",
   startDate: "start_date",
   endDate: "end_date",
   dueDate: "due_date",

@@ -14,6 +14,7 @@ import type { KitsuRow } from "../codec/values.js";
 import { path, routes } from "../routes.js";
 import { multipartBody, type Part } from "../transport/multipart.js";
 import { checkCommentAsWritten } from "./comment-as.js";
+import { mainPreviewSetByTracker } from "./main-preview-automation.js";
 import type { OpsContext } from "./ops-context.js";
 import { addPreview, comment as postComment, prepareComment, setMainPreview } from "./publish.js";
 import type { StatusGuard } from "./statuses.js";
@@ -22,7 +23,7 @@ import { fullPreviewRows, landedComment, WriteAttempt } from "./write-attempt.js
 /**
  * Comment + previews + attachments in ONE request (`batch-comment`, multipart: `comments` JSON,
  * files `preview_file-0-<j>` and `attachment_file-0-<j>`), then `set-main-preview`: 2 round trips
- * where gazu's publish_preview takes 4.
+ * where gazu's publish_preview takes 4; 1 on a project the session knows sets main previews itself.
  *
  * Resuming after a PartialWriteError: `error.written.ids.comment` is the comment that exists and
  * `error.written.ids.previews` its previews (with their files). When the failed step is
@@ -124,7 +125,8 @@ async function finish(
   });
 
   const main = previewRecords[0];
-  if (data.setMainPreview && main) {
+  // On a project known to automate it, Zou set the main preview during the upload already.
+  if (data.setMainPreview && main && !mainPreviewSetByTracker(ctx, taskId, main)) {
     try {
       await setMainPreview(ctx, main.id);
     } catch (error) {

@@ -37,6 +37,8 @@ export interface KnownProject {
   productionType: ProjectRecord["productionType"];
   /** Absent when the row the project was read from did not carry its relations. */
   taskStatusIds: readonly Id[] | undefined;
+  /** `is_set_preview_automated`; absent when the row did not carry it. */
+  mainPreviewAutomated: boolean | undefined;
 }
 
 /**
@@ -164,6 +166,8 @@ export class ReferenceCache {
     this.projects.set(record.id, {
       productionType: record.productionType,
       taskStatusIds: withRelations ? record.taskStatusIds : undefined,
+      mainPreviewAutomated:
+        typeof record.raw.is_set_preview_automated === "boolean" ? record.mainPreviewAutomated : undefined,
     });
   }
 

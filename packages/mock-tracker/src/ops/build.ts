@@ -42,6 +42,7 @@ export const builders: Builders = {
     taskTypeIds: [],
     taskStatusIds: [],
     assetTypeIds: [],
+    mainPreviewAutomated: d.mainPreviewAutomated ?? false,
   }),
   episode: (_s, d) => ({
     name: d.name,

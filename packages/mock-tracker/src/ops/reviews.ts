@@ -1,5 +1,5 @@
 import type { CommentData, Id, TransferOptions, UploadFile } from "@gadget/core/adapter";
-import { checkUploads, ValidationError } from "@gadget/core/adapter";
+import { automatesMainPreview, checkUploads, ValidationError } from "@gadget/core/adapter";
 import type { Stored, Studio } from "../studio/studio.js";
 import { checklistOf } from "./crud.js";
 import { type ReadFile, readUpload, readUploads, splitFileName } from "./files.js";
@@ -134,6 +134,8 @@ export function addPreviewFile(studio: Studio, taskId: Id, commentId: Id, file: 
   studio.emit("preview-file:new", preview.id, p, { previewFileId: preview.id, commentId });
   studio.emit("comment:update", commentId, p, { commentId });
   studio.emit("preview-file:update", preview.id, p, { previewFileId: preview.id });
+  // Zou's update_preview_file_info, between the file's update and the comment's second update.
+  if (automatesMainPreview(studio.require("project", p), preview)) setMainPreview(studio, preview.id);
   studio.emit("comment:update", commentId, p, { commentId });
   studio.emit("preview-file:add-file", preview.id, p, {
     commentId,

@@ -5,6 +5,7 @@ import { kinds } from "../../schema/kinds.js";
 import type { ComplianceContext } from "../compliance-context.js";
 import { readDownload } from "../helpers/download.js";
 import { makeTempFile, tinyPng } from "../helpers/temp-file.js";
+import { mainPreviewAutomationCases } from "./main-preview-automation.js";
 import { previewVariantCases } from "./preview-variants.js";
 
 /** Section 5: preview revisions and positions, main preview, download (zou.md §2.9). */
@@ -56,4 +57,5 @@ export function previewsSection(ctx: ComplianceContext): void {
   });
 
   previewVariantCases(ctx);
+  mainPreviewAutomationCases(ctx);
 }

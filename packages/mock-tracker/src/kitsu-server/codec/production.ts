@@ -25,7 +25,6 @@ const projectDefaults = {
   max_retakes: 0,
   is_clients_isolated: false,
   is_preview_download_allowed: false,
-  is_set_preview_automated: false,
   homepage: "assets",
   is_publish_default_for_artists: false,
   is_bot_collaboration_enabled: false,
@@ -54,6 +53,7 @@ export function project(p: ProjectRecord, state: KitsuState, relations: boolean)
     end_date: p.endDate,
     ...projectDefaults,
     ...state.extra(p.id),
+    is_set_preview_automated: p.mainPreviewAutomated,
     project_status_id: p.status === "open" ? state.projectStatus.open : state.projectStatus.closed,
   };
   if (relations) {

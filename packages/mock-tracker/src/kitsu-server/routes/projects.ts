@@ -18,11 +18,12 @@ import {
   str,
   typedId,
 } from "./helpers.js";
+import { previewAutomationOf } from "./preview-automation.js";
 
 /* Projects: crud, open/all lists, team and settings (zou.md §2.3, recorded 047–070). */
 
 const productionTypes = new Set(["short", "featurefilm", "tvshow"]);
-const extraKeys = ["production_style", "max_retakes", "is_set_preview_automated", "homepage", "is_clients_isolated"];
+const extraKeys = ["production_style", "max_retakes", "homepage", "is_clients_isolated"];
 
 function visible(p: ProjectRecord, req: ZouRequest): boolean {
   return req.actor.role === "admin" || p.team.includes(req.actor.personId as Id);
@@ -88,6 +89,7 @@ const projects: CrudModel = {
         ...(str(body.description) ? { description: String(body.description) } : {}),
         ...(str(body.code) ? { code: String(body.code) } : {}),
         ...(dataOf(body) ? { customData: dataOf(body) } : {}),
+        ...previewAutomationOf(body),
       });
       ctx.state.setExtra(p.id, Object.fromEntries(extraKeys.filter((k) => k in body).map((k) => [k, body[k]])));
       if (p.productionType === "tvshow" && (await all(ctx.tracker, "episode", { projectId: p.id })).length === 0) {
@@ -110,6 +112,7 @@ const projects: CrudModel = {
     if (str(body.ratio)) patch.ratio = body.ratio;
     if (str(body.resolution)) patch.resolution = body.resolution;
     if (dataOf(body)) patch.customData = dataOf(body);
+    Object.assign(patch, previewAutomationOf(body));
     if (str(body.project_status_id))
       patch.status = body.project_status_id === ctx.state.projectStatus.closed ? "closed" : "open";
     const p = await ctx.tracker.update("project", id, patch);
