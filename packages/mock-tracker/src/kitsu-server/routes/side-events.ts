@@ -13,22 +13,18 @@ function notify(ctx: ServerContext, personId: string, projectId: string): void {
 }
 
 /**
- * One `news:new` per comment; a notification for each assignee and each mentioned team member
- * other than the author (an admin outside the team is not notified, recorded 179).
+ * A notification for each mentioned team member other than the author (an admin outside the team
+ * is not notified, recorded 179). The mock tracker itself sends the comment's `news:new` and the
+ * assignees' notifications (ops/reviews.ts), so they are not sent again here.
  */
 export async function afterComment(ctx: ServerContext, task: TaskRecord, comment: CommentRecord): Promise<void> {
   await followStatus(ctx, task, comment);
   const project = await ctx.tracker.get("project", task.projectId);
   const author = comment.authorId;
-  for (const personId of task.assigneeIds) if (personId !== author) notify(ctx, personId, task.projectId);
   for (const personId of comment.mentionIds) {
+    // Zou notifies a mention apart (type "mention"), even when that person is an assignee too.
     if (personId !== author && project.team.includes(personId)) notify(ctx, personId, task.projectId);
   }
-  ctx.events.emit(
-    "news:new",
-    { news_id: randomUUID(), task_status_id: comment.statusId, task_type_id: task.taskTypeId },
-    task.projectId,
-  );
 }
 
 /**
