@@ -54,3 +54,22 @@ test("the same demo runs unchanged on Kitsu (the Kitsu-compatible server over th
     await server.close();
   }
 });
+
+test("on a Kitsu project the demo cannot use, it says why, exits 1 and does not hang on its open event socket", async () => {
+  const tracker = demoTracker();
+  await tracker.create("project", { name: "Empty Show", productionType: "short" });
+  const server = await startKitsuServer({ tracker });
+  try {
+    const run = await runDemo({
+      TRACKER_URL: server.url,
+      TRACKER_LOGIN: "admin@example.com",
+      TRACKER_PASSWORD: "mysecretpassword",
+      TRACKER_PROJECT: "Empty Show",
+    });
+    // Before, the listener's socket kept the process alive: it was killed, with no status.
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Project "Empty Show" has no sequence');
+  } finally {
+    await server.close();
+  }
+});

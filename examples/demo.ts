@@ -24,6 +24,17 @@ const say = (title: string) => console.log(`\n── ${title} ${"─".repeat(Mat
 
 async function main(): Promise<void> {
   const project = await Project.fromEnv({ env, envFile: !onMock });
+  try {
+    await tour(project);
+  } finally {
+    // The events listened to keep a Kitsu socket open: a run that fails part-way must still end.
+    await project.tracker.close();
+  }
+  console.log("\nDone.");
+}
+
+/** The studio day, section by section. */
+async function tour(project: Project): Promise<void> {
   const tracker = project.tracker;
   console.log(`Gadget demo on ${onMock ? "the embedded mock tracker (demo seed)" : tracker.adapter.name}`);
   console.log(`Project "${project.name}" (${project.productionType}, ${project.fps ?? "?"} fps)`);
@@ -57,7 +68,11 @@ async function main(): Promise<void> {
 
   say("Publishing an animation preview");
   const sequence = sequences[0];
-  if (!sequence) throw new Error("The project has no sequence to work on.");
+  if (!sequence) {
+    throw new Error(
+      `Project "${project.name}" has no sequence: the demo needs one with two shots or more, each with an Animation task.`,
+    );
+  }
   const [, shot] = await sequence.shots.all();
   if (!shot) throw new Error(`Sequence ${sequence.name} has fewer than two shots.`);
   const task = await shot.tasks.fetch("Animation");
@@ -156,9 +171,6 @@ async function main(): Promise<void> {
       [...counts].map(([name, n]) => [name, n]),
     ),
   );
-
-  await tracker.close();
-  console.log("\nDone.");
 }
 
 async function playlistRows(tasks: readonly Task[]): Promise<(string | number | null)[][]> {
