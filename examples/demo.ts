@@ -53,11 +53,14 @@ async function tour(project: Project): Promise<void> {
   console.log(table(["sequence", "shot", "frame in", "frame out", "frames"], shotRows));
 
   say("Task status per task type");
-  const [tasks, taskTypes, statuses] = await Promise.all([
+  const [tasks, taskTypes, studioStatuses] = await Promise.all([
     project.tasks.all(),
     project.taskTypes.all(),
     project.taskStatuses.all(),
   ]);
+  // A studio may have dozens of statuses: the columns are those the project's tasks are in.
+  const used = studioStatuses.filter((s) => tasks.some((t) => t.statusId === s.id));
+  const statuses = used.length > 0 ? used : studioStatuses;
   const statusRows = taskTypes
     .map((type) => {
       const ofType = tasks.filter((t) => t.taskTypeId === type.id);
