@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { EventDeduper, fromSocketEvent } from "../src/events/index.js";
 
 const update = (taskId: string) => fromSocketEvent("task:update", { task_id: taskId, project_id: "p" });
+const comment = (commentId: string) =>
+  fromSocketEvent("comment:new", { comment_id: commentId, task_id: "t1", project_id: "p" });
 const WINDOW = 10_000;
 
 describe("EventDeduper", () => {
@@ -35,11 +37,21 @@ describe("EventDeduper", () => {
   it("drops the late live copy of an event the replay already delivered, within the window only", () => {
     const d = new EventDeduper(WINDOW);
     const since = d.markDrop(1_000);
-    expect(d.acceptReplayed(update("t1"), since, 5_000)).toBe(true);
-    expect(d.acceptReplayed(update("t2"), since, 5_000)).toBe(true);
+    expect(d.acceptReplayed(comment("c1"), since, 5_000)).toBe(true);
+    expect(d.acceptReplayed(comment("c2"), since, 5_000)).toBe(true);
     d.replayDone();
-    expect(d.acceptLive(update("t1"), 6_000)).toBe(false);
-    expect(d.acceptLive(update("t2"), 5_000 + WINDOW + 1)).toBe(true);
+    expect(d.acceptLive(comment("c1"), 6_000)).toBe(false);
+    expect(d.acceptLive(comment("c2"), 5_000 + WINDOW + 1)).toBe(true);
+  });
+
+  it("a replayed change signal never swallows the record's next change (task:update twice was delivered once)", () => {
+    const d = new EventDeduper(WINDOW);
+    // Subscribed, then the task changed before the socket was up: the first replay delivers that change.
+    const since = d.markStart(1_000);
+    expect(d.acceptReplayed(update("t1"), since, 2_000)).toBe(true);
+    d.replayDone();
+    // The task changes again a moment later: the same payload, a new change.
+    expect(d.acceptLive(update("t1"), 2_500)).toBe(true);
   });
 
   it("ignores live events older than the replay's start", () => {

@@ -6,7 +6,9 @@ import { eventSignature } from "./payload.js";
  * from a little before the drop (clocks differ, Zou stamps to the second), so the replay overlaps
  * events that already arrived live, and events that arrive live during or just after the replay may
  * be in it too. Socket events have no id: an occurrence is its name + project + payload, counted
- * (two identical `task:update` in the window are two occurrences).
+ * (two identical `task:update` in the window are two occurrences). The one exception to exactly-once
+ * leans towards losing nothing: a replayed change signal (`…:update`) whose live copy arrives only after
+ * the replay is delivered twice (see acceptReplayed).
  */
 
 type Seen = Map<string, number[]>;
@@ -76,7 +78,10 @@ export class EventDeduper {
   acceptReplayed(event: EventRecord, since: number, now: number = Date.now()): boolean {
     const key = eventSignature(event);
     if (take(this.live, key, since)) return false;
-    add(this.replayed, key, now);
+    // A change signal (`shot:update` { shotId }) names only its record, so the next change of that record
+    // looks exactly like a late live copy of this one: held, it would be dropped. Not held, a late copy
+    // arrives twice, and a listener reloads the record twice instead of missing a change.
+    if (event.action !== "update") add(this.replayed, key, now);
     return true;
   }
 }

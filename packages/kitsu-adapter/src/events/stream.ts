@@ -37,7 +37,8 @@ function isRefusal(error: Error): boolean {
 
 /**
  * Kitsu's event stream over socket.io: connects with the session's token, reconnects with a fresh one
- * after expiry or a server restart, and replays the gap so that no event is lost or doubled.
+ * after expiry or a server restart, and replays the gap so that no event is lost or doubled (but for a
+ * change signal whose live copy arrives after its replay: see EventDeduper).
  */
 export class KitsuEventStream {
   /** Made at the first connection: socket.io is loaded only by sessions that listen to events. */
