@@ -142,4 +142,21 @@ export function eventsSection(ctx: ComplianceContext): void {
   });
 
   eventHistoryTests(ctx, state);
+
+  // Last of the section: it needs the session's first listener, so the section's own goes first.
+  test("a record changed as listening starts, then again: both changes arrive (the second was taken for a copy of the first)", async () => {
+    log.unsubscribe();
+    const changed = await ctx.newShot();
+    const fresh = new EventRecorder(ctx.eventTimeoutMs);
+    fresh.start(ctx.adapter);
+    try {
+      // On a network tracker, likely before the socket is up: the stream's first replay brings it.
+      await ctx.adapter.update("shot", changed.id, { description: "first change" });
+      const first = await fresh.next("shot:update", changed.id);
+      await ctx.adapter.update("shot", changed.id, { description: "second change" });
+      await fresh.next("shot:update", changed.id, fresh.events.indexOf(first) + 1);
+    } finally {
+      fresh.unsubscribe();
+    }
+  });
 }
