@@ -35,41 +35,36 @@ test("the demo narrates the studio workflow on the mock tracker and exits 0", as
   expect(run.stdout).toContain("task:status-changed");
 });
 
-test("the same demo runs unchanged on Kitsu (the Kitsu-compatible server over the demo studio)", async () => {
-  const server = await startKitsuServer({ tracker: demoTracker() });
+/** The demo on a Kitsu-compatible server over `tracker`'s studio, on its project `project`. */
+async function runDemoOnKitsu(tracker: ReturnType<typeof demoTracker>, project: string) {
+  const server = await startKitsuServer({ tracker });
   try {
-    const run = await runDemo({
+    return await runDemo({
       TRACKER_URL: server.url,
       TRACKER_LOGIN: "admin@example.com",
       TRACKER_PASSWORD: "mysecretpassword",
-      TRACKER_PROJECT: "Bunny Escape",
+      TRACKER_PROJECT: project,
     });
-    expect(run.stderr).toBe("");
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain("Gadget demo on kitsu");
-    for (const heading of headings) expect(run.stdout).toContain(heading);
-    expect(run.stdout).toMatch(/Animation\s+wip\s+wfa\s+\d+\s+true/);
-    expect(run.stdout).toContain("task:status-changed");
   } finally {
     await server.close();
   }
+}
+
+test("the same demo runs unchanged on Kitsu (the Kitsu-compatible server over the demo studio)", async () => {
+  const run = await runDemoOnKitsu(demoTracker(), "Bunny Escape");
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain("Gadget demo on kitsu");
+  for (const heading of headings) expect(run.stdout).toContain(heading);
+  expect(run.stdout).toMatch(/Animation\s+wip\s+wfa\s+\d+\s+true/);
+  expect(run.stdout).toContain("task:status-changed");
 });
 
 test("on a Kitsu project the demo cannot use, it says why, exits 1 and does not hang on its open event socket", async () => {
   const tracker = demoTracker();
   await tracker.create("project", { name: "Empty Show", productionType: "short" });
-  const server = await startKitsuServer({ tracker });
-  try {
-    const run = await runDemo({
-      TRACKER_URL: server.url,
-      TRACKER_LOGIN: "admin@example.com",
-      TRACKER_PASSWORD: "mysecretpassword",
-      TRACKER_PROJECT: "Empty Show",
-    });
-    // Before, the listener's socket kept the process alive: it was killed, with no status.
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Project "Empty Show" has no sequence');
-  } finally {
-    await server.close();
-  }
+  const run = await runDemoOnKitsu(tracker, "Empty Show");
+  // Before, the listener's socket kept the process alive: it was killed, with no status.
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain('Project "Empty Show" has no sequence');
 });
