@@ -12,11 +12,17 @@ import { queryAll } from "./query.js";
  * with the id string, clears those reads for every client, not just this session.
  */
 
-type HolderKind = "sequence" | "episode";
+/** What each holder's forced removal takes with it, and the field that points the children at it. */
+const held = {
+  sequence: { child: "shot", by: "sequenceId" },
+  episode: { child: "sequence", by: "episodeId" },
+} as const;
+
+type HolderKind = keyof typeof held;
 
 /** A record removed on the way, for the PartialWriteError of a removal that stops half-way. */
 export interface RemovedChild {
-  kind: "sequence" | "shot";
+  kind: (typeof held)[HolderKind]["child"];
   id: Id;
   name: string;
 }
@@ -26,18 +32,14 @@ const childRoutes: Record<RemovedChild["kind"], Route> = {
   sequence: routes.deleteSequence,
 };
 
-async function childrenOf(ctx: OpsContext, kind: HolderKind, id: Id) {
-  return kind === "sequence"
-    ? (await queryAll(ctx, "shot", { sequenceId: id })).map((r) => ({ kind: "shot" as const, id: r.id, name: r.name }))
-    : (await queryAll(ctx, "sequence", { episodeId: id })).map((r) => ({
-        kind: "sequence" as const,
-        id: r.id,
-        name: r.name,
-      }));
+async function childrenOf(ctx: OpsContext, kind: HolderKind, id: Id): Promise<RemovedChild[]> {
+  const { child, by } = held[kind];
+  const rows = await queryAll(ctx, child, { [by]: id });
+  return rows.map((r) => ({ kind: child, id: r.id, name: r.name }));
 }
 
 /** True for the kinds whose forced removal takes children Zou leaves readable (see above). */
-export const holdsCachedChildren = (kind: string): kind is HolderKind => kind === "sequence" || kind === "episode";
+export const holdsCachedChildren = (kind: string): kind is HolderKind => Object.hasOwn(held, kind);
 
 /**
  * Deletes, with force and through their own routes, the shots of a sequence, or the sequences of an
